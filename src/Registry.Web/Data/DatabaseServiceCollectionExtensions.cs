@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Registry.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>The embedded default: a file in the app's data folder, created on first run.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/registry.db";
+
+    /// <summary>
+    /// Registers <see cref="RegistryDbContext"/> on the provider that configuration names. The
+    /// provider's own context type (which owns that provider's migrations) is what resolves.
+    /// </summary>
+    public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) =>
+                    db.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment)));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, db) =>
+                    db.UseSqlServer(
+                        sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
+                            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."),
+                        sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The SQLite connection string, with a relative file path resolved against the app's
+    /// content root and its folder created, so the app runs from any working directory.
+    /// </summary>
+    internal static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Registry") ?? DefaultSqliteConnectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(file, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Employers;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Training;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Data;
+
+/// <summary>
+/// The registry's one data context, which is also the Identity store. Each database provider
+/// has a subclass (<see cref="SqliteRegistryDbContext"/>, <see cref="SqlServerRegistryDbContext"/>)
+/// that owns that provider's migrations; everything else takes this type.
+/// </summary>
+public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>
+{
+    private const string ConcurrencyStampProperty = "ConcurrencyStamp";
+
+    private readonly TimeProvider _timeProvider;
+
+    protected RegistryDbContext(DbContextOptions options, TimeProvider timeProvider)
+        : base(options)
+    {
+        _timeProvider = timeProvider;
+    }
+
+    public DbSet<Professional> Professionals => Set<Professional>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<EmployerNameWord> EmployerNameWords => Set<EmployerNameWord>();
+
+    public DbSet<Employment> Employments => Set<Employment>();
+
+    public DbSet<Degree> Degrees => Set<Degree>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampModifiedRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampModifiedRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every record with a <c>ConcurrencyStamp</c> gets a new one when it changes, so a second
+    /// person saving over a stale copy gets a concurrency error instead of silently winning.
+    /// </summary>
+    private void StampModifiedRecords()
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            return;
+        }
+
+        ChangeTracker.DetectChanges();
+        var now = _timeProvider.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            if (entry.Metadata.FindProperty(ConcurrencyStampProperty) is { ClrType: var type } && type == typeof(Guid))
+            {
+                entry.Property(ConcurrencyStampProperty).CurrentValue = Guid.NewGuid();
+            }
+
+            if (entry.Entity is Professional professional)
+            {
+                professional.Touch(now);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Registry.Web.Features.Employers;
+
+namespace Registry.Web.Data.Seed;
+
+/// <summary>
+/// Brings the database up to date at start-up where that is safe (the embedded SQLite default)
+/// and loads the demo data into an empty database.
+/// </summary>
+public sealed class DatabaseInitializer(
+    RegistryDbContext db,
+    IOptions<DatabaseOptions> options,
+    ImportEmployers.Handler importEmployers,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>The licensing agency's list for San Francisco County (1,144 sites), shipped as demo data.</summary>
+    public static string DemoEmployersFile => Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "ccld-sf-child-care-facilities.csv");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.ShouldMigrateOnStartup)
+        {
+            logger.LogInformation("Applying database migrations ({Provider})", options.Value.Provider);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.Value.SeedDemoData && !await db.Employers.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("Loading demo employers from {File}", DemoEmployersFile);
+            var result = await importEmployers.HandleAsync(await File.ReadAllBytesAsync(DemoEmployersFile, cancellationToken), ImportEmployers.Mode.Full, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"The demo employers could not be loaded: {result.FileError}");
+            }
+        }
+    }
+}

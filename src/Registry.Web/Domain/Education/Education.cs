@@ -1,0 +1,141 @@
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Domain.Education;
+
+public enum DegreeLevel
+{
+    HighSchoolDiploma = 1,
+    Certificate = 2,
+    Associate = 3,
+    Bachelor = 4,
+    Master = 5,
+    Doctorate = 6,
+}
+
+/// <summary>A degree or diploma the person holds.</summary>
+public sealed class Degree : IVerifiable
+{
+    public const int MaxTextLength = 200;
+
+    private Degree()
+    {
+        Major = string.Empty;
+        Institution = string.Empty;
+        Verification = Verification.SelfReported();
+    }
+
+    public Degree(DegreeLevel level, string major, string institution, DateOnly? conferredOn)
+        : this()
+    {
+        Level = level;
+        Major = major.Trim();
+        Institution = institution.Trim();
+        ConferredOn = conferredOn;
+    }
+
+    public int Id { get; private set; }
+
+    public int ProfessionalId { get; private set; }
+
+    public DegreeLevel Level { get; private set; }
+
+    public string Major { get; private set; }
+
+    public string Institution { get; private set; }
+
+    public DateOnly? ConferredOn { get; private set; }
+
+    public Verification Verification { get; private set; }
+
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+}
+
+public enum UnitType
+{
+    Semester = 1,
+    Quarter = 2,
+}
+
+/// <summary>
+/// What a course counts toward: the ECE/child development core areas, the general education
+/// areas, and the other groups the permit matrix counts.
+/// </summary>
+public enum CourseCategory
+{
+    ChildGrowthAndDevelopment = 1,
+    ChildFamilyAndCommunity = 2,
+    ProgramAndCurriculum = 3,
+    OtherEce = 4,
+    EnglishLanguageArts = 10,
+    MathOrScience = 11,
+    SocialSciences = 12,
+    HumanitiesOrFineArts = 13,
+    Administration = 20,
+    AdultSupervision = 21,
+    Specialization = 22,
+    InfantToddler = 23,
+    SchoolAge = 24,
+    SupervisedFieldExperience = 25,
+    Other = 99,
+}
+
+/// <summary>A college course the person completed.</summary>
+public sealed class Course : IVerifiable
+{
+    public const int MaxTextLength = 200;
+    public const int MaxGradeLength = 5;
+    public const int MaxTermLength = 30;
+
+    private Course()
+    {
+        Institution = string.Empty;
+        Title = string.Empty;
+        Verification = Verification.SelfReported();
+    }
+
+    public Course(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
+        : this()
+    {
+        if (units is <= 0 or > 99)
+        {
+            throw new ArgumentOutOfRangeException(nameof(units), "Units are more than 0 and less than 100.");
+        }
+
+        Institution = institution.Trim();
+        CourseNumber = string.IsNullOrWhiteSpace(courseNumber) ? null : courseNumber.Trim();
+        Title = title.Trim();
+        Units = units;
+        UnitType = unitType;
+        Grade = string.IsNullOrWhiteSpace(grade) ? null : grade.Trim().ToUpperInvariant();
+        Term = string.IsNullOrWhiteSpace(term) ? null : term.Trim();
+        Category = category;
+    }
+
+    public int Id { get; private set; }
+
+    public int ProfessionalId { get; private set; }
+
+    public string Institution { get; private set; }
+
+    public string? CourseNumber { get; private set; }
+
+    public string Title { get; private set; }
+
+    public decimal Units { get; private set; }
+
+    public UnitType UnitType { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    /// <summary>The term the course was taken ("Fall 2024").</summary>
+    public string? Term { get; private set; }
+
+    public CourseCategory Category { get; private set; }
+
+    public Verification Verification { get; private set; }
+
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Units in semester units: quarter units count two thirds.</summary>
+    public decimal SemesterUnits => UnitType == UnitType.Quarter ? Math.Round(Units * 2m / 3m, 2) : Units;
+}

@@ -1,0 +1,171 @@
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Domain.Employments;
+
+/// <summary>The roles a registry lists for a job.</summary>
+public enum EmploymentRole
+{
+    Assistant = 1,
+    AssociateTeacher = 2,
+    Teacher = 3,
+    LeadTeacher = 4,
+    SiteSupervisor = 5,
+    Director = 6,
+    FamilyChildCareOwner = 7,
+    FamilyChildCareAssistant = 8,
+    Other = 9,
+}
+
+/// <summary>Age groups a job serves; several may apply.</summary>
+[Flags]
+public enum AgeGroups
+{
+    None = 0,
+    Infants = 1,
+    Toddlers = 2,
+    Preschool = 4,
+    SchoolAge = 8,
+}
+
+/// <summary>
+/// What someone typed when their employer was not in the licensing list: kept for registry
+/// staff to match to a licensed site later.
+/// </summary>
+public sealed record UnlistedEmployer(string BusinessName, string? Address, string? City)
+{
+    public const int MaxLength = 200;
+}
+
+/// <summary>
+/// A job: one role at one employer over a period. A change of role is a new row with its own
+/// dates, so history is never overwritten.
+/// </summary>
+public sealed class Employment : IVerifiable
+{
+    public const int MaxRoleDescriptionLength = 100;
+
+    private Employment()
+    {
+        Verification = Verification.SelfReported();
+    }
+
+    private Employment(EmploymentRole role, DateOnly startDate, EmploymentSchedule schedule)
+        : this()
+    {
+        Role = role;
+        StartDate = startDate;
+        Schedule = schedule;
+    }
+
+    public int Id { get; private set; }
+
+    public int ProfessionalId { get; private set; }
+
+    /// <summary>The licensed site, or null while the job names an <see cref="UnlistedEmployer"/>.</summary>
+    public int? EmployerId { get; private set; }
+
+    public UnlistedEmployer? UnlistedEmployer { get; private set; }
+
+    public EmploymentRole Role { get; private set; }
+
+    /// <summary>The person's words for the role when it is <see cref="EmploymentRole.Other"/>.</summary>
+    public string? RoleDescription { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly? EndDate { get; private set; }
+
+    public EmploymentSchedule Schedule { get; private set; } = new(5, 8m);
+
+    /// <summary>Permits count days spent supervising adults (Site Supervisor: 100 of 350 days).</summary>
+    public bool SupervisesAdults { get; private set; }
+
+    public AgeGroups AgeGroupsServed { get; private set; }
+
+    public decimal? HourlyWage { get; private set; }
+
+    /// <summary>The Identity user id of the director who confirmed this job for the employer.</summary>
+    public string? ConfirmedByUserId { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public Verification Verification { get; private set; }
+
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    public bool IsCurrent => EndDate is null;
+
+    public static Employment AtListedEmployer(int employerId, EmploymentRole role, DateOnly startDate, EmploymentSchedule schedule) =>
+        new(role, startDate, schedule) { EmployerId = employerId };
+
+    public static Employment AtUnlistedEmployer(UnlistedEmployer employer, EmploymentRole role, DateOnly startDate, EmploymentSchedule schedule)
+    {
+        if (string.IsNullOrWhiteSpace(employer.BusinessName))
+        {
+            throw new ArgumentException("An unlisted employer needs at least the business name.", nameof(employer));
+        }
+
+        return new(role, startDate, schedule) { UnlistedEmployer = employer };
+    }
+
+    public void Describe(bool supervisesAdults, AgeGroups ageGroups, decimal? hourlyWage, string? roleDescription)
+    {
+        if (hourlyWage is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hourlyWage), "A wage cannot be negative.");
+        }
+
+        SupervisesAdults = supervisesAdults;
+        AgeGroupsServed = ageGroups;
+        HourlyWage = hourlyWage;
+        RoleDescription = string.IsNullOrWhiteSpace(roleDescription) ? null : roleDescription.Trim();
+    }
+
+    public void End(DateOnly endDate)
+    {
+        if (endDate < StartDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endDate), "A job cannot end before it starts.");
+        }
+
+        EndDate = endDate;
+    }
+
+    public void ConfirmByEmployer(string directorUserId, DateTimeOffset at)
+    {
+        ConfirmedByUserId = directorUserId;
+        ConfirmedAt = at;
+    }
+}
+
+/// <summary>
+/// How much someone works: permits count experience as days of 3 or more hours, so the
+/// schedule is kept as days a week and hours a day rather than hours a week alone.
+/// </summary>
+public sealed record EmploymentSchedule
+{
+    public EmploymentSchedule(decimal daysPerWeek, decimal hoursPerDay)
+    {
+        if (daysPerWeek is <= 0 or > 7)
+        {
+            throw new ArgumentOutOfRangeException(nameof(daysPerWeek), "Days a week are between 1 and 7.");
+        }
+
+        if (hoursPerDay is <= 0 or > 24)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hoursPerDay), "Hours a day are between 0 and 24.");
+        }
+
+        DaysPerWeek = daysPerWeek;
+        HoursPerDay = hoursPerDay;
+    }
+
+    public decimal DaysPerWeek { get; private init; }
+
+    public decimal HoursPerDay { get; private init; }
+
+    public decimal HoursPerWeek => DaysPerWeek * HoursPerDay;
+
+    /// <summary>Whether a working day counts toward permit experience (3 or more hours).</summary>
+    public bool CountsAsPermitExperienceDay => HoursPerDay >= 3m;
+}

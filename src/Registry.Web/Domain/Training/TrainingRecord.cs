@@ -1,0 +1,72 @@
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Domain.Training;
+
+/// <summary>How much a training record is trusted: hours a sponsor posted beat hours a person typed.</summary>
+public enum TrainingTrustLevel
+{
+    SelfReported = 0,
+    SponsorVerified = 1,
+}
+
+public enum DeliveryMode
+{
+    InPerson = 1,
+    Online = 2,
+    Hybrid = 3,
+}
+
+/// <summary>Professional development the person attended, in clock hours.</summary>
+public sealed class TrainingRecord : IVerifiable
+{
+    public const int MaxTextLength = 200;
+
+    private TrainingRecord()
+    {
+        Title = string.Empty;
+        Sponsor = string.Empty;
+        Verification = Verification.SelfReported();
+    }
+
+    public TrainingRecord(string title, string sponsor, DateOnly attendedOn, decimal clockHours, string? topicArea, string? language, DeliveryMode? deliveryMode, TrainingTrustLevel trustLevel)
+        : this()
+    {
+        if (clockHours is <= 0 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(clockHours), "Clock hours are more than 0 and at most 1,000.");
+        }
+
+        Title = title.Trim();
+        Sponsor = sponsor.Trim();
+        AttendedOn = attendedOn;
+        ClockHours = clockHours;
+        TopicArea = string.IsNullOrWhiteSpace(topicArea) ? null : topicArea.Trim();
+        Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim();
+        DeliveryMode = deliveryMode;
+        TrustLevel = trustLevel;
+    }
+
+    public int Id { get; private set; }
+
+    public int ProfessionalId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string Sponsor { get; private set; }
+
+    public DateOnly AttendedOn { get; private set; }
+
+    public decimal ClockHours { get; private set; }
+
+    public string? TopicArea { get; private set; }
+
+    public string? Language { get; private set; }
+
+    public DeliveryMode? DeliveryMode { get; private set; }
+
+    public TrainingTrustLevel TrustLevel { get; private set; }
+
+    public Verification Verification { get; private set; }
+
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+}

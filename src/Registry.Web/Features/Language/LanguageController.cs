@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Web.Infrastructure.Localization;
+
+namespace Registry.Web.Features.Language;
+
+/// <summary>Switches the site's language (a cookie), then goes back to the page the person was on.</summary>
+[AllowAnonymous]
+public sealed class LanguageController : Controller
+{
+    [HttpPost("/language")]
+    public IActionResult Set(string? culture, string? returnUrl)
+    {
+        if (culture is not null && LocalizationSetup.SupportedCultures.Any(c => c.Name == culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

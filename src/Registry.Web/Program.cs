@@ -1,0 +1,82 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Registry.Web.Data;
+using Registry.Web.Data.Seed;
+using Registry.Web.Features.Employers;
+using Registry.Web.Infrastructure.Localization;
+using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRegistryDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddScoped<ImportEmployers.Handler>();
+builder.Services.AddScoped<SearchEmployers.Handler>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+builder.Services
+    .AddIdentity<RegistryUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+    })
+    .AddEntityFrameworkStores<RegistryDbContext>()
+    .AddDefaultTokenProviders();
+
+builder.Services.AddRegistryAuthorization();
+builder.Services.AddRegistryLocalization();
+
+builder.Services
+    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization();
+builder.Services.Configure<RazorViewEngineOptions>(options =>
+{
+    // Feature folders: a feature's views live beside its controller.
+    options.ViewLocationFormats.Clear();
+    options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+    options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+});
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+}
+
+if (args.FirstOrDefault() == ImportEmployersCommand.Name)
+{
+    return await ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
