@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
+
+namespace Registry.IntegrationTests.Data;
+
+/// <summary>Both providers' migrations must always match the model, so neither ships broken.</summary>
+public sealed class MigrationsTests
+{
+    [Fact]
+    public void The_SQLite_migrations_match_the_model()
+    {
+        using var db = new SqliteRegistryDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add NAME --project src/Registry.Web --context SqliteRegistryDbContext --output-dir Data/Migrations/Sqlite");
+    }
+
+    [Fact]
+    public void The_SQL_Server_migrations_match_the_model()
+    {
+        using var db = new SqlServerRegistryDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a SQL Server migration: dotnet ef migrations add NAME --project src/Registry.Web --context SqlServerRegistryDbContext --output-dir Data/Migrations/SqlServer");
+    }
+
+    [Fact]
+    public void The_SQL_Server_idempotent_script_builds_every_table()
+    {
+        using var db = new SqlServerRegistryDbContextFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).Distinct())
+        {
+            Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_SQLite_migrations_create_a_database_with_nothing_pending()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+}

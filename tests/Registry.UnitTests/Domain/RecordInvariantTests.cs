@@ -1,0 +1,82 @@
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.UnitTests.Domain;
+
+public sealed class RecordInvariantTests
+{
+    private static readonly DateOnly IssuedOn = new(2024, 6, 1);
+
+    [Fact]
+    public void A_permit_cannot_expire_before_it_is_issued()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "CTC", IssuedOn, IssuedOn.AddDays(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "CTC", IssuedOn, IssuedOn));
+    }
+
+    [Fact]
+    public void A_permit_is_current_from_issue_until_expiry()
+    {
+        var permit = new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "CTC", IssuedOn, IssuedOn.AddYears(5));
+
+        Assert.False(permit.IsCurrentOn(IssuedOn.AddDays(-1)));
+        Assert.True(permit.IsCurrentOn(IssuedOn));
+        Assert.False(permit.IsCurrentOn(IssuedOn.AddYears(5)));
+        Assert.Equal(VerificationStatus.SelfReported, permit.Verification.Status);
+    }
+
+    [Theory]
+    [InlineData(0, 8)]
+    [InlineData(8, 8)]
+    [InlineData(5, 0)]
+    [InlineData(5, 25)]
+    public void A_schedule_is_a_real_week(decimal days, decimal hours) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmploymentSchedule(days, hours));
+
+    [Fact]
+    public void Permit_experience_counts_days_of_three_hours_or_more()
+    {
+        Assert.True(new EmploymentSchedule(5, 3m).CountsAsPermitExperienceDay);
+        Assert.False(new EmploymentSchedule(5, 2.5m).CountsAsPermitExperienceDay);
+        Assert.Equal(37.5m, new EmploymentSchedule(5, 7.5m).HoursPerWeek);
+    }
+
+    [Fact]
+    public void A_job_cannot_end_before_it_starts()
+    {
+        var job = Employment.AtListedEmployer(1, EmploymentRole.Teacher, new DateOnly(2025, 1, 6), new EmploymentSchedule(5, 6));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => job.End(new DateOnly(2025, 1, 5)));
+        job.End(new DateOnly(2025, 6, 30));
+        Assert.False(job.IsCurrent);
+    }
+
+    [Fact]
+    public void An_unlisted_employer_needs_a_business_name() =>
+        Assert.Throws<ArgumentException>(() =>
+            Employment.AtUnlistedEmployer(new UnlistedEmployer(" ", null, null), EmploymentRole.Teacher, new DateOnly(2025, 1, 6), new EmploymentSchedule(5, 6)));
+
+    [Fact]
+    public void Quarter_units_count_two_thirds_of_a_semester_unit()
+    {
+        var course = new Course("City College", "CD 53", "Child Growth", 4.5m, UnitType.Quarter, "b", "Fall 2024", CourseCategory.ChildGrowthAndDevelopment);
+
+        Assert.Equal(3m, course.SemesterUnits);
+        Assert.Equal("B", course.Grade);
+    }
+
+    [Fact]
+    public void A_fact_not_accepted_says_why()
+    {
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Throws<ArgumentException>(() => Verification.NotAccepted(" ", "staff-1", at));
+        var rejected = Verification.NotAccepted("The transcript is unreadable.", "staff-1", at);
+        Assert.Equal(VerificationStatus.NotAccepted, rejected.Status);
+        Assert.Equal("The transcript is unreadable.", rejected.Reason);
+    }
+}
