@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Features.Employers;
+using Registry.Web.Features.Home;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
@@ -74,6 +75,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapControllers();
+app.MapFallbackToController("{*path}", nameof(HomeController.PageNotFound), "Home");
 
 await app.RunAsync();
 return 0;

@@ -9,14 +9,18 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() => View();
 
-    [HttpGet("/error/{statusCode:int?}")]
+    // Any method: a failed POST is re-executed here as a POST.
+    [Route("/error/{statusCode:int?}")]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
     public IActionResult Error(int? statusCode)
     {
         var code = statusCode is >= 400 and < 600 ? statusCode.Value : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
-        return View(new ErrorViewModel(code, HttpContext.TraceIdentifier));
+        return View(nameof(Error), new ErrorViewModel(code, HttpContext.TraceIdentifier));
     }
+
+    /// <summary>Any address no page answers: a friendly 404, even for someone not signed in.</summary>
+    public IActionResult PageNotFound() => Error(StatusCodes.Status404NotFound);
 }
 
 public sealed record ErrorViewModel(int StatusCode, string RequestId);

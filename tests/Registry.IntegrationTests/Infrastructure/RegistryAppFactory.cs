@@ -1,0 +1,79 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file of its own: it migrates and loads the San Francisco demo
+/// employers at start-up, exactly as the README's run command does.
+/// </summary>
+public sealed class RegistryAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "registry.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
+
+public static class HtmlPages
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(expected, response.StatusCode);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a form as a browser would: the page's own fields (antiforgery token included), with some values changed.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form, IHtmlElement? submitter = null, IDictionary<string, string>? values = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type is not ("submit" or "button" or "checkbox" or "radio") || i.IsChecked))
+        {
+            fields.Add(new(input.Name ?? string.Empty, input.Value));
+        }
+
+        if (submitter is IHtmlButtonElement button && button.Name is { Length: > 0 } name)
+        {
+            fields.Add(new(name, button.Value));
+        }
+
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == key);
+            fields.Add(new(key, value));
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(form.Action, UriKind.RelativeOrAbsolute), content);
+    }
+}

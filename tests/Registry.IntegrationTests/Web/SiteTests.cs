@@ -1,0 +1,93 @@
+using AngleSharp.Dom;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Web;
+
+public sealed class SiteTests : IClassFixture<RegistryAppFactory>
+{
+    private readonly RegistryAppFactory _app;
+
+    public SiteTests(RegistryAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task The_home_page_says_what_Registry_is()
+    {
+        var page = await _app.CreateClient().GetPageAsync("/");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("early care and education workforce registry", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("meta[name=viewport]"));
+    }
+
+    [Fact]
+    public async Task The_home_page_speaks_Spanish_to_a_Spanish_browser()
+    {
+        var client = _app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9");
+
+        var page = await client.GetPageAsync("/");
+
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("registro del personal de cuidado y educación temprana", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_healthy()
+    {
+        using var response = await _app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_language_switch_remembers_Spanish_and_returns_to_the_page()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var page = await client.GetPageAsync("/employers?q=montessori");
+        var form = page.Forms.Single(f => f.Action.EndsWith("/language", StringComparison.Ordinal));
+        var spanish = form.QuerySelector<IHtmlButtonElement>("button[value=es]");
+
+        using var response = await client.PostFormAsync(form, spanish);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/employers?q=montessori", response.Headers.Location?.OriginalString);
+        var after = await client.GetPageAsync("/employers?q=montessori");
+        Assert.Equal("es", after.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Buscar un empleador", after.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        using var content = new FormUrlEncodedContent([new("culture", "es"), new("returnUrl", "/")]);
+
+        using var response = await _app.CreateClient().PostAsync(new Uri("/language", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_language_switch_never_redirects_off_the_site()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var form = (await client.GetPageAsync("/")).Forms.Single(f => f.Action.EndsWith("/language", StringComparison.Ordinal));
+
+        using var response = await client.PostFormAsync(form, values: new Dictionary<string, string> { ["culture"] = "es", ["returnUrl"] = "https://evil.example/" });
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_friendly_404()
+    {
+        var page = await _app.CreateClient().GetPageAsync("/no-such-page", HttpStatusCode.NotFound);
+
+        Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Registry.UnitTests.Features;
+
+/// <summary>Every text the site shows through the localizer has a Spanish translation.</summary>
+public sealed partial class TranslationTests
+{
+    [Fact]
+    public void Every_localized_text_has_a_Spanish_translation()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Registry.Web");
+        var spanish = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.es.resx"))
+            .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
+
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups["text"].Value)))
+            .ToHashSet();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(text => !spanish.TryGetValue(text, out var value) || string.IsNullOrWhiteSpace(value)).Order().ToList();
+        Assert.True(missing.Count == 0, "No Spanish for: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void Every_facility_type_and_status_has_an_English_and_a_Spanish_name()
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources");
+        var names = Enum.GetNames<Registry.Web.Domain.Employers.FacilityType>().Concat(Enum.GetNames<Registry.Web.Domain.Employers.EmployerStatus>()).ToList();
+
+        foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })
+        {
+            var keys = XDocument.Load(Path.Combine(resources, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+            Assert.All(names, name => Assert.Contains(name, keys));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the test folder.");
+    }
+
+    // T["text"] in views, t["text"] in validators: string literals only (enum names are checked by their own keys).
+    [GeneratedRegex("""\b[Tt]\["(?<text>(?:[^"\\]|\\.)+)"(?:,|\])""")]
+    private static partial Regex LocalizedText();
+}
