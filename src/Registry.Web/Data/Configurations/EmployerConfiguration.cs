@@ -30,12 +30,6 @@ public sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         builder.Property(e => e.Source).HasMaxLength(20).IsRequired();
 
         builder.Ignore(e => e.Details);
-
-        builder.HasMany(e => e.NameWords)
-            .WithOne()
-            .HasForeignKey(w => w.EmployerId)
-            .OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(e => e.NameWords).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -50,5 +44,6 @@ public sealed class EmployerNameWordConfiguration : IEntityTypeConfiguration<Emp
         builder.HasKey(w => new { w.Word, w.EmployerId });
         builder.Property(w => w.Word).HasMaxLength(SearchText.MaxWordLength).IsUnicode(false);
         builder.HasIndex(w => w.EmployerId);
+        builder.HasOne<Employer>().WithMany().HasForeignKey(w => w.EmployerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

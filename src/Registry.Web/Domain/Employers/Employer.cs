@@ -5,8 +5,6 @@ public sealed class Employer
 {
     public const int MaxNameLength = 200;
 
-    private readonly List<EmployerNameWord> _nameWords = [];
-
     private Employer()
     {
         LicenseNumber = string.Empty;
@@ -63,12 +61,7 @@ public sealed class Employer
     /// </summary>
     public DateTimeOffset? NoLongerListedAt { get; private set; }
 
-    public IReadOnlyCollection<EmployerNameWord> NameWords => _nameWords;
-
     public EmployerDetails Details => new(Name, FacilityType, Address, City, State, Zip, County, Capacity, Status);
-
-    /// <summary>True when the name changed, so the import loads the name's words before <see cref="ApplyImport"/>.</summary>
-    public bool IsRenamedBy(EmployerDetails details) => !string.Equals(Name, details.Name, StringComparison.Ordinal);
 
     /// <summary>
     /// Records what an import says of this site, and that the list names it again. Returns true
@@ -99,8 +92,8 @@ public sealed class Employer
             throw new ArgumentException("Capacity cannot be negative.", nameof(details));
         }
 
-        var nameChanged = !string.Equals(Name, details.Name, StringComparison.Ordinal);
         Name = details.Name;
+        SearchName = SearchText.Normalize(Name);
         FacilityType = details.FacilityType;
         Address = details.Address;
         City = details.City;
@@ -109,17 +102,6 @@ public sealed class Employer
         County = details.County;
         Capacity = details.Capacity;
         Status = details.Status;
-
-        if (nameChanged)
-        {
-            SearchName = SearchText.Normalize(Name);
-            var words = SearchText.Words(Name);
-            _nameWords.RemoveAll(w => !words.Contains(w.Word));
-            foreach (var word in words.Where(w => _nameWords.All(existing => existing.Word != w)))
-            {
-                _nameWords.Add(new EmployerNameWord(word));
-            }
-        }
     }
 }
 
@@ -135,7 +117,10 @@ public sealed record EmployerDetails(
     int? Capacity,
     EmployerStatus Status);
 
-/// <summary>One word of an employer's name, indexed so that look-ups by word or prefix are fast.</summary>
+/// <summary>
+/// One word of an employer's name: the word index that makes look-ups by word or prefix fast.
+/// Derived from <see cref="Employer.SearchName"/> and kept in step by the import.
+/// </summary>
 public sealed class EmployerNameWord
 {
     private EmployerNameWord()
@@ -143,8 +128,9 @@ public sealed class EmployerNameWord
         Word = string.Empty;
     }
 
-    public EmployerNameWord(string word)
+    public EmployerNameWord(int employerId, string word)
     {
+        EmployerId = employerId;
         Word = word;
     }
 

@@ -40,6 +40,8 @@ public static class ImportEmployers
 
     public sealed class Handler(RegistryDbContext db, TimeProvider time, ILogger<Handler> logger)
     {
+        private const int InsertBatchSize = 1_000;
+
         public async Task<Result> HandleAsync(ReadOnlyMemory<byte> file, Mode mode, CancellationToken cancellationToken)
         {
             var read = CcldFacilityFile.Read(file.Span);
@@ -118,45 +120,51 @@ public static class ImportEmployers
             // One query for every site the registry holds (tens of thousands of small rows), not one per row.
             var existing = await db.Employers.ToDictionaryAsync(e => e.LicenseNumber, StringComparer.Ordinal, ct);
 
-            // Renamed sites need their indexed name words, loaded in one query.
-            var renamedIds = rows
-                .Where(r => existing.TryGetValue(r.LicenseNumber!, out var e) && e.IsRenamedBy(r.Details!))
-                .Select(r => existing[r.LicenseNumber!].Id)
-                .ToList();
-            if (renamedIds.Count > 0)
-            {
-                await db.EmployerNameWords.Where(w => renamedIds.Contains(w.EmployerId)).LoadAsync(ct);
-            }
-
-            int added = 0, updated = 0, unchanged = 0;
+            int updated = 0, unchanged = 0;
+            var added = new List<CcldFacilityFile.RowResult>();
+            var renamed = new List<(int EmployerId, string Name)>();
             foreach (var row in rows)
             {
-                if (existing.TryGetValue(row.LicenseNumber!, out var employer))
+                if (!existing.TryGetValue(row.LicenseNumber!, out var employer))
                 {
-                    if (employer.ApplyImport(row.Details!))
-                    {
-                        updated++;
-                    }
-                    else
-                    {
-                        unchanged++;
-                    }
+                    added.Add(row);
+                    continue;
                 }
-                else
+
+                var oldName = employer.Name;
+                if (!employer.ApplyImport(row.Details!))
                 {
-                    db.Employers.Add(new Employer(row.LicenseNumber!, row.Details!, CcldSource, now));
-                    added++;
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+                if (!string.Equals(oldName, employer.Name, StringComparison.Ordinal))
+                {
+                    renamed.Add((employer.Id, employer.Name));
                 }
             }
 
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            await EmployerNameIndex.ReplaceAsync(db, renamed, ct);
+
+            // New sites go in batches: a change tracker holding a whole state's sites makes
+            // every insert slower than the last.
+            foreach (var batch in added.Chunk(InsertBatchSize))
+            {
+                var employers = batch.Select(row => new Employer(row.LicenseNumber!, row.Details!, CcldSource, now)).ToList();
+                db.Employers.AddRange(employers);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                await EmployerNameIndex.ReplaceAsync(db, employers.Select(e => (e.Id, e.Name)).ToList(), ct);
+            }
 
             var listed = rows.Select(r => r.LicenseNumber!).ToList();
             await db.Employers
-                .Where(e => listed.Contains(e.LicenseNumber))
+                .Where(e => EF.Parameter(listed).Contains(e.LicenseNumber))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastImportedAt, now), ct);
-            return (added, updated, unchanged);
+            return (added.Count, updated, unchanged);
         }
 
         private async Task<int> MarkNoLongerListedAsync(HashSet<string> listed, CancellationToken ct)
@@ -164,7 +172,7 @@ public static class ImportEmployers
             var now = time.GetUtcNow();
             var listedNumbers = listed.ToList();
             return await db.Employers
-                .Where(e => e.Source == CcldSource && e.NoLongerListedAt == null && !listedNumbers.Contains(e.LicenseNumber))
+                .Where(e => e.Source == CcldSource && e.NoLongerListedAt == null && !EF.Parameter(listedNumbers).Contains(e.LicenseNumber))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.NoLongerListedAt, now), ct);
         }
     }
