@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -32,6 +33,12 @@ builder.Services
     .AddDefaultTokenProviders();
 
 builder.Services.AddRegistryAuthorization();
+if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+{
+    // Keys that sign sign-in cookies and email links must outlive a container restart.
+    builder.Services.AddDataProtection().SetApplicationName("Registry").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+}
+
 builder.Services.AddRegistryLocalization();
 
 builder.Services

@@ -15,10 +15,16 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool? MigrateOnStartup { get; set; }
 
-    /// <summary>Load the demo data (the San Francisco employers) into an empty database on start-up.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>
+    /// Load the demo data (San Francisco's licensed sites) into an empty database on start-up.
+    /// On by default for SQLite; a production database gets the state's list with the
+    /// import-employers command instead.
+    /// </summary>
+    public bool? SeedDemoData { get; set; }
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+
+    public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;
 }
 
 public enum DatabaseProvider

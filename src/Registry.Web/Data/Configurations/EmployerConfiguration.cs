@@ -43,7 +43,8 @@ public sealed class EmployerNameWordConfiguration : IEntityTypeConfiguration<Emp
         // holds the employer id, so the scan never touches the table.
         builder.HasKey(w => new { w.Word, w.EmployerId });
         builder.Property(w => w.Word).HasMaxLength(SearchText.MaxWordLength).IsUnicode(false);
-        builder.HasIndex(w => w.EmployerId);
+        // Employer first: checking a second typed word against one candidate is one seek.
+        builder.HasIndex(w => new { w.EmployerId, w.Word });
         builder.HasOne<Employer>().WithMany().HasForeignKey(w => w.EmployerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

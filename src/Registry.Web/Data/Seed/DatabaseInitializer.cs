@@ -25,7 +25,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (options.Value.SeedDemoData && !await db.Employers.AnyAsync(cancellationToken))
+        if (options.Value.ShouldSeedDemoData && !await db.Employers.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Loading demo employers from {File}", DemoEmployersFile);
             var result = await importEmployers.HandleAsync(await File.ReadAllBytesAsync(DemoEmployersFile, cancellationToken), ImportEmployers.Mode.Full, cancellationToken);

@@ -95,21 +95,23 @@ public static class SearchEmployers
                 return Result.Empty(SearchKind.Name, pageSize);
             }
 
-            var employers = db.Employers.AsNoTracking();
-            foreach (var word in words)
+            // Each word typed is a set of employer ids from the word index, and the matches are
+            // their intersection. A prefix is a range on the index: every word from "garc" up to
+            // "garczzz…" starts with "garc" (words hold only a-z and 0-9), which SQLite and SQL
+            // Server both answer from the index, whatever their collation.
+            IQueryable<int> WithWord(string word)
             {
-                // A prefix as a range on the word index: every word from "garc" up to
-                // "garczzz…" starts with "garc" (words hold only a-z and 0-9), which both
-                // SQLite and SQL Server answer from the index, whatever their collation.
-                var from = word;
-                var to = word + new string('z', SearchText.MaxWordLength);
-                employers = employers.Where(e => db.EmployerNameWords
+                var (from, to) = (word, word + new string('z', SearchText.MaxWordLength));
+                return db.EmployerNameWords
                     .Where(w => w.Word.CompareTo(from) >= 0 && w.Word.CompareTo(to) <= 0)
-                    .Select(w => w.EmployerId)
-                    .Contains(e.Id));
+                    .Select(w => w.EmployerId);
             }
 
-            var total = await employers.CountAsync(ct);
+            var ids = words.Skip(1).Aggregate(WithWord(words[0]), (matches, word) => matches.Intersect(WithWord(word)));
+
+            // Counted from the word index alone, without reading a single employer row.
+            var total = await ids.Distinct().CountAsync(ct);
+            var employers = db.Employers.AsNoTracking().Where(e => ids.Contains(e.Id));
             if (total == 0)
             {
                 return Result.Empty(SearchKind.Name, pageSize);

@@ -387,7 +387,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Word", "EmployerId");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId", "Word");
 
                     b.ToTable("EmployerNameWords", (string)null);
                 });
@@ -907,7 +907,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Registry.Web.Domain.Employers.EmployerNameWord", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Employers.Employer", null)
-                        .WithMany("NameWords")
+                        .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1130,11 +1130,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Navigation("Verification")
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Employers.Employer", b =>
-                {
-                    b.Navigation("NameWords");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

@@ -369,7 +369,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Word", "EmployerId");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId", "Word");
 
                     b.ToTable("EmployerNameWords", (string)null);
                 });
@@ -880,7 +880,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Registry.Web.Domain.Employers.EmployerNameWord", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Employers.Employer", null)
-                        .WithMany("NameWords")
+                        .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1103,11 +1103,6 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Verification")
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Employers.Employer", b =>
-                {
-                    b.Navigation("NameWords");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

@@ -11,7 +11,7 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261122142307_InitialCreate")]
+    [Migration("20261122143958_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -372,7 +372,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Word", "EmployerId");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId", "Word");
 
                     b.ToTable("EmployerNameWords", (string)null);
                 });
@@ -883,7 +883,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Registry.Web.Domain.Employers.EmployerNameWord", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Employers.Employer", null)
-                        .WithMany("NameWords")
+                        .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1106,11 +1106,6 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.Navigation("Verification")
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Employers.Employer", b =>
-                {
-                    b.Navigation("NameWords");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

@@ -12,7 +12,7 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261122142311_InitialCreate")]
+    [Migration("20261122144002_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -390,7 +390,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Word", "EmployerId");
 
-                    b.HasIndex("EmployerId");
+                    b.HasIndex("EmployerId", "Word");
 
                     b.ToTable("EmployerNameWords", (string)null);
                 });
@@ -910,7 +910,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Registry.Web.Domain.Employers.EmployerNameWord", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Employers.Employer", null)
-                        .WithMany("NameWords")
+                        .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1133,11 +1133,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Navigation("Verification")
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Employers.Employer", b =>
-                {
-                    b.Navigation("NameWords");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Registry.Web.Data.Migrations.Sqlite
+namespace Registry.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,21 +29,21 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,22 +54,22 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Employers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LicenseNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FacilityType = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    Zip = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    County = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LastImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NoLongerListedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LicenseNumber = table.Column<string>(type: "varchar(9)", unicode: false, maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SearchName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FacilityType = table.Column<int>(type: "int", nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    State = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    Zip = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    County = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    Capacity = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LastImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NoLongerListedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,11 +80,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -101,11 +101,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -122,10 +122,10 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,8 +142,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,10 +166,10 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,33 +186,33 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Professionals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistryId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 8, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FormerLastNames = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    NormalizedLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NormalizedFirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    MailingAddressLine1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MailingAddressLine2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MailingCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    MailingState = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    MailingZip = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    County = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
-                    FirstYearInField = table.Column<int>(type: "INTEGER", nullable: true),
-                    RaceEthnicityDeclined = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Gender = table.Column<int>(type: "INTEGER", nullable: true),
-                    GenderSelfDescription = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegistryId = table.Column<string>(type: "varchar(8)", unicode: false, maxLength: 8, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    MiddleName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FormerLastNames = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NormalizedLastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    NormalizedFirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    MailingAddressLine1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MailingAddressLine2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MailingCity = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    MailingState = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    MailingZip = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    County = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: false),
+                    FirstYearInField = table.Column<int>(type: "int", nullable: true),
+                    RaceEthnicityDeclined = table.Column<bool>(type: "bit", nullable: false),
+                    Gender = table.Column<int>(type: "int", nullable: true),
+                    GenderSelfDescription = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,8 +229,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "EmployerNameWords",
                 columns: table => new
                 {
-                    EmployerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Word = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false)
+                    EmployerId = table.Column<int>(type: "int", nullable: false),
+                    Word = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,22 +247,22 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Courses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CourseNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Units = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    UnitType = table.Column<int>(type: "INTEGER", nullable: false),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Institution = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CourseNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Units = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    UnitType = table.Column<int>(type: "int", nullable: false),
+                    Grade = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Term = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    VerificationStatus = table.Column<int>(type: "int", nullable: false),
+                    VerificationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,21 +279,21 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Credentials",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SchoolAgeEmphasis = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IssuingBody = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    VerificationStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Type = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    SchoolAgeEmphasis = table.Column<bool>(type: "bit", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    IssuingBody = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    VerificationStatus = table.Column<int>(type: "int", nullable: false),
+                    VerificationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,18 +311,18 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Degrees",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Major = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ConferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    VerificationStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Level = table.Column<int>(type: "int", nullable: false),
+                    Major = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Institution = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ConferredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    VerificationStatus = table.Column<int>(type: "int", nullable: false),
+                    VerificationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -339,29 +339,29 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "Employments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmployerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnlistedEmployerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    UnlistedEmployerAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    UnlistedEmployerCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleDescription = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DaysPerWeek = table.Column<decimal>(type: "TEXT", precision: 3, scale: 1, nullable: false),
-                    HoursPerDay = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: false),
-                    SupervisesAdults = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AgeGroupsServed = table.Column<int>(type: "INTEGER", nullable: false),
-                    HourlyWage = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
-                    ConfirmedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    VerificationStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    EmployerId = table.Column<int>(type: "int", nullable: true),
+                    UnlistedEmployerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UnlistedEmployerAddress = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UnlistedEmployerCity = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    RoleDescription = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysPerWeek = table.Column<decimal>(type: "decimal(3,1)", precision: 3, scale: 1, nullable: false),
+                    HoursPerDay = table.Column<decimal>(type: "decimal(4,2)", precision: 4, scale: 2, nullable: false),
+                    SupervisesAdults = table.Column<bool>(type: "bit", nullable: false),
+                    AgeGroupsServed = table.Column<int>(type: "int", nullable: false),
+                    HourlyWage = table.Column<decimal>(type: "decimal(8,2)", precision: 8, scale: 2, nullable: true),
+                    ConfirmedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    VerificationStatus = table.Column<int>(type: "int", nullable: false),
+                    VerificationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,8 +385,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "ProfessionalLanguages",
                 columns: table => new
                 {
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -403,11 +403,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "ProfessionalRaceEthnicities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -424,22 +424,22 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "TrainingRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sponsor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AttendedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClockHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    TopicArea = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    DeliveryMode = table.Column<int>(type: "INTEGER", nullable: true),
-                    TrustLevel = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerificationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Sponsor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AttendedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClockHours = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    TopicArea = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    DeliveryMode = table.Column<int>(type: "int", nullable: true),
+                    TrustLevel = table.Column<int>(type: "int", nullable: false),
+                    VerificationStatus = table.Column<int>(type: "int", nullable: false),
+                    VerificationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -461,7 +461,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -487,7 +488,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Courses_ProfessionalId",
@@ -525,9 +527,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 column: "VerificationStatus");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EmployerNameWords_EmployerId",
+                name: "IX_EmployerNameWords_EmployerId_Word",
                 table: "EmployerNameWords",
-                column: "EmployerId");
+                columns: new[] { "EmployerId", "Word" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employers_County",
