@@ -7,6 +7,7 @@ using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Features.Employers;
 using Registry.Web.Features.Home;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
@@ -33,11 +34,11 @@ builder.Services
     .AddDefaultTokenProviders();
 
 builder.Services.AddRegistryAuthorization();
-if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
-{
-    // Keys that sign sign-in cookies and email links must outlive a container restart.
-    builder.Services.AddDataProtection().SetApplicationName("Registry").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-}
+builder.Services.AddRegistryEmail(builder.Configuration);
+
+// Keys that protect sign-in cookies and email links live in the database: they outlive a
+// restart, and a link made by one app instance works on every other.
+builder.Services.AddDataProtection().SetApplicationName("Registry").PersistKeysToDbContext<RegistryDbContext>();
 
 builder.Services.AddRegistryLocalization();
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Registry.Web.Data;
 
@@ -20,15 +21,17 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) =>
-                    db.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment)));
+                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
+                    .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, db) =>
                     db.UseSqlServer(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
                             ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."),
-                        sql => sql.EnableRetryOnFailure()));
+                        sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

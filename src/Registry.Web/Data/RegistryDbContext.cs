@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Domain.Credentials;
@@ -6,6 +7,7 @@ using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Data;
@@ -15,7 +17,7 @@ namespace Registry.Web.Data;
 /// has a subclass (<see cref="SqliteRegistryDbContext"/>, <see cref="SqlServerRegistryDbContext"/>)
 /// that owns that provider's migrations; everything else takes this type.
 /// </summary>
-public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>
+public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IDataProtectionKeyContext
 {
     private const string ConcurrencyStampProperty = "ConcurrencyStamp";
 
@@ -42,6 +44,13 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>
     public DbSet<Credential> Credentials => Set<Credential>();
 
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
+    /// <summary>Data Protection keys, shared by every app instance (cookies and email links work on any of them).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Registry.Web.Infrastructure.Email;
+
+namespace Registry.Web.Data.Configurations;
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.MaxKindLength).IsRequired();
+        builder.Property(m => m.ToAddress).HasMaxLength(OutboxMessage.MaxAddressLength).IsRequired();
+        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubjectLength).IsRequired();
+        builder.Property(m => m.TextBody).IsRequired();
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+
+        // The sender's question: what is unsent, not given up on, and due?
+        builder.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
+        builder.HasMany<OutboxAttempt>().WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class OutboxAttemptConfiguration : IEntityTypeConfiguration<OutboxAttempt>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttempt> builder)
+    {
+        builder.ToTable("OutboxAttempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.SenderId).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.Error).HasMaxLength(1000);
+    }
+}

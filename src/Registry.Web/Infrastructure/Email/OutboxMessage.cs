@@ -1,0 +1,124 @@
+namespace Registry.Web.Infrastructure.Email;
+
+/// <summary>
+/// An email waiting to be sent, written in the same transaction as the change that causes it,
+/// so that a registration never commits without its confirmation email and never loses it.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int MaxAddressLength = 256;
+    public const int MaxSubjectLength = 300;
+    public const int MaxKindLength = 50;
+
+    private OutboxMessage()
+    {
+        ToAddress = string.Empty;
+        Subject = string.Empty;
+        TextBody = string.Empty;
+        Kind = string.Empty;
+    }
+
+    public OutboxMessage(string kind, string toAddress, string? toName, string subject, string textBody, string? htmlBody, DateTimeOffset createdAt)
+        : this()
+    {
+        Kind = kind;
+        ToAddress = toAddress;
+        ToName = toName;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>What the message is for ("confirm-email", "reset-password"), for support and metrics.</summary>
+    public string Kind { get; private set; }
+
+    public string ToAddress { get; private set; }
+
+    public string? ToName { get; private set; }
+
+    public string Subject { get; private set; }
+
+    /// <summary>Every message has a plain-text part.</summary>
+    public string TextBody { get; private set; }
+
+    public string? HtmlBody { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Not before this time: the backoff after a failed attempt.</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public int AttemptCount { get; private set; }
+
+    /// <summary>The claim of the sender now holding the message; another sender may take it only after <see cref="ClaimedUntil"/>.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Set when the sender stopped trying (after <see cref="OutboxOptions.MaxAttempts"/>); staff can see and resend.</summary>
+    public DateTimeOffset? GaveUpAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public void MarkSent(DateTimeOffset at)
+    {
+        SentAt = at;
+        ClaimToken = null;
+        ClaimedUntil = null;
+        AttemptCount++;
+        LastError = null;
+    }
+
+    public void MarkFailed(string error, DateTimeOffset at, TimeSpan backoff, int maxAttempts)
+    {
+        AttemptCount++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        ClaimToken = null;
+        ClaimedUntil = null;
+        if (AttemptCount >= maxAttempts)
+        {
+            GaveUpAt = at;
+        }
+        else
+        {
+            NextAttemptAt = at + backoff;
+        }
+    }
+}
+
+/// <summary>One try at sending an outbox message, kept for support ("did my email go out?").</summary>
+public sealed class OutboxAttempt
+{
+    private OutboxAttempt()
+    {
+        SenderId = string.Empty;
+    }
+
+    public OutboxAttempt(long messageId, string senderId, DateTimeOffset at, bool succeeded, string? error)
+    {
+        MessageId = messageId;
+        SenderId = senderId;
+        At = at;
+        Succeeded = succeeded;
+        Error = error is { Length: > 1000 } ? error[..1000] : error;
+    }
+
+    public long Id { get; private set; }
+
+    public long MessageId { get; private set; }
+
+    /// <summary>Which app instance tried (machine and process), for several instances behind a load balancer.</summary>
+    public string SenderId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public bool Succeeded { get; private set; }
+
+    public string? Error { get; private set; }
+}

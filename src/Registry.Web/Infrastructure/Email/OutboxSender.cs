@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Registry.Web.Data;
+
+namespace Registry.Web.Infrastructure.Email;
+
+/// <summary>
+/// Sends what is in the outbox. Each message is claimed with a compare-and-set update (it
+/// succeeds for exactly one sender, on SQLite and SQL Server alike), so several app instances
+/// behind a load balancer never send the same message twice; a claim expires, so a sender that
+/// dies mid-send never strands a message. Failures are recorded and retried with backoff.
+/// </summary>
+public sealed class OutboxSender(
+    RegistryDbContext db,
+    IEmailTransport transport,
+    IOptions<EmailOptions> emailOptions,
+    IOptions<OutboxOptions> outboxOptions,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
+{
+    /// <summary>This process, as named in each attempt it records.</summary>
+    public static readonly string ProcessSenderId = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    public string SenderId { get; init; } = ProcessSenderId;
+
+    /// <summary>Sends every message that is due now, one batch at a time. Returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var options = outboxOptions.Value;
+        var sent = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(options.BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return sent;
+            }
+
+            var claimedAny = false;
+            foreach (var id in due)
+            {
+                if (await TryClaimAsync(id, cancellationToken) is { } message)
+                {
+                    claimedAny = true;
+                    sent += await SendAsync(message, cancellationToken) ? 1 : 0;
+                }
+            }
+
+            if (!claimedAny)
+            {
+                return sent;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<OutboxMessage?> TryClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var token = Guid.NewGuid();
+        var until = now + outboxOptions.Value.ClaimDuration;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentAt == null && m.GaveUpAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+        if (claimed != 1)
+        {
+            return null;
+        }
+
+        return await db.OutboxMessages.SingleAsync(m => m.Id == id && m.ClaimToken == token, cancellationToken);
+    }
+
+    private async Task<bool> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var options = outboxOptions.Value;
+        bool succeeded;
+        string? error = null;
+        try
+        {
+            await transport.SendAsync(ToMime(message), cancellationToken);
+            succeeded = true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            succeeded = false;
+            error = $"{exception.GetType().Name}: {exception.Message}";
+        }
+
+        var now = time.GetUtcNow();
+        if (succeeded)
+        {
+            message.MarkSent(now);
+            logger.LogInformation("Outbox message {MessageId} ({Kind}) sent", message.Id, message.Kind);
+        }
+        else
+        {
+            message.MarkFailed(error!, now, options.BackoffAfter(message.AttemptCount + 1), options.MaxAttempts);
+            // The error's type only: a server's message may quote the address (no personal data in logs).
+            logger.LogWarning("Outbox message {MessageId} ({Kind}) not sent, attempt {Attempt}: {ErrorType}", message.Id, message.Kind, message.AttemptCount, error!.Split(':')[0]);
+        }
+
+        db.OutboxAttempts.Add(new OutboxAttempt(message.Id, SenderId, now, succeeded, error));
+
+        // Recorded even when the app is stopping: a sent message must not be sent again.
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        return succeeded;
+    }
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var settings = emailOptions.Value;
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.ToUnixTimeSeconds()}@{settings.FromAddress.Split('@').Last()}";
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}
+
+/// <summary>Wakes the outbox sender as soon as a message is written, instead of at the next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: one wake-up covers every message written since.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>The background service that runs the <see cref="OutboxSender"/> in every app instance.</summary>
+public sealed class OutboxBackgroundService(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The sender must survive any failure (a database restart) and try again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                logger.LogError(exception, "The outbox sender failed; it will try again");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Infrastructure.Email;
+
+namespace Registry.IntegrationTests.Email;
+
+/// <summary>The outbox over a real SMTP exchange on loopback, against a real SQLite database.</summary>
+#pragma warning disable CA1001 // The SMTP server is disposed in IAsyncLifetime.DisposeAsync.
+public sealed class OutboxSenderTests : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private readonly LoopbackSmtpServer _smtp = new();
+    private readonly OutboxOptions _outbox = new() { BatchSize = 5 };
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_message_is_delivered_over_SMTP_with_its_sender_and_plain_text()
+    {
+        _smtp.Start();
+        await EnqueueAsync(1);
+
+        var sent = await SendDueAsync();
+
+        Assert.Equal(1, sent);
+        var message = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal("\"LoginSupport\" <loginsupport@registry.localhost>", message.From.ToString());
+        Assert.Equal("maría.1@example.org", message.To.Mailboxes.Single().Address);
+        Assert.Equal("Confirme su correo 1", message.Subject);
+        Assert.Contains("https://registry.example/confirm?1", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://registry.example/confirm?1\">", message.HtmlBody, StringComparison.Ordinal);
+
+        await using var db = _database.CreateContext();
+        var stored = await db.OutboxMessages.SingleAsync();
+        Assert.NotNull(stored.SentAt);
+        Assert.Null(stored.ClaimToken);
+        var attempt = await db.OutboxAttempts.SingleAsync();
+        Assert.True(attempt.Succeeded);
+    }
+
+    [Fact]
+    public async Task While_SMTP_is_down_nothing_is_lost_and_each_message_arrives_once_when_it_is_back()
+    {
+        await EnqueueAsync(3);
+
+        Assert.Equal(0, await SendDueAsync());
+        await using (var db = _database.CreateContext())
+        {
+            var waiting = await db.OutboxMessages.ToListAsync();
+            Assert.All(waiting, m =>
+            {
+                Assert.Null(m.SentAt);
+                Assert.Equal(1, m.AttemptCount);
+                Assert.Equal(_database.Time.GetUtcNow() + _outbox.FirstBackoff, m.NextAttemptAt);
+                Assert.NotNull(m.LastError);
+            });
+            Assert.Equal(3, await db.OutboxAttempts.CountAsync(a => !a.Succeeded));
+        }
+
+        // Not due yet: no new attempt before the backoff has passed.
+        Assert.Equal(0, await SendDueAsync());
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(3, await db.OutboxAttempts.CountAsync());
+        }
+
+        _smtp.Start();
+        _database.Time.Advance(_outbox.FirstBackoff);
+        Assert.Equal(3, await SendDueAsync());
+        Assert.Equal(0, await SendDueAsync());
+
+        var received = await _smtp.WaitForAsync(3);
+        Assert.Equal(3, received.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Retries_back_off_and_give_up_after_the_last_attempt()
+    {
+        _outbox.MaxAttempts = 3;
+        await EnqueueAsync(1);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await SendDueAsync();
+            _database.Time.Advance(_outbox.BackoffAfter(attempt));
+        }
+
+        await using var db = _database.CreateContext();
+        var message = await db.OutboxMessages.SingleAsync();
+        Assert.Equal(3, message.AttemptCount);
+        Assert.NotNull(message.GaveUpAt);
+        Assert.Equal(TimeSpan.FromSeconds(30), _outbox.BackoffAfter(1));
+        Assert.Equal(TimeSpan.FromSeconds(60), _outbox.BackoffAfter(2));
+        Assert.Equal(TimeSpan.FromHours(1), _outbox.BackoffAfter(20));
+    }
+
+    [Fact]
+    public async Task Two_app_instances_sending_at_once_deliver_each_message_exactly_once()
+    {
+        _smtp.Start();
+        await EnqueueAsync(30);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => SendDueAsync("instance-a")),
+            Task.Run(() => SendDueAsync("instance-b")));
+
+        Assert.Equal(30, results.Sum());
+        var received = await _smtp.WaitForAsync(30);
+        await Task.Delay(200);
+        Assert.Equal(30, _smtp.Received.Count);
+        Assert.Equal(30, received.Select(m => m.Subject).Distinct().Count());
+        await using var db = _database.CreateContext();
+        Assert.Equal(30, await db.OutboxAttempts.CountAsync(a => a.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_message_claimed_by_a_sender_that_died_is_sent_once_its_claim_expires()
+    {
+        _smtp.Start();
+        await EnqueueAsync(1);
+        await using (var db = _database.CreateContext())
+        {
+            var until = _database.Time.GetUtcNow() + _outbox.ClaimDuration;
+            await db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, Guid.NewGuid()).SetProperty(m => m.ClaimedUntil, until));
+        }
+
+        Assert.Equal(0, await SendDueAsync());
+        _database.Time.Advance(_outbox.ClaimDuration + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await SendDueAsync());
+        Assert.Single(await _smtp.WaitForAsync(1));
+    }
+
+    [Fact]
+    public async Task Without_an_SMTP_server_messages_are_written_as_eml_files()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+        var options = Options.Create(new EmailOptions { PickupFolder = folder });
+        var transport = new PickupFolderEmailTransport(options, new FakeEnvironment(), _database.Time, NullLogger<PickupFolderEmailTransport>.Instance);
+        await EnqueueAsync(1);
+
+        await using (var db = _database.CreateContext())
+        {
+            var sender = new OutboxSender(db, transport, options, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance);
+            Assert.Equal(1, await sender.SendDueAsync(CancellationToken.None));
+        }
+
+        var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        var message = await MimeMessage.LoadAsync(file);
+        Assert.Equal("Confirme su correo 1", message.Subject);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task EnqueueAsync(int count)
+    {
+        await using var db = _database.CreateContext();
+        for (var i = 1; i <= count; i++)
+        {
+            db.OutboxMessages.Add(new OutboxMessage(
+                "confirm-email",
+                $"maría.{i}@example.org",
+                "María José Peña",
+                $"Confirme su correo {i}",
+                $"Abra https://registry.example/confirm?{i} para confirmar.",
+                $"<p><a href=\"https://registry.example/confirm?{i}\">Confirmar</a></p>",
+                _database.Time.GetUtcNow()));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> SendDueAsync(string senderId = "test")
+    {
+        await using var db = _database.CreateContext();
+        var email = Options.Create(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = _smtp.Port, SmtpSecurity = SecureSocketOptions.None, SmtpTimeoutSeconds = 5 });
+        var sender = new OutboxSender(db, new MailKitEmailTransport(email), email, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance)
+        {
+            SenderId = senderId,
+        };
+        return await sender.SendDueAsync(CancellationToken.None);
+    }
+
+    private sealed class FakeEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "Registry.Web";
+
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
+    }
+}
