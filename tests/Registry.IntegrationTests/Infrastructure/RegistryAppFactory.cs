@@ -15,6 +15,12 @@ public sealed class RegistryAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
 
+    public RegistryAppFactory()
+    {
+        // Production-like: HTTPS redirection and secure cookies are on, so the client speaks HTTPS.
+        ClientOptions.BaseAddress = new Uri("https://registry.test");
+    }
+
     public string DatabasePath => Path.Combine(_folder, "registry.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,10 +28,11 @@ public sealed class RegistryAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+        builder.UseSetting("https_port", "443");
     }
 
     public HttpClient CreateBrowserLikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://registry.test") });
 
     protected override void Dispose(bool disposing)
     {

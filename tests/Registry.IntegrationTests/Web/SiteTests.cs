@@ -91,3 +91,53 @@ public sealed class SiteTests : IClassFixture<RegistryAppFactory>
         Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent);
     }
 }
+
+public sealed class SecurityHeadersTests : IClassFixture<RegistryAppFactory>
+{
+    private readonly RegistryAppFactory _app;
+
+    public SecurityHeadersTests(RegistryAppFactory app) => _app = app;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/employers?q=montessori")]
+    [InlineData("/no-such-page")]
+    public async Task Every_page_carries_the_security_headers(string url)
+    {
+        using var response = await _app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.NotNull(response.Headers.StrictTransportSecurity());
+    }
+
+    [Fact]
+    public async Task Plain_HTTP_is_redirected_to_HTTPS()
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://registry.test") });
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.RedirectKeepVerb or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, $"{response.StatusCode}");
+        Assert.Equal("https", response.Headers.Location?.Scheme);
+    }
+
+    [Fact]
+    public async Task No_page_has_inline_script()
+    {
+        var page = await _app.CreateClient().GetPageAsync("/employers?q=montessori");
+
+        Assert.All(page.Scripts, script => Assert.False(string.IsNullOrEmpty(script.Source), "inline <script> found"));
+        Assert.Empty(page.QuerySelectorAll("[onclick],[onload],[onsubmit],[style]"));
+    }
+}
+
+internal static class HeaderExtensions
+{
+    public static string? StrictTransportSecurity(this System.Net.Http.Headers.HttpResponseHeaders headers) =>
+        headers.TryGetValues("Strict-Transport-Security", out var values) ? values.Single() : null;
+}
