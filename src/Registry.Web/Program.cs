@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Features.Employers;
+using Registry.Web.Features.Account;
 using Registry.Web.Features.Home;
+using Registry.Web.Features.MyRegistry;
+using Registry.Web.Features.SignUp;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
@@ -20,18 +23,36 @@ builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddScoped<ImportEmployers.Handler>();
 builder.Services.AddScoped<SearchEmployers.Handler>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<SignUpDraftStore>();
+builder.Services.AddScoped<PersonalStep.Handler>();
+builder.Services.AddScoped<EmployerStep.Handler>();
+builder.Services.AddScoped<EmploymentStep.Handler>();
+builder.Services.AddScoped<CreateProfile.Handler>();
+builder.Services.AddScoped<AccountEmails>();
+builder.Services.AddScoped<SignIn.Handler>();
+builder.Services.AddScoped<MyRegistryPage.Handler>();
+builder.Services.AddRegistryRateLimits(builder.Configuration);
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedEmail = true;
-        options.Password.RequiredLength = 10;
+        options.Password.RequiredLength = RegistryPasswords.MinimumLength;
         options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireDigit = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
         options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     })
     .AddEntityFrameworkStores<RegistryDbContext>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
+
+// Confirmation and reset links work for 3 days, as their emails say.
+builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -96,6 +117,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -7,6 +7,7 @@ using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
+using Registry.Web.Features.SignUp;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
@@ -44,6 +45,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     public DbSet<Credential> Credentials => Set<Credential>();
 
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -78,6 +78,27 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         return _received.ToArray();
     }
 
+    /// <summary>Waits until <paramref name="count"/> messages that match have arrived.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var matching = _received.Where(match).ToList();
+            if (matching.Count >= count)
+            {
+                return matching;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} matching message(s), received {matching.Count}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Registry.IntegrationTests.Infrastructure;
 /// The real app on a real SQLite file of its own: it migrates and loads the San Francisco demo
 /// employers at start-up, exactly as the README's run command does.
 /// </summary>
-public sealed class RegistryAppFactory : WebApplicationFactory<Program>
+public class RegistryAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
 
@@ -29,7 +29,22 @@ public sealed class RegistryAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
         builder.UseSetting("https_port", "443");
+
+        // Tests sign in and register many times from one "client": the limits have their own test.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:SignUpPerMinute", "10000");
+        builder.UseSetting("RateLimits:AccountEmailsPerMinute", "10000");
+        builder.UseSetting("RateLimits:EmployerLookupsPerMinute", "10000");
+        builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Email:PickupFolder", Path.Combine(_folder, "mail"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a subclass adds or overrides.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://registry.test") });
@@ -60,13 +75,26 @@ public static class HtmlPages
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
+    public static async Task<IHtmlDocument> ReadPageAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
     /// <summary>Posts a form as a browser would: the page's own fields (antiforgery token included), with some values changed.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form, IHtmlElement? submitter = null, IDictionary<string, string>? values = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client,
+        IHtmlFormElement form,
+        IHtmlElement? submitter = null,
+        IDictionary<string, string>? values = null,
+        IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type is not ("submit" or "button" or "checkbox" or "radio") || i.IsChecked))
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => (i.Type is not ("submit" or "button" or "checkbox" or "radio") || i.IsChecked) && !string.IsNullOrEmpty(i.Name)))
         {
             fields.Add(new(input.Name ?? string.Empty, input.Value));
+        }
+
+        foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
+        {
+            fields.Add(new(select.Name!, select.Value ?? string.Empty));
         }
 
         if (submitter is IHtmlButtonElement button && button.Name is { Length: > 0 } name)
@@ -80,6 +108,7 @@ public static class HtmlPages
             fields.Add(new(key, value));
         }
 
+        fields.AddRange(extra ?? []);
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(form.Action, UriKind.RelativeOrAbsolute), content);
     }

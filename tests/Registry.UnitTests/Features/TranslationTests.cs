@@ -25,10 +25,17 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
-    public void Every_facility_type_and_status_has_an_English_and_a_Spanish_name()
+    public void Every_listed_value_has_an_English_and_a_Spanish_name()
     {
         var resources = Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources");
-        var names = Enum.GetNames<Registry.Web.Domain.Employers.FacilityType>().Concat(Enum.GetNames<Registry.Web.Domain.Employers.EmployerStatus>()).ToList();
+        var names = Enum.GetNames<Registry.Web.Domain.Employers.FacilityType>()
+            .Concat(Enum.GetNames<Registry.Web.Domain.Employers.EmployerStatus>())
+            .Concat(Enum.GetNames<Registry.Web.Domain.Employments.EmploymentRole>().Select(n => "Role" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Employments.AgeGroups>().Where(n => n != "None").Select(n => "AgeGroup" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Professionals.EducationLevel>().Select(n => "Level" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Education.DegreeLevel>().Where(n => n is not ("HighSchoolDiploma" or "Certificate")).Select(n => "Degree" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Verifications.VerificationStatus>().Select(n => "Status" + n))
+            .ToList();
 
         foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })
         {

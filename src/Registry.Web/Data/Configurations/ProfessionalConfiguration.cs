@@ -51,6 +51,9 @@ public sealed class ProfessionalConfiguration : IEntityTypeConfiguration<Profess
             a.Property(x => x.Zip).HasColumnName("MailingZip").HasMaxLength(10);
         });
 
+        builder.Property(p => p.HighestEducationLevel).HasConversion<int?>();
+        builder.Property(p => p.ReportedEceUnits).HasPrecision(6, 2);
+        builder.HasOne<Professional>().WithMany().HasForeignKey(p => p.PossibleDuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasMany(p => p.RaceEthnicities).WithOne().HasForeignKey(r => r.ProfessionalId).OnDelete(DeleteBehavior.Cascade);

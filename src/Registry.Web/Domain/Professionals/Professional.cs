@@ -84,6 +84,21 @@ public sealed class Professional
 
     public int? FirstYearInField { get; set; }
 
+    /// <summary>The highest level of education the person has completed, as they report it at sign-up.</summary>
+    public EducationLevel? HighestEducationLevel { get; set; }
+
+    /// <summary>
+    /// ECE/child development units the person says they have, in semester units, before they list
+    /// their courses one by one (self-reported; courses, once entered, are the record).
+    /// </summary>
+    public decimal? ReportedEceUnits { get; set; }
+
+    /// <summary>
+    /// Set at sign-up when another professional has the same name and date of birth: the profile
+    /// is created, and registry staff decide whether to merge.
+    /// </summary>
+    public int? PossibleDuplicateOfId { get; private set; }
+
     /// <summary>True when the person chose "prefer not to say" for race and ethnicity.</summary>
     public bool RaceEthnicityDeclined { get; private set; }
 
@@ -150,6 +165,8 @@ public sealed class Professional
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(l => new ProfessionalLanguage(l)));
     }
+
+    public void FlagPossibleDuplicateOf(int professionalId) => PossibleDuplicateOfId = professionalId;
 
     public void AddEmployment(Employment employment) => _employments.Add(employment);
 

@@ -1,6 +1,9 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Employers;
 
@@ -29,5 +32,25 @@ public sealed class EmployersController(SearchEmployers.Handler search, IValidat
 
         var result = await search.HandleAsync(new SearchEmployers.Query(form.Q, form.Page), cancellationToken);
         return View(new FindEmployer.ViewModel(form, result));
+    }
+
+    /// <summary>The look-up as JSON, for the pop-up that opens as someone types (JavaScript only improves the page).</summary>
+    [HttpGet("/employers/lookup")]
+    [EnableRateLimiting(RateLimits.EmployerLookup)]
+    public async Task<IActionResult> Lookup(string? q, [FromServices] IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+    {
+        var result = await search.HandleAsync(new SearchEmployers.Query(q, 1, 10), cancellationToken);
+        return Json(new
+        {
+            total = result.Total,
+            matches = result.Matches.Select(m => new
+            {
+                id = m.Id,
+                name = m.Name,
+                licenseNumber = m.LicenseNumber,
+                description = $"{t["License"]} {m.LicenseNumber} · {t[m.FacilityType.ToString()]} · {t[m.Status.ToString()]}",
+                city = m.City,
+            }),
+        });
     }
 }

@@ -517,6 +517,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("HighestEducationLevel")
+                        .HasColumnType("int");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -540,6 +543,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("PossibleDuplicateOfId")
+                        .HasColumnType("int");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -555,6 +561,10 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
 
+                    b.Property<decimal?>("ReportedEceUnits")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -568,6 +578,8 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("County");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("RegistryId")
                         .IsUnique();
@@ -670,6 +682,28 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProfessionalId", "AttendedOn");
 
                     b.ToTable("TrainingRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>
@@ -1140,6 +1174,11 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("PossibleDuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
                         .WithOne()
                         .HasForeignKey("Registry.Web.Domain.Professionals.Professional", "UserId")

@@ -493,6 +493,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HighestEducationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -516,6 +519,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PossibleDuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -531,6 +537,10 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ReportedEceUnits")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -544,6 +554,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasIndex("County");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("RegistryId")
                         .IsUnique();
@@ -642,6 +654,28 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProfessionalId", "AttendedOn");
 
                     b.ToTable("TrainingRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>
@@ -1107,6 +1141,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("PossibleDuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
                         .WithOne()
                         .HasForeignKey("Registry.Web.Domain.Professionals.Professional", "UserId")

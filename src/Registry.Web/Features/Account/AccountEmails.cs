@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Infrastructure.Email;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Account;
+
+/// <summary>
+/// The account emails (confirm your email, someone tried to register, reset your password),
+/// written in the person's language with a plain-text and an HTML part, and queued in the
+/// outbox: they are saved with the caller's next <c>SaveChangesAsync</c>, in its transaction.
+/// </summary>
+public sealed class AccountEmails(
+    RegistryDbContext db,
+    UserManager<RegistryUser> users,
+    IStringLocalizer<SharedResource> t,
+    LinkGenerator links,
+    IHttpContextAccessor http,
+    TimeProvider time)
+{
+    public async Task QueueConfirmationAsync(RegistryUser user, string firstName)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link("ConfirmEmail", new { userId = user.Id, code });
+        Queue("confirm-email", user.Email!, firstName, CultureInfo.CurrentUICulture,
+            t["Confirm your email for Registry"],
+            [t["Hello {0},", firstName], t["The requested account has been created. To finish, confirm your email by opening this link:"]],
+            link,
+            t["Confirm my email"],
+            [t["The link works for 3 days. If you did not create an account, ignore this email."]]);
+    }
+
+    public void QueueSomeoneTriedToRegister(RegistryUser owner)
+    {
+        var culture = PreferredCulture(owner.Id);
+        using var _ = new CultureScope(culture);
+        Queue("already-registered", owner.Email!, null, culture,
+            t["Someone tried to create a Registry account with your email"],
+            [t["Someone, perhaps you, tried to create a Registry account with this email address. You already have an account, so no new one was made."],
+             t["To sign in, use this link. If you have forgotten your password, choose \"Forgot your password?\" on that page."]],
+            Link("SignIn", null),
+            t["Sign in to Registry"],
+            [t["If this was not you, you can ignore this email: your account has not changed."]]);
+    }
+
+    public async Task QueuePasswordResetAsync(RegistryUser user)
+    {
+        var culture = PreferredCulture(user.Id);
+        using var _ = new CultureScope(culture);
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        Queue("reset-password", user.Email!, null, culture,
+            t["Reset your Registry password"],
+            [t["Someone asked to reset the password of your Registry account. To choose a new password, open this link:"]],
+            Link("ResetPassword", new { userId = user.Id, code }),
+            t["Choose a new password"],
+            [t["The link works once, for 3 days. If you did not ask, ignore this email: your password has not changed."]]);
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private CultureInfo PreferredCulture(string userId)
+    {
+        var language = db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefault();
+        return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+    }
+
+    private string Link(string action, object? values)
+    {
+        var context = http.HttpContext ?? throw new InvalidOperationException("Account emails are written during a request.");
+        return links.GetUriByAction(context, action, "Account", values)
+            ?? throw new InvalidOperationException($"No route to Account/{action}.");
+    }
+
+    private void Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><body style=\"font-family:sans-serif\">");
+        foreach (var paragraph in paragraphs)
+        {
+            text.AppendLine(paragraph).AppendLine();
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+        }
+
+        text.AppendLine(link).AppendLine();
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(linkText)).Append("</a></p>");
+        foreach (var paragraph in after)
+        {
+            text.AppendLine(paragraph).AppendLine();
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+        }
+
+        text.AppendLine("— Registry");
+        html.Append("<p>— Registry</p></body></html>");
+        db.OutboxMessages.Add(new OutboxMessage(kind, to, toName, subject, text.ToString(), html.ToString(), time.GetUtcNow()));
+    }
+
+    /// <summary>Writes an email in another person's language, then restores the request's.</summary>
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public CultureScope(CultureInfo culture)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
+    }
+}
