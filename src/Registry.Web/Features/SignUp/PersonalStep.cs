@@ -98,7 +98,7 @@ public static class PersonalStep
                 .WithMessage(t["Enter a phone number with its area code, like 415 555 0123."]);
 
             RuleFor(f => f.Email).NotEmpty().WithMessage(t["Enter your personal email address."])
-                .Must(FormRules.IsEmailAddress).When(f => !string.IsNullOrWhiteSpace(f.Email))
+                .Must(FormRules.IsEmailAddress).When(f => !string.IsNullOrWhiteSpace(f.Email), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Enter an email address like name@example.com."]);
 
             When(f => !f.HasSavedPassword || !FormRules.AllBlank(f.Password, f.ConfirmPassword), () =>
@@ -106,7 +106,7 @@ public static class PersonalStep
                 RuleFor(f => f.Password).NotEmpty().WithMessage(t["Choose a password."])
                     .MinimumLength(RegistryPasswords.MinimumLength).WithMessage(t["Use at least {0} characters.", RegistryPasswords.MinimumLength])
                     .MaximumLength(MaxPasswordLength).WithMessage(t["Use at most {0} characters.", MaxPasswordLength])
-                    .Must(p => !CommonPasswordValidator.IsCommon(p!)).When(f => f.Password is { Length: >= RegistryPasswords.MinimumLength })
+                    .Must(p => !CommonPasswordValidator.IsCommon(p!)).When(f => f.Password is { Length: >= RegistryPasswords.MinimumLength }, ApplyConditionTo.CurrentValidator)
                     .WithMessage(t["This password is one of the most common: choose one that is harder to guess."]);
                 RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(t["The two passwords do not match."]);
             });
