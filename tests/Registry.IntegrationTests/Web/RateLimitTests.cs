@@ -1,0 +1,54 @@
+using System.Net;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Web;
+
+public sealed class LowLimitsAppFactory : RegistryAppFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimits:SignInPerMinute"] = "3",
+        ["RateLimits:EmployerLookupsPerMinute"] = "3",
+    };
+}
+
+/// <summary>Too many tries answer with the friendly page, not a bare 429.</summary>
+public sealed class RateLimitTests : IClassFixture<LowLimitsAppFactory>
+{
+    private readonly LowLimitsAppFactory _app;
+
+    public RateLimitTests(LowLimitsAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task Repeated_sign_in_attempts_get_a_friendly_page()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var driver = new SignUpDriver(client);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await driver.SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = "someone@example.org", ["Password"] = "not the password" });
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var page = await last!.ReadPageAsync();
+        Assert.Equal("Too many tries", page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task The_employer_look_up_is_limited_too()
+    {
+        var client = _app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/employers/lookup?q=montessori", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+}
