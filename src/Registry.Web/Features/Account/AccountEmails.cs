@@ -62,6 +62,19 @@ public sealed class AccountEmails(
             [t["The link works once, for 3 days. If you did not ask, ignore this email: your password has not changed."]]);
     }
 
+    public async Task QueueEmailChangeAsync(RegistryUser user, string newEmail)
+    {
+        var culture = PreferredCulture(user.Id);
+        using var _ = new CultureScope(culture);
+        var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        Queue("change-email", newEmail, null, culture,
+            t["Confirm your new email for Registry"],
+            [t["You asked to sign in to Registry with this email address from now on. To confirm it, open this link:"]],
+            Link("ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
+            t["Confirm my new email"],
+            [t["The link works for 3 days. Until you open it, your old address stays in use."]]);
+    }
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)
