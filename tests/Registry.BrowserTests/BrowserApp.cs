@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.BrowserTests;
+
+/// <summary>The real app on a real socket (Kestrel), its own SQLite file, email to a loopback SMTP server, and Chromium.</summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-browser-tests", Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public BrowserApp()
+    {
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://localhost:{Port}";
+
+    public LoopbackSmtpServer Smtp { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots of each step are kept as test artefacts in artifacts/screenshots.</summary>
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
+            {
+                folder = folder.Parent;
+            }
+
+            return Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Smtp.Start();
+        StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Smtp.DisposeAsync();
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development: plain HTTP on localhost, as a person runs it from the README.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={Path.Combine(_folder, "registry.db")}");
+        builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:SmtpSecurity", "None");
+        builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
