@@ -58,6 +58,26 @@ public sealed class CreateProfileTests : IClassFixture<MailAppFactory>
     }
 
     [Fact]
+    public async Task In_Spanish_the_pages_the_email_and_My_Registry_are_in_Spanish()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        var email = NewEmail();
+
+        var done = await new SignUpDriver(client).CompleteAsync(email);
+
+        Assert.Equal("¡La cuenta solicitada se creó correctamente!", done.QuerySelector("h1")?.TextContent.Trim());
+        var message = (await _app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email))).Single();
+        Assert.Equal("Confirme su correo electrónico para Registry", message.Subject);
+        Assert.Contains("Hola, María José:", message.TextBody, StringComparison.Ordinal);
+        using var confirmed = await client.GetAsync(new Uri(SignUpDriver.ConfirmationPath(message), UriKind.Relative));
+        var myRegistry = await client.GetPageAsync("/my-registry");
+        Assert.Equal("Mi Registro", myRegistry.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Maestra principal", myRegistry.QuerySelector(".job")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("12/4/1990", myRegistry.QuerySelector("dl")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_family_child_care_owner_finds_her_home_by_last_name_first_name()
     {
         var client = _app.CreateBrowserLikeClient();
