@@ -159,6 +159,12 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("Confirme su correo 1", message.Subject);
+        Assert.Equal("María José Peña", message.To.Mailboxes.Single().Name);
+        Assert.Contains("https://registry.example/confirm?1", message.TextBody, StringComparison.Ordinal);
+
+        // Encoded for any mail program: beyond the (internationalised) address, the file is plain ASCII.
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.All(lines.Where(l => !l.StartsWith("To:", StringComparison.Ordinal)), line => Assert.True(line.All(char.IsAscii), line));
         Directory.Delete(folder, recursive: true);
     }
 

@@ -43,6 +43,8 @@ public sealed class PickupFolderEmailTransport(IOptions<EmailOptions> options, I
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        // As an SMTP client would: any non-ASCII text is encoded, so every mail program reads it.
+        message.Prepare(EncodingConstraint.SevenBit);
         await using (var file = File.Create(path))
         {
             await message.WriteToAsync(file, cancellationToken);
