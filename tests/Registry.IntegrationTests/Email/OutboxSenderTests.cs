@@ -178,7 +178,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
                 $"maría.{i}@example.org",
                 "María José Peña",
                 $"Confirme su correo {i}",
-                $"Abra https://registry.example/confirm?{i} para confirmar.",
+                $"Abra https://registry.example/confirm?{i} para confirmar su correo electrónico.",
                 $"<p><a href=\"https://registry.example/confirm?{i}\">Confirmar</a></p>",
                 _database.Time.GetUtcNow()));
         }
