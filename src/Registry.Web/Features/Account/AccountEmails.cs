@@ -36,9 +36,9 @@ public sealed class AccountEmails(
             [t["The link works for 3 days. If you did not create an account, ignore this email."]]);
     }
 
-    public void QueueSomeoneTriedToRegister(RegistryUser owner)
+    public async Task QueueSomeoneTriedToRegisterAsync(RegistryUser owner)
     {
-        var culture = PreferredCulture(owner.Id);
+        var culture = await PreferredCultureAsync(owner.Id);
         using var _ = new CultureScope(culture);
         Queue("already-registered", owner.Email!, null, culture,
             t["Someone tried to create a Registry account with your email"],
@@ -51,7 +51,7 @@ public sealed class AccountEmails(
 
     public async Task QueuePasswordResetAsync(RegistryUser user)
     {
-        var culture = PreferredCulture(user.Id);
+        var culture = await PreferredCultureAsync(user.Id);
         using var _ = new CultureScope(culture);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         Queue("reset-password", user.Email!, null, culture,
@@ -64,7 +64,7 @@ public sealed class AccountEmails(
 
     public async Task QueueEmailChangeAsync(RegistryUser user, string newEmail)
     {
-        var culture = PreferredCulture(user.Id);
+        var culture = await PreferredCultureAsync(user.Id);
         using var _ = new CultureScope(culture);
         var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         Queue("change-email", newEmail, null, culture,
@@ -94,9 +94,9 @@ public sealed class AccountEmails(
         }
     }
 
-    private CultureInfo PreferredCulture(string userId)
+    private async Task<CultureInfo> PreferredCultureAsync(string userId)
     {
-        var language = db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefault();
+        var language = await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefaultAsync();
         return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 

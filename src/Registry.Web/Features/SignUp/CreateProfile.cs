@@ -51,7 +51,7 @@ public static class CreateProfile
 
                 if (await users.FindByEmailAsync(personal.Email) is { } existing)
                 {
-                    emails.QueueSomeoneTriedToRegister(existing);
+                    await emails.QueueSomeoneTriedToRegisterAsync(existing);
                     await drafts.DiscardAsync(cancellation);
                     await db.SaveChangesAsync(cancellation);
                     await transaction.CommitAsync(cancellation);
