@@ -195,7 +195,8 @@ public sealed class CreateProfileTests : IClassFixture<MailAppFactory>
         Assert.Contains("Confirm your email before you sign in", page.QuerySelector("#sign-in-message")?.TextContent, StringComparison.Ordinal);
         var resend = page.Forms.Single(f => f.Action.EndsWith("/account/resend-confirmation", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync(resend)).StatusCode);
-        await _app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email), count: 2);
+        var both = await _app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email), count: 2);
+        Assert.All(both, m => Assert.StartsWith("Hello María José,", m.TextBody, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> t) : Cont
     {
         if (!string.IsNullOrWhiteSpace(email) && email.Length <= 256 && await userManager.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
         {
-            await emails.QueueConfirmationAsync(user, string.Empty);
+            await emails.QueueConfirmationAsync(user);
             await db.SaveChangesAsync(cancellationToken);
         }
 

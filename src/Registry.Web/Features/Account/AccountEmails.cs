@@ -24,8 +24,10 @@ public sealed class AccountEmails(
     IHttpContextAccessor http,
     TimeProvider time)
 {
-    public async Task QueueConfirmationAsync(RegistryUser user, string firstName)
+    /// <summary>The confirmation email; <paramref name="firstName"/> is looked up when not given (a resend).</summary>
+    public async Task QueueConfirmationAsync(RegistryUser user, string? firstName = null)
     {
+        firstName ??= await db.Professionals.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => p.FirstName).FirstOrDefaultAsync() ?? string.Empty;
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = Link("ConfirmEmail", new { userId = user.Id, code });
         Queue("confirm-email", user.Email!, firstName, CultureInfo.CurrentUICulture,
