@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
+using Registry.Web.Features.Education;
 using Registry.Web.Features.Employers;
 using Registry.Web.Features.Account;
 using Registry.Web.Features.Home;
@@ -32,6 +33,8 @@ builder.Services.AddScoped<CreateProfile.Handler>();
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<SignIn.Handler>();
 builder.Services.AddScoped<MyRegistryPage.Handler>();
+builder.Services.AddScoped<CurrentProfessional>();
+builder.Services.AddScoped<Courses.Handler>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 
 builder.Services

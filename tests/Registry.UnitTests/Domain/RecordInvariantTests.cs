@@ -80,3 +80,30 @@ public sealed class RecordInvariantTests
         Assert.Equal("The transcript is unreadable.", rejected.Reason);
     }
 }
+
+public sealed class CourseUpdateTests
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Changing_a_verified_course_makes_it_self_reported_again()
+    {
+        var course = new Course("City College", "CDEV 53", "Child Growth", 3m, UnitType.Semester, "B", "Fall 2024", CourseCategory.ChildGrowthAndDevelopment);
+        course.RecordVerification(Verification.Verified("staff-1", At));
+
+        course.Update("City College", "CDEV 53", "Child Growth", 3m, UnitType.Semester, "A", "Fall 2024", CourseCategory.ChildGrowthAndDevelopment);
+
+        Assert.Equal(VerificationStatus.SelfReported, course.Verification.Status);
+    }
+
+    [Fact]
+    public void Saving_a_verified_course_unchanged_keeps_it_verified()
+    {
+        var course = new Course("City College", "CDEV 53", "Child Growth", 3m, UnitType.Semester, "B", "Fall 2024", CourseCategory.ChildGrowthAndDevelopment);
+        course.RecordVerification(Verification.Verified("staff-1", At));
+
+        course.Update("City College", "CDEV 53", "Child Growth", 3m, UnitType.Semester, "b", " Fall 2024 ", CourseCategory.ChildGrowthAndDevelopment);
+
+        Assert.Equal(VerificationStatus.Verified, course.Verification.Status);
+    }
+}

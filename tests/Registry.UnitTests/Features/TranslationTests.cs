@@ -35,6 +35,9 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Professionals.EducationLevel>().Select(n => "Level" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.DegreeLevel>().Where(n => n is not ("HighSchoolDiploma" or "Certificate")).Select(n => "Degree" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Verifications.VerificationStatus>().Select(n => "Status" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Education.UnitType>().Select(n => "UnitType" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseCategory>().Select(n => "Category" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseExclusion>().Select(n => "Not counted: " + n))
             .ToList();
 
         foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })

@@ -96,6 +96,25 @@ public sealed class Course : IVerifiable
     public Course(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
         : this()
     {
+        Apply(institution, courseNumber, title, units, unitType, grade, term, category);
+    }
+
+    /// <summary>
+    /// Changes what the person says of the course. A changed course that staff had verified (or
+    /// were reviewing) goes back to self-reported: a verification covers what was verified.
+    /// </summary>
+    public void Update(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
+    {
+        var before = (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category);
+        Apply(institution, courseNumber, title, units, unitType, grade, term, category);
+        if (before != (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category))
+        {
+            Verification = Verification.SelfReported();
+        }
+    }
+
+    private void Apply(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
+    {
         if (units is <= 0 or > 99)
         {
             throw new ArgumentOutOfRangeException(nameof(units), "Units are more than 0 and less than 100.");
@@ -135,6 +154,9 @@ public sealed class Course : IVerifiable
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Records registry staff's decision on this course.</summary>
+    public void RecordVerification(Verification verification) => Verification = verification;
 
     /// <summary>Units in semester units: quarter units count two thirds.</summary>
     public decimal SemesterUnits => UnitType == UnitType.Quarter ? Math.Round(Units * 2m / 3m, 2) : Units;

@@ -1,0 +1,128 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Verifications;
+using Registry.Web.Features.Forms;
+
+namespace Registry.Web.Features.Education;
+
+/// <summary>My Registry's education section: degrees and courses, with the running unit totals.</summary>
+public static class Courses
+{
+    public const decimal MaxUnits = 20m;
+
+    public static readonly IReadOnlyList<string> Grades = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "F", "P", "NP", "CR", "NC", "IP", "I", "W"];
+
+    public sealed class Form
+    {
+        public string? Institution { get; set; }
+
+        public string? CourseNumber { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Units { get; set; }
+
+        public string? UnitType { get; set; } = nameof(Domain.Education.UnitType.Semester);
+
+        public string? Grade { get; set; }
+
+        public string? Term { get; set; }
+
+        public string? Category { get; set; }
+
+        public UnitType? ParsedUnitType => Enum.TryParse<UnitType>(UnitType, out var type) && Enum.IsDefined(type) ? type : null;
+
+        public CourseCategory? ParsedCategory => Enum.TryParse<CourseCategory>(Category, out var category) && Enum.IsDefined(category) ? category : null;
+
+        public static Form From(Course course) => new()
+        {
+            Institution = course.Institution,
+            CourseNumber = course.CourseNumber,
+            Title = course.Title,
+            Units = course.Units.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture),
+            UnitType = course.UnitType.ToString(),
+            Grade = course.Grade,
+            Term = course.Term,
+            Category = course.Category.ToString(),
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Institution).NotEmpty().WithMessage(t["Enter the college or university."])
+                .MaximumLength(Course.MaxTextLength).WithMessage(t["Use at most {0} characters.", Course.MaxTextLength]);
+            RuleFor(f => f.CourseNumber).MaximumLength(30).WithMessage(t["Use at most {0} characters.", 30]);
+            RuleFor(f => f.Title).NotEmpty().WithMessage(t["Enter the course title."])
+                .MaximumLength(Course.MaxTextLength).WithMessage(t["Use at most {0} characters.", Course.MaxTextLength]);
+            RuleFor(f => f.Units).Custom((value, context) =>
+            {
+                var units = FormRules.ParseDecimal(value);
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    context.AddFailure(t["Enter the course's units."]);
+                }
+                else if (units is null || units <= 0 || units > MaxUnits || decimal.Round(units.Value, 2) != units)
+                {
+                    context.AddFailure(t["Enter units as a number from 0.5 to {0}, like 3 or 4.5.", MaxUnits]);
+                }
+            });
+            RuleFor(f => f.UnitType).Must((f, _) => f.ParsedUnitType is not null).WithMessage(t["Choose semester or quarter units."]);
+            RuleFor(f => f.Grade).Must(g => Grades.Contains(g)).When(f => !string.IsNullOrWhiteSpace(f.Grade), ApplyConditionTo.CurrentValidator)
+                .WithMessage(t["Choose a grade from the list."]);
+            RuleFor(f => f.Term).MaximumLength(Course.MaxTermLength).WithMessage(t["Use at most {0} characters.", Course.MaxTermLength]);
+            RuleFor(f => f.Category).Must((f, _) => f.ParsedCategory is not null).WithMessage(t["Choose what the course counts toward."]);
+        }
+    }
+
+    public sealed record CourseView(int Id, string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term, CourseCategory Category, VerificationStatus Status, string? StatusReason);
+
+    public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
+
+    public sealed class Handler(RegistryDbContext db)
+    {
+        public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
+        {
+            var courses = await db.Courses.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.Id).ToListAsync(ct);
+            var totals = UnitTotals.Compute(courses);
+            return new ViewModel(
+                courses.Select(c => new CourseView(c.Id, c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category, c.Verification.Status, c.Verification.Reason)).ToList(),
+                totals,
+                totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason));
+        }
+
+        public Task<Course?> FindAsync(int professionalId, int courseId, CancellationToken ct) =>
+            db.Courses.SingleOrDefaultAsync(c => c.Id == courseId && c.ProfessionalId == professionalId, ct);
+
+        public async Task AddAsync(int professionalId, Form form, CancellationToken ct)
+        {
+            var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
+            professional.AddCourse(ToCourse(form));
+            await db.SaveChangesAsync(ct);
+        }
+
+        public async Task<bool> UpdateAsync(int professionalId, int courseId, Form form, CancellationToken ct)
+        {
+            if (await FindAsync(professionalId, courseId, ct) is not { } course)
+            {
+                return false;
+            }
+
+            course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        public async Task<bool> RemoveAsync(int professionalId, int courseId, CancellationToken ct) =>
+            await db.Courses.Where(c => c.Id == courseId && c.ProfessionalId == professionalId).ExecuteDeleteAsync(ct) == 1;
+
+        private static Course ToCourse(Form form) =>
+            new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

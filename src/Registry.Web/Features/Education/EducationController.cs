@@ -1,0 +1,78 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Features.Forms;
+using Registry.Web.Features.MyRegistry;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Education;
+
+/// <summary>My Registry: education. Courses are added, edited and removed; totals update as they change.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("my-registry/education")]
+public sealed class EducationController(CurrentProfessional me, Courses.Handler courses, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id ? View(await courses.ListAsync(id, ct)) : NotFound();
+
+    [HttpGet("courses/add")]
+    public IActionResult AddCourse() => View("CourseForm", new CourseFormViewModel(null, new Courses.Form()));
+
+    [HttpPost("courses/add")]
+    public async Task<IActionResult> AddCourse(Courses.Form form, [FromServices] IValidator<Courses.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("CourseForm", new CourseFormViewModel(null, form));
+        }
+
+        await courses.AddAsync(id, form, ct);
+        TempData["Notice"] = t["The course is added."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("courses/{courseId:int}/edit")]
+    public async Task<IActionResult> EditCourse(int courseId, CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id && await courses.FindAsync(id, courseId, ct) is { } course
+            ? View("CourseForm", new CourseFormViewModel(courseId, Courses.Form.From(course)))
+            : NotFound();
+
+    [HttpPost("courses/{courseId:int}/edit")]
+    public async Task<IActionResult> EditCourse(int courseId, Courses.Form form, [FromServices] IValidator<Courses.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || await courses.FindAsync(id, courseId, ct) is null)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("CourseForm", new CourseFormViewModel(courseId, form));
+        }
+
+        await courses.UpdateAsync(id, courseId, form, ct);
+        TempData["Notice"] = t["The course is saved."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("courses/{courseId:int}/remove")]
+    public async Task<IActionResult> RemoveCourse(int courseId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || !await courses.RemoveAsync(id, courseId, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["The course is removed."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record CourseFormViewModel(int? CourseId, Courses.Form Form);

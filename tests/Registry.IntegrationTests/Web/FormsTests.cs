@@ -1,0 +1,41 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Web;
+
+/// <summary>Checks every page a person can reach: each form that posts carries its antiforgery token, and each field has a label.</summary>
+public sealed class FormsTests : IClassFixture<RegistryAppFactory>
+{
+    private static readonly string[] Pages =
+    [
+        "/", "/employers", "/sign-up/personal", "/sign-up/employer/not-found", "/account/sign-in", "/account/forgot-password",
+        "/my-registry", "/my-registry/education", "/my-registry/education/courses/add", "/account/change-password", "/account/change-email",
+    ];
+
+    private readonly RegistryAppFactory _app;
+
+    public FormsTests(RegistryAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task Every_form_that_posts_has_an_antiforgery_token_and_every_field_a_label()
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+
+        foreach (var path in Pages)
+        {
+            var page = await client.GetPageAsync(path);
+            foreach (var form in page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"{path}: form posting to {form.Action} has no antiforgery token");
+            }
+
+            foreach (var field in page.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
+            {
+                var id = field.Id;
+                var labelled = (id is not null && page.QuerySelector($"label[for='{id}']") is not null) || field.HasAttribute("aria-label") || field.Closest("label") is not null;
+                Assert.True(labelled, $"{path}: field {field.GetAttribute("name")} has no label");
+            }
+        }
+    }
+}
