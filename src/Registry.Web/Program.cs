@@ -35,6 +35,7 @@ builder.Services.AddScoped<SignIn.Handler>();
 builder.Services.AddScoped<MyRegistryPage.Handler>();
 builder.Services.AddScoped<CurrentProfessional>();
 builder.Services.AddScoped<Courses.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Permits.Permits.Handler>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 
 builder.Services

@@ -107,3 +107,40 @@ public sealed class CourseUpdateTests
         Assert.Equal(VerificationStatus.Verified, course.Verification.Status);
     }
 }
+
+public sealed class CredentialExpiryTests
+{
+    private static readonly DateOnly Issued = new(2025, 3, 1);
+
+    [Fact]
+    public void A_CPR_card_with_no_printed_expiry_lasts_two_years()
+    {
+        var card = new Credential(CredentialType.PediatricCprAndFirstAid, null, "American Red Cross", Issued, null);
+
+        Assert.Equal(new DateOnly(2027, 3, 1), card.ExpiresOn);
+        Assert.True(card.ExpiryAssumed);
+    }
+
+    [Fact]
+    public void A_permit_with_no_printed_expiry_lasts_five_years_and_a_printed_one_wins()
+    {
+        Assert.Equal(new DateOnly(2030, 3, 1), new Credential(CredentialType.ChildDevelopmentTeacherPermit, null, "CTC", Issued, null).ExpiresOn);
+        var printed = new Credential(CredentialType.ChildDevelopmentTeacherPermit, null, "CTC", Issued, new DateOnly(2030, 4, 1));
+        Assert.Equal(new DateOnly(2030, 4, 1), printed.ExpiresOn);
+        Assert.False(printed.ExpiryAssumed);
+        Assert.Null(new Credential(CredentialType.ChildDevelopmentAssociateCredential, null, "Council", Issued, null).ExpiresOn);
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", CredentialStanding.Current)]
+    [InlineData("2026-12-01", CredentialStanding.ExpiringSoon)]
+    [InlineData("2027-02-28", CredentialStanding.ExpiringSoon)]
+    [InlineData("2027-03-01", CredentialStanding.Expired)]
+    public void Standing_is_current_expiring_within_90_days_or_expired(string today, CredentialStanding expected)
+    {
+        // Issued 1 March 2025 with no printed expiry: expires 1 March 2027.
+        var card = new Credential(CredentialType.PediatricCprAndFirstAid, null, "American Red Cross", Issued, null);
+
+        Assert.Equal(expected, card.StandingOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

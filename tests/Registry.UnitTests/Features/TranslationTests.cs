@@ -36,6 +36,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.DegreeLevel>().Where(n => n is not ("HighSchoolDiploma" or "Certificate")).Select(n => "Degree" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Verifications.VerificationStatus>().Select(n => "Status" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.UnitType>().Select(n => "UnitType" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Credentials.CredentialType>().Select(n => "Credential" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseCategory>().Select(n => "Category" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseExclusion>().Select(n => "Not counted: " + n))
             .ToList();

@@ -22,10 +22,37 @@ public enum CredentialType
     Other = 99,
 }
 
+/// <summary>Whether a permit or credential is in force on a given day.</summary>
+public enum CredentialStanding
+{
+    Current = 0,
+
+    /// <summary>Expires within <see cref="Credential.ExpiringSoonDays"/> days: time to renew.</summary>
+    ExpiringSoon = 1,
+    Expired = 2,
+}
+
 /// <summary>A permit or credential the person holds.</summary>
 public sealed class Credential : IVerifiable
 {
     public const int MaxTextLength = 100;
+    public const int ExpiringSoonDays = 90;
+
+    /// <summary>
+    /// The expiry to assume when none is printed: CPR and first aid cards last two years;
+    /// Child Development Permits are issued for five. Others have no assumed expiry.
+    /// </summary>
+    public static DateOnly? DefaultExpiry(CredentialType type, DateOnly issuedOn) => type switch
+    {
+        CredentialType.PediatricCprAndFirstAid => issuedOn.AddYears(2),
+        CredentialType.ChildDevelopmentAssistantPermit or CredentialType.ChildDevelopmentAssociateTeacherPermit
+            or CredentialType.ChildDevelopmentTeacherPermit or CredentialType.ChildDevelopmentMasterTeacherPermit
+            or CredentialType.ChildDevelopmentSiteSupervisorPermit or CredentialType.ChildDevelopmentProgramDirectorPermit => issuedOn.AddYears(5),
+        _ => null,
+    };
+
+    public static bool IsChildDevelopmentPermit(CredentialType type) =>
+        type is >= CredentialType.ChildDevelopmentAssistantPermit and <= CredentialType.ChildDevelopmentProgramDirectorPermit;
 
     private Credential()
     {
@@ -36,6 +63,25 @@ public sealed class Credential : IVerifiable
     public Credential(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis = false)
         : this()
     {
+        Apply(type, number, issuingBody, issuedOn, expiresOn, schoolAgeEmphasis);
+    }
+
+    /// <summary>Changes the credential; a changed verified credential returns to self-reported.</summary>
+    public void Update(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis, string? description)
+    {
+        var before = (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description);
+        Apply(type, number, issuingBody, issuedOn, expiresOn, schoolAgeEmphasis);
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (before != (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description))
+        {
+            Verification = Verification.SelfReported();
+        }
+    }
+
+    public void RecordVerification(Verification verification) => Verification = verification;
+
+    private void Apply(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis)
+    {
         if (expiresOn is { } expiry && expiry <= issuedOn)
         {
             throw new ArgumentOutOfRangeException(nameof(expiresOn), "A permit expires after it is issued.");
@@ -45,8 +91,9 @@ public sealed class Credential : IVerifiable
         Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
         IssuingBody = issuingBody.Trim();
         IssuedOn = issuedOn;
-        ExpiresOn = expiresOn;
-        SchoolAgeEmphasis = schoolAgeEmphasis;
+        ExpiryAssumed = expiresOn is null && DefaultExpiry(type, issuedOn) is not null;
+        ExpiresOn = expiresOn ?? DefaultExpiry(type, issuedOn);
+        SchoolAgeEmphasis = schoolAgeEmphasis && IsChildDevelopmentPermit(type);
     }
 
     public int Id { get; private set; }
@@ -69,9 +116,18 @@ public sealed class Credential : IVerifiable
 
     public DateOnly? ExpiresOn { get; private set; }
 
+    /// <summary>True when no expiry was printed and <see cref="ExpiresOn"/> is the assumed one (<see cref="DefaultExpiry"/>).</summary>
+    public bool ExpiryAssumed { get; private set; }
+
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
 
     public bool IsCurrentOn(DateOnly date) => IssuedOn <= date && (ExpiresOn is null || date < ExpiresOn);
+
+    public CredentialStanding StandingOn(DateOnly today) =>
+        ExpiresOn is not { } expiry ? CredentialStanding.Current
+        : expiry <= today ? CredentialStanding.Expired
+        : expiry <= today.AddDays(ExpiringSoonDays) ? CredentialStanding.ExpiringSoon
+        : CredentialStanding.Current;
 }

@@ -193,6 +193,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("ExpiryAssumed")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 

@@ -179,6 +179,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExpiryAssumed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,78 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Features.Forms;
+using Registry.Web.Features.MyRegistry;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Permits;
+
+/// <summary>My Registry: permits and credentials.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("my-registry/permits")]
+public sealed class PermitsController(CurrentProfessional me, Permits.Handler permits, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id ? View(await permits.ListAsync(id, ct)) : NotFound();
+
+    [HttpGet("add")]
+    public IActionResult Add() => View("PermitForm", new PermitFormViewModel(null, new Permits.Form()));
+
+    [HttpPost("add")]
+    public async Task<IActionResult> Add(Permits.Form form, [FromServices] IValidator<Permits.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("PermitForm", new PermitFormViewModel(null, form));
+        }
+
+        await permits.AddAsync(id, form, ct);
+        TempData["Notice"] = t["The permit or credential is added."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{permitId:int}/edit")]
+    public async Task<IActionResult> Edit(int permitId, CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id && await permits.FindAsync(id, permitId, ct) is { } credential
+            ? View("PermitForm", new PermitFormViewModel(permitId, Permits.Form.From(credential)))
+            : NotFound();
+
+    [HttpPost("{permitId:int}/edit")]
+    public async Task<IActionResult> Edit(int permitId, Permits.Form form, [FromServices] IValidator<Permits.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || await permits.FindAsync(id, permitId, ct) is null)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("PermitForm", new PermitFormViewModel(permitId, form));
+        }
+
+        await permits.UpdateAsync(id, permitId, form, ct);
+        TempData["Notice"] = t["The permit or credential is saved."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{permitId:int}/remove")]
+    public async Task<IActionResult> Remove(int permitId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || !await permits.RemoveAsync(id, permitId, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["The permit or credential is removed."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+}
+
+public sealed record PermitFormViewModel(int? PermitId, Permits.Form Form);
