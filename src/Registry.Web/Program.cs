@@ -36,6 +36,7 @@ builder.Services.AddScoped<MyRegistryPage.Handler>();
 builder.Services.AddScoped<CurrentProfessional>();
 builder.Services.AddScoped<Courses.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Permits.Permits.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Training.TrainingHours.Handler>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 
 builder.Services

@@ -31,6 +31,24 @@ public sealed class TrainingRecord : IVerifiable
     public TrainingRecord(string title, string sponsor, DateOnly attendedOn, decimal clockHours, string? topicArea, string? language, DeliveryMode? deliveryMode, TrainingTrustLevel trustLevel)
         : this()
     {
+        TrustLevel = trustLevel;
+        Apply(title, sponsor, attendedOn, clockHours, topicArea, language, deliveryMode);
+    }
+
+    /// <summary>Changes a self-reported record. Hours a sponsor posted are the sponsor's to change.</summary>
+    public void Update(string title, string sponsor, DateOnly attendedOn, decimal clockHours, string? topicArea, string? language, DeliveryMode? deliveryMode)
+    {
+        if (TrustLevel == TrainingTrustLevel.SponsorVerified)
+        {
+            throw new InvalidOperationException("Hours posted by a sponsor cannot be changed by the attendee.");
+        }
+
+        Apply(title, sponsor, attendedOn, clockHours, topicArea, language, deliveryMode);
+        Verification = Verification.SelfReported();
+    }
+
+    private void Apply(string title, string sponsor, DateOnly attendedOn, decimal clockHours, string? topicArea, string? language, DeliveryMode? deliveryMode)
+    {
         if (clockHours is <= 0 or > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(clockHours), "Clock hours are more than 0 and at most 1,000.");
@@ -43,7 +61,6 @@ public sealed class TrainingRecord : IVerifiable
         TopicArea = string.IsNullOrWhiteSpace(topicArea) ? null : topicArea.Trim();
         Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim();
         DeliveryMode = deliveryMode;
-        TrustLevel = trustLevel;
     }
 
     public int Id { get; private set; }
