@@ -80,7 +80,12 @@ public sealed partial class SignUpDriver(HttpClient client)
 
     public static void Expect(string location, HttpResponseMessage response)
     {
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect to {location}, got {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            // Say what the page said: a validation message or an error page explains the failure.
+            var text = Regex.Replace(response.Content.ReadAsStringAsync().GetAwaiter().GetResult(), @"<[^>]+>|\s+", " ");
+            Assert.Fail($"expected a redirect to {location}, got {(int)response.StatusCode}: {(text.Length > 800 ? text[^800..] : text)}");
+        }
         Assert.Equal(location, response.Headers.Location?.OriginalString);
     }
 

@@ -144,3 +144,51 @@ public sealed class CredentialExpiryTests
         Assert.Equal(expected, card.StandingOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
+
+public sealed class EmploymentHistoryTests
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static Employment Job() =>
+        Employment.AtListedEmployer(7, EmploymentRole.Teacher, new DateOnly(2022, 8, 15), new EmploymentSchedule(5, 8));
+
+    [Fact]
+    public void Changing_a_confirmed_job_s_facts_makes_it_unconfirmed()
+    {
+        var job = Job();
+        job.ConfirmByEmployer("director-1", At);
+
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 1), null, new EmploymentSchedule(5, 8), false, AgeGroups.Preschool, null);
+
+        Assert.False(job.IsConfirmedByEmployer);
+        Assert.Null(job.ConfirmedByUserId);
+    }
+
+    [Fact]
+    public void Changing_only_details_the_employer_did_not_confirm_keeps_the_confirmation()
+    {
+        var job = Job();
+        job.ConfirmByEmployer("director-1", At);
+
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), null, new EmploymentSchedule(5, 8), true, AgeGroups.Toddlers, 22.50m);
+
+        Assert.True(job.IsConfirmedByEmployer);
+        Assert.Equal(22.50m, job.HourlyWage);
+    }
+
+    [Fact]
+    public void A_role_change_is_a_new_dated_row_not_an_overwrite()
+    {
+        var job = Job();
+
+        var lead = job.ChangeRole(EmploymentRole.LeadTeacher, null, new DateOnly(2024, 9, 1));
+
+        Assert.Equal(new DateOnly(2024, 8, 31), job.EndDate);
+        Assert.Equal(EmploymentRole.Teacher, job.Role);
+        Assert.Equal(EmploymentRole.LeadTeacher, lead.Role);
+        Assert.Equal(new DateOnly(2024, 9, 1), lead.StartDate);
+        Assert.Equal(job.EmployerId, lead.EmployerId);
+        Assert.Equal(job.Schedule, lead.Schedule);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Job().ChangeRole(EmploymentRole.LeadTeacher, null, new DateOnly(2022, 8, 15)));
+    }
+}

@@ -121,6 +121,60 @@ public sealed class Employment : IVerifiable
         RoleDescription = string.IsNullOrWhiteSpace(roleDescription) ? null : roleDescription.Trim();
     }
 
+    public bool IsConfirmedByEmployer => ConfirmedAt is not null;
+
+    /// <summary>
+    /// The person changes their job's facts. A job an employer confirmed cannot be silently
+    /// rewritten: changing any confirmed fact (role, dates, schedule) makes it unconfirmed again.
+    /// </summary>
+    public void Revise(EmploymentRole role, string? roleDescription, DateOnly startDate, DateOnly? endDate, EmploymentSchedule schedule, bool supervisesAdults, AgeGroups ageGroups, decimal? hourlyWage)
+    {
+        if (endDate is { } end && end < startDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endDate), "A job cannot end before it starts.");
+        }
+
+        var confirmedFacts = (Role, StartDate, EndDate, Schedule);
+        Role = role;
+        StartDate = startDate;
+        EndDate = endDate;
+        Schedule = schedule;
+        Describe(supervisesAdults, ageGroups, hourlyWage, roleDescription);
+        if (IsConfirmedByEmployer && confirmedFacts != (Role, StartDate, EndDate, Schedule))
+        {
+            ConfirmedByUserId = null;
+            ConfirmedAt = null;
+        }
+
+        if (confirmedFacts != (Role, StartDate, EndDate, Schedule))
+        {
+            Verification = Verification.SelfReported();
+        }
+    }
+
+    /// <summary>
+    /// A new role at the same employer from <paramref name="from"/>: this row ends the day before
+    /// and a new dated row begins, so the history of roles is kept, not overwritten.
+    /// </summary>
+    public Employment ChangeRole(EmploymentRole newRole, string? roleDescription, DateOnly from)
+    {
+        if (from <= StartDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), "A new role starts after the current one began.");
+        }
+
+        if (EndDate is not null)
+        {
+            throw new InvalidOperationException("Only a current job changes role.");
+        }
+
+        End(from.AddDays(-1));
+        // New instances: a stored value belongs to one row.
+        var next = new Employment(newRole, from, Schedule with { }) { EmployerId = EmployerId, UnlistedEmployer = UnlistedEmployer is null ? null : UnlistedEmployer with { } };
+        next.Describe(SupervisesAdults, AgeGroupsServed, HourlyWage, roleDescription);
+        return next;
+    }
+
     public void End(DateOnly endDate)
     {
         if (endDate < StartDate)

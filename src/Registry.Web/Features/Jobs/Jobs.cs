@@ -1,0 +1,251 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Verifications;
+using Registry.Web.Features.Forms;
+
+namespace Registry.Web.Features.Jobs;
+
+/// <summary>My Registry's employment history: add a current or past job, revise it, end it, change role, remove a mistake.</summary>
+public static class Jobs
+{
+    public sealed class Form
+    {
+        public int? EmployerId { get; set; }
+
+        public string? UnlistedName { get; set; }
+
+        public string? UnlistedAddress { get; set; }
+
+        public string? UnlistedCity { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? RoleDescription { get; set; }
+
+        public string? StartDay { get; set; }
+
+        public string? StartMonth { get; set; }
+
+        public string? StartYear { get; set; }
+
+        public string? EndDay { get; set; }
+
+        public string? EndMonth { get; set; }
+
+        public string? EndYear { get; set; }
+
+        public string? DaysPerWeek { get; set; }
+
+        public string? HoursPerDay { get; set; }
+
+        public bool SupervisesAdults { get; set; }
+
+        public List<string> AgeGroups { get; set; } = [];
+
+        public string? HourlyWage { get; set; }
+
+        /// <summary>Set by the server: on edit the employer is fixed and not validated again.</summary>
+        [BindNever]
+        public bool EmployerFixed { get; set; }
+
+        public EmploymentRole? ParsedRole => Enum.TryParse<EmploymentRole>(Role, out var role) && Enum.IsDefined(role) ? role : null;
+
+        public DateOnly? StartDate => FormRules.ParseDate(StartDay, StartMonth, StartYear);
+
+        public DateOnly? EndDate => FormRules.ParseDate(EndDay, EndMonth, EndYear);
+
+        public AgeGroups ParsedAgeGroups => AgeGroups
+            .Select(g => Enum.TryParse<AgeGroups>(g, out var group) && Enum.IsDefined(group) ? group : Domain.Employments.AgeGroups.None)
+            .Aggregate(Domain.Employments.AgeGroups.None, (all, g) => all | g);
+
+        public static Form From(Employment job)
+        {
+            static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new Form
+            {
+                EmployerId = job.EmployerId,
+                Role = job.Role.ToString(),
+                RoleDescription = job.RoleDescription,
+                StartDay = Text(job.StartDate.Day), StartMonth = Text(job.StartDate.Month), StartYear = Text(job.StartDate.Year),
+                EndDay = job.EndDate is { } e ? Text(e.Day) : null, EndMonth = job.EndDate is { } m ? Text(m.Month) : null, EndYear = job.EndDate is { } y ? Text(y.Year) : null,
+                DaysPerWeek = job.Schedule.DaysPerWeek.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture),
+                HoursPerDay = job.Schedule.HoursPerDay.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture),
+                SupervisesAdults = job.SupervisesAdults,
+                AgeGroups = Enum.GetValues<AgeGroups>().Where(g => g != Domain.Employments.AgeGroups.None && job.AgeGroupsServed.HasFlag(g)).Select(g => g.ToString()).ToList(),
+                HourlyWage = job.HourlyWage?.ToString("0.00", System.Globalization.CultureInfo.CurrentCulture),
+                EmployerFixed = true,
+            };
+        }
+    }
+
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<SharedResource> t, TimeProvider time)
+        {
+            When(f => !f.EmployerFixed && f.EmployerId is null, () =>
+            {
+                RuleFor(f => f.UnlistedName).NotEmpty().WithMessage(t["Enter the name of the business where you work."])
+                    .MaximumLength(UnlistedEmployer.MaxLength).WithMessage(t["Use at most {0} characters.", UnlistedEmployer.MaxLength]);
+                RuleFor(f => f.UnlistedAddress).MaximumLength(UnlistedEmployer.MaxLength).WithMessage(t["Use at most {0} characters.", UnlistedEmployer.MaxLength]);
+                RuleFor(f => f.UnlistedCity).NotEmpty().WithMessage(t["Enter the city."])
+                    .MaximumLength(100).WithMessage(t["Use at most {0} characters.", 100]);
+            });
+            RuleFor(f => f.Role).Must((f, _) => f.ParsedRole is not null).WithMessage(t["Choose your role."]);
+            RuleFor(f => f.RoleDescription).NotEmpty().When(f => f.ParsedRole == EmploymentRole.Other).WithMessage(t["Say what your role is."])
+                .MaximumLength(Employment.MaxRoleDescriptionLength).WithMessage(t["Use at most {0} characters.", Employment.MaxRoleDescriptionLength]);
+            RuleFor(f => f.StartDay).Custom((_, context) =>
+            {
+                var form = context.InstanceToValidate;
+                if (form.StartDate is not { } start)
+                {
+                    context.AddFailure(t["Enter a real start date, for example 15 8 2022."]);
+                }
+                else if (start > DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+                {
+                    context.AddFailure(t["The start date cannot be in the future."]);
+                }
+            });
+            RuleFor(f => f.EndDay).Custom((_, context) =>
+            {
+                var form = context.InstanceToValidate;
+                if (FormRules.AllBlank(form.EndDay, form.EndMonth, form.EndYear))
+                {
+                    return;
+                }
+
+                if (form.EndDate is not { } end)
+                {
+                    context.AddFailure(t["Enter a real end date, or leave it empty for a current job."]);
+                }
+                else if (form.StartDate is { } start && end < start)
+                {
+                    context.AddFailure(t["The end date cannot be before the start date."]);
+                }
+            });
+            RuleFor(f => f.DaysPerWeek).Custom((value, context) =>
+            {
+                var days = FormRules.ParseDecimal(value);
+                if (days is null || days < 1 || days > 7 || days != decimal.Truncate(days.Value))
+                {
+                    context.AddFailure(t["Enter a whole number of days from 1 to 7."]);
+                }
+            });
+            RuleFor(f => f.HoursPerDay).Custom((value, context) =>
+            {
+                var hours = FormRules.ParseDecimal(value);
+                if (hours is null || hours <= 0 || hours > 24 || decimal.Round(hours.Value, 2) != hours)
+                {
+                    context.AddFailure(t["Enter hours a day from 0.5 to 24."]);
+                }
+            });
+            RuleFor(f => f.AgeGroups).Must((f, _) => f.ParsedAgeGroups != Domain.Employments.AgeGroups.None)
+                .WithMessage(t["Choose at least one age group you work with."]);
+            RuleFor(f => f.HourlyWage).Must(w => FormRules.ParseDecimal(w) is >= 0 and <= 500)
+                .When(f => !string.IsNullOrWhiteSpace(f.HourlyWage), ApplyConditionTo.CurrentValidator)
+                .WithMessage(t["Enter the hourly wage in dollars, like 24.50, or leave it empty."]);
+        }
+    }
+
+    public sealed class ChangeRoleForm
+    {
+        public string? Role { get; set; }
+
+        public string? RoleDescription { get; set; }
+
+        public string? FromDay { get; set; }
+
+        public string? FromMonth { get; set; }
+
+        public string? FromYear { get; set; }
+
+        public EmploymentRole? ParsedRole => Enum.TryParse<EmploymentRole>(Role, out var role) && Enum.IsDefined(role) ? role : null;
+
+        public DateOnly? From => FormRules.ParseDate(FromDay, FromMonth, FromYear);
+    }
+
+    public sealed class ChangeRoleValidator : AbstractValidator<ChangeRoleForm>
+    {
+        public ChangeRoleValidator(IStringLocalizer<SharedResource> t, TimeProvider time)
+        {
+            RuleFor(f => f.Role).Must((f, _) => f.ParsedRole is not null).WithMessage(t["Choose your role."]);
+            RuleFor(f => f.RoleDescription).NotEmpty().When(f => f.ParsedRole == EmploymentRole.Other).WithMessage(t["Say what your role is."])
+                .MaximumLength(Employment.MaxRoleDescriptionLength).WithMessage(t["Use at most {0} characters.", Employment.MaxRoleDescriptionLength]);
+            RuleFor(f => f.FromDay).Must((f, _) => f.From is { } from && from <= DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+                .WithMessage(t["Enter the real date the new role started, not in the future."]);
+        }
+    }
+
+    public sealed record JobView(
+        int Id, string EmployerName, string? LicenseNumber, bool Unlisted, EmploymentRole Role, string? RoleDescription, DateOnly StartDate, DateOnly? EndDate,
+        decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, AgeGroups AgeGroups, bool Confirmed, VerificationStatus Status);
+
+    public sealed class Handler(RegistryDbContext db)
+    {
+        public async Task<IReadOnlyList<JobView>> ListAsync(int professionalId, CancellationToken ct) =>
+            await (from e in db.Employments.AsNoTracking()
+                   where e.ProfessionalId == professionalId
+                   join employer in db.Employers on e.EmployerId equals employer.Id into listed
+                   from employer in listed.DefaultIfEmpty()
+                   orderby e.EndDate == null descending, e.StartDate descending
+                   select new JobView(
+                       e.Id, employer != null ? employer.Name : e.UnlistedEmployer!.BusinessName, employer != null ? employer.LicenseNumber : null, employer == null,
+                       e.Role, e.RoleDescription, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults, e.AgeGroupsServed,
+                       e.ConfirmedAt != null, e.Verification.Status))
+                .ToListAsync(ct);
+
+        public Task<Employment?> FindAsync(int professionalId, int id, CancellationToken ct) =>
+            db.Employments.SingleOrDefaultAsync(e => e.Id == id && e.ProfessionalId == professionalId, ct);
+
+        public async Task<string?> EmployerNameAsync(int employerId, CancellationToken ct) =>
+            await db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => e.Name + " (" + e.LicenseNumber + ")").SingleOrDefaultAsync(ct);
+
+        /// <summary>Adds a job; false when the chosen employer does not exist.</summary>
+        public async Task<bool> AddAsync(int professionalId, Form form, CancellationToken ct)
+        {
+            if (form.EmployerId is { } employerId && !await db.Employers.AnyAsync(e => e.Id == employerId, ct))
+            {
+                return false;
+            }
+
+            var schedule = new EmploymentSchedule(FormRules.ParseDecimal(form.DaysPerWeek)!.Value, FormRules.ParseDecimal(form.HoursPerDay)!.Value);
+            var job = form.EmployerId is { } id
+                ? Employment.AtListedEmployer(id, form.ParsedRole!.Value, form.StartDate!.Value, schedule)
+                : Employment.AtUnlistedEmployer(new UnlistedEmployer(form.UnlistedName!.Trim(), Blank(form.UnlistedAddress), form.UnlistedCity!.Trim()), form.ParsedRole!.Value, form.StartDate!.Value, schedule);
+            job.Describe(form.SupervisesAdults, form.ParsedAgeGroups, FormRules.ParseDecimal(form.HourlyWage), form.ParsedRole == EmploymentRole.Other ? form.RoleDescription : null);
+            if (form.EndDate is { } end)
+            {
+                job.End(end);
+            }
+
+            var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
+            professional.AddEmployment(job);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        public async Task ReviseAsync(Employment job, Form form, CancellationToken ct)
+        {
+            job.Revise(form.ParsedRole!.Value, form.ParsedRole == EmploymentRole.Other ? form.RoleDescription : null, form.StartDate!.Value, form.EndDate,
+                new EmploymentSchedule(FormRules.ParseDecimal(form.DaysPerWeek)!.Value, FormRules.ParseDecimal(form.HoursPerDay)!.Value),
+                form.SupervisesAdults, form.ParsedAgeGroups, FormRules.ParseDecimal(form.HourlyWage));
+            await db.SaveChangesAsync(ct);
+        }
+
+        public async Task ChangeRoleAsync(int professionalId, Employment job, ChangeRoleForm form, CancellationToken ct)
+        {
+            var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
+            professional.AddEmployment(job.ChangeRole(form.ParsedRole!.Value, form.ParsedRole == EmploymentRole.Other ? form.RoleDescription : null, form.From!.Value));
+            await db.SaveChangesAsync(ct);
+        }
+
+        /// <summary>Removes a job added by mistake. A job an employer confirmed is history: it can be ended, not removed.</summary>
+        public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
+            await db.Employments.Where(e => e.Id == id && e.ProfessionalId == professionalId && e.ConfirmedAt == null).ExecuteDeleteAsync(ct) == 1;
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}
