@@ -137,3 +137,35 @@ public sealed class CoursesTests : IClassFixture<RegistryAppFactory>
         return await db.Courses.Where(c => c.ProfessionalId == professionalId).Select(c => (int?)c.Id).SingleOrDefaultAsync();
     }
 }
+
+public sealed class CompletenessTests : IClassFixture<RegistryAppFactory>
+{
+    private readonly RegistryAppFactory _app;
+
+    public CompletenessTests(RegistryAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task My_Registry_shows_a_score_and_what_is_missing_and_the_list_shrinks_as_the_record_grows()
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+
+        var before = await client.GetPageAsync("/my-registry");
+        Assert.Equal("Your profile is 0% complete", before.QuerySelector("#completeness-heading")?.TextContent);
+        Assert.Contains("Add your college courses or degree", before.QuerySelector("#completeness-missing")?.TextContent, StringComparison.Ordinal);
+
+        await new SignUpDriver(client).SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+        {
+            ["Institution"] = "City College", ["Title"] = "Child Growth", ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = "A", ["Category"] = "ChildGrowthAndDevelopment",
+        });
+        await new SignUpDriver(client).SubmitAsync("/my-registry/personal", "/my-registry/personal", new Dictionary<string, string>
+        {
+            ["FirstName"] = "Rosa", ["LastName"] = "Ortiz", ["BirthDay"] = "5", ["BirthMonth"] = "5", ["BirthYear"] = "1988",
+            ["County"] = "Fresno", ["PreferredLanguage"] = "en", ["HighestEducationLevel"] = "SomeCollege",
+        });
+
+        var after = await client.GetPageAsync("/my-registry");
+        Assert.Equal("Your profile is 43% complete", after.QuerySelector("#completeness-heading")?.TextContent);
+        Assert.DoesNotContain("Add your college courses or degree", after.QuerySelector("#completeness-missing")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add the county you live in", after.QuerySelector("#completeness-missing")?.TextContent, StringComparison.Ordinal);
+    }
+}

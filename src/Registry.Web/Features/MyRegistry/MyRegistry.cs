@@ -20,7 +20,8 @@ public static class MyRegistryPage
         EducationLevel? HighestEducationLevel,
         decimal? ReportedEceUnits,
         IReadOnlyList<JobView> Jobs,
-        IReadOnlyList<DegreeView> Degrees);
+        IReadOnlyList<DegreeView> Degrees,
+        ProfileCompleteness Completeness);
 
     public sealed record JobView(
         string EmployerName,
@@ -38,13 +39,19 @@ public static class MyRegistryPage
 
     public sealed record DegreeView(DegreeLevel Level, string Major, string Institution, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time)
     {
         public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
         {
             var professional = await db.Professionals.AsNoTracking()
                 .Where(p => p.UserId == userId)
-                .Select(p => new { p.Id, p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.Email, p.Phone, p.DateOfBirth, p.HighestEducationLevel, p.ReportedEceUnits })
+                .Select(p => new
+                {
+                    p.Id, p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.Email, p.Phone, p.DateOfBirth, p.HighestEducationLevel, p.ReportedEceUnits, p.County,
+                    AnsweredDemographics = p.RaceEthnicityDeclined || p.Gender != null || p.RaceEthnicities.Any(),
+                    HasCourses = p.Courses.Any(),
+                    HasCredential = p.Credentials.Any(),
+                })
                 .SingleOrDefaultAsync(ct);
             if (professional is null)
             {
@@ -73,10 +80,21 @@ public static class MyRegistryPage
                 .Select(d => new DegreeView(d.Level, d.Major, d.Institution, d.Verification.Status))
                 .ToListAsync(ct);
 
+            var yearAgo = DateOnly.FromDateTime(time.GetLocalNow().DateTime).AddYears(-1);
+            var trainedThisYear = await db.TrainingRecords.AnyAsync(r => r.ProfessionalId == professional.Id && r.AttendedOn > yearAgo, ct);
+            var completeness = ProfileCompleteness.Compute(new ProfileFacts(
+                professional.County is not null,
+                jobs.Any(j => j.EndDate is null),
+                professional.HighestEducationLevel is not null,
+                professional.HasCourses || degrees.Count > 0,
+                professional.HasCredential,
+                trainedThisYear,
+                professional.AnsweredDemographics));
+
             var name = string.Join(' ', new[] { professional.FirstName, professional.MiddleName, professional.LastName }.Where(n => !string.IsNullOrEmpty(n)));
             return new ViewModel(
                 RegistryId.Format(professional.RegistryId), name, professional.Email, professional.Phone, professional.DateOfBirth,
-                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees);
+                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness);
         }
     }
 }

@@ -46,6 +46,10 @@ public static class ProfileForms
 
         public string? FirstYearInField { get; set; }
 
+        public string? HighestEducationLevel { get; set; }
+
+        public EducationLevel? ParsedEducationLevel => Enum.TryParse<EducationLevel>(HighestEducationLevel, out var level) && Enum.IsDefined(level) ? level : null;
+
         public static PersonalForm From(Professional p)
         {
             static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -56,6 +60,7 @@ public static class ProfileForms
                 Phone = p.Phone, AddressLine1 = p.MailingAddress?.Line1, AddressLine2 = p.MailingAddress?.Line2, City = p.MailingAddress?.City,
                 State = p.MailingAddress?.State ?? "CA", Zip = p.MailingAddress?.Zip, County = p.County, PreferredLanguage = p.PreferredLanguage,
                 FirstYearInField = p.FirstYearInField is { } y ? Text(y) : null,
+                HighestEducationLevel = p.HighestEducationLevel?.ToString(),
             };
         }
     }
@@ -98,6 +103,9 @@ public static class ProfileForms
             RuleFor(f => f.County).Must(CaliforniaCounties.IsCounty).When(f => !string.IsNullOrWhiteSpace(f.County), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Choose a county from the list."]);
             RuleFor(f => f.PreferredLanguage).Must(l => l is "en" or "es").WithMessage(t["Choose English or Spanish."]);
+            RuleFor(f => f.HighestEducationLevel).Must((f, _) => f.ParsedEducationLevel is not null)
+                .When(f => !string.IsNullOrWhiteSpace(f.HighestEducationLevel), ApplyConditionTo.CurrentValidator)
+                .WithMessage(t["Choose the highest level of education you have completed."]);
             RuleFor(f => f.FirstYearInField).Must(y => int.TryParse(y, out var year) && year >= 1950 && year <= time.GetLocalNow().Year)
                 .When(f => !string.IsNullOrWhiteSpace(f.FirstYearInField), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Enter the year as four digits, not in the future."]);
@@ -176,6 +184,7 @@ public static class ProfileForms
             p.County = Blank(form.County);
             p.PreferredLanguage = form.PreferredLanguage!;
             p.FirstYearInField = int.TryParse(form.FirstYearInField, out var year) ? year : null;
+            p.HighestEducationLevel = form.ParsedEducationLevel;
             await db.SaveChangesAsync(ct);
         }
 
