@@ -39,6 +39,7 @@ builder.Services.AddScoped<Registry.Web.Features.Permits.Permits.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Training.TrainingHours.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Jobs.Jobs.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Profile.ProfileForms.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Export.ExportRecord.Handler>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 
 builder.Services

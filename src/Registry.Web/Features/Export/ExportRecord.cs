@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Features.Export;
+
+/// <summary>
+/// "Download my record": a ZIP holding the whole record as JSON (schema version 1, documented in
+/// docs/export-schema.md and docs/export/record.schema.json) and a printable summary. Nobody has
+/// to ask anyone for their own data, and nothing is lost if a registry closes.
+/// </summary>
+public static class ExportRecord
+{
+    public const string SchemaVersion = "1.0";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public sealed record VerificationDto(VerificationStatus Status, string? Reason, DateTimeOffset? At);
+
+    public sealed record RecordDto(
+        string SchemaVersion,
+        DateTimeOffset ExportedAt,
+        ProfessionalDto Professional,
+        IReadOnlyList<EmploymentDto> Employment,
+        IReadOnlyList<DegreeDto> Degrees,
+        IReadOnlyList<CourseDto> Courses,
+        UnitTotalsDto UnitTotals,
+        IReadOnlyList<CredentialDto> Credentials,
+        IReadOnlyList<TrainingDto> Training);
+
+    public sealed record ProfessionalDto(
+        string RegistryId, string FirstName, string? MiddleName, string LastName, string? FormerLastNames, DateOnly DateOfBirth,
+        string Email, string? Phone, Address? MailingAddress, string? County, string PreferredLanguage, int? FirstYearInField,
+        EducationLevel? HighestEducationLevel, decimal? ReportedEceUnits, DemographicsDto Demographics, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record DemographicsDto(IReadOnlyList<RaceEthnicityDto> RaceEthnicity, bool RaceEthnicityDeclined, Gender? Gender, string? GenderSelfDescription, IReadOnlyList<string> Languages);
+
+    public sealed record RaceEthnicityDto(RaceEthnicityCategory Category, string? Detail);
+
+    public sealed record EmploymentDto(
+        string? EmployerLicenseNumber, string EmployerName, bool EmployerUnlisted, string? UnlistedAddress, string? UnlistedCity,
+        string Role, string? RoleDescription, DateOnly StartDate, DateOnly? EndDate, decimal DaysPerWeek, decimal HoursPerDay,
+        bool SupervisesAdults, string AgeGroupsServed, decimal? HourlyWage, DateTimeOffset? ConfirmedByEmployerAt, VerificationDto Verification);
+
+    public sealed record DegreeDto(DegreeLevel Level, string Major, string Institution, DateOnly? ConferredOn, VerificationDto Verification);
+
+    public sealed record CourseDto(
+        string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term,
+        CourseCategory Category, bool Counted, CourseExclusion? NotCountedBecause, VerificationDto Verification);
+
+    public sealed record UnitTotalsDto(decimal Ece, decimal Core, decimal GeneralEducation, decimal Administration, decimal AdultSupervision, decimal Specialization, decimal InfantToddler, decimal SchoolAge);
+
+    public sealed record CredentialDto(string Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, VerificationDto Verification);
+
+    public sealed record TrainingDto(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours, string? TopicArea, string? Language, string? DeliveryMode, string TrustLevel, VerificationDto Verification);
+
+    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    {
+        public async Task<(string FileName, byte[] Zip)?> HandleAsync(int professionalId, CancellationToken ct)
+        {
+            var p = await db.Professionals.AsNoTracking()
+                .Include(x => x.RaceEthnicities).Include(x => x.LanguagesSpoken).Include(x => x.Employments)
+                .Include(x => x.Degrees).Include(x => x.Courses).Include(x => x.Credentials).Include(x => x.TrainingRecords)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(x => x.Id == professionalId, ct);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var employerIds = p.Employments.Where(e => e.EmployerId is not null).Select(e => e.EmployerId!.Value).Distinct().ToList();
+            var employers = await db.Employers.AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            var totals = UnitTotals.Compute(p.Courses);
+            var notCounted = totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason);
+            static VerificationDto V(Verification v) => new(v.Status, v.Reason, v.At);
+
+            var record = new RecordDto(
+                SchemaVersion,
+                time.GetUtcNow(),
+                new ProfessionalDto(
+                    p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.FormerLastNames, p.DateOfBirth, p.Email, p.Phone, p.MailingAddress, p.County,
+                    p.PreferredLanguage, p.FirstYearInField, p.HighestEducationLevel, p.ReportedEceUnits,
+                    new DemographicsDto(p.RaceEthnicities.Select(r => new RaceEthnicityDto(r.Category, r.Detail)).ToList(), p.RaceEthnicityDeclined, p.Gender, p.GenderSelfDescription,
+                        p.LanguagesSpoken.Select(l => l.Language).ToList()),
+                    p.CreatedAt, p.UpdatedAt),
+                p.Employments.OrderBy(e => e.StartDate).Select(e =>
+                {
+                    var employer = e.EmployerId is { } id ? employers[id] : null;
+                    return new EmploymentDto(
+                        employer?.LicenseNumber, employer?.Name ?? e.UnlistedEmployer!.BusinessName, employer is null, e.UnlistedEmployer?.Address, e.UnlistedEmployer?.City,
+                        e.Role.ToString(), e.RoleDescription, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults,
+                        e.AgeGroupsServed.ToString(), e.HourlyWage, e.ConfirmedAt, V(e.Verification));
+                }).ToList(),
+                p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification))).ToList(),
+                p.Courses.OrderBy(c => c.Id).Select(c => new CourseDto(
+                    c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category,
+                    !notCounted.ContainsKey(c.Id), notCounted.TryGetValue(c.Id, out var reason) ? reason : null, V(c.Verification))).ToList(),
+                new UnitTotalsDto(totals.Ece, totals.Core, totals.GeneralEducation, totals.Administration, totals.AdultSupervision, totals.Specialization, totals.InfantToddler, totals.SchoolAge),
+                p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
+                    c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
+                p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
+                    t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList());
+
+            using var zip = new MemoryStream();
+            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                await Write(archive, "record.json", JsonSerializer.Serialize(record, Json), ct);
+                await Write(archive, "summary.html", Summary(record), ct);
+                await Write(archive, "README.txt",
+                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\n", ct);
+            }
+
+            return ($"registry-record-{p.RegistryId}.zip", zip.ToArray());
+        }
+
+        private static async Task Write(ZipArchive archive, string name, string content, CancellationToken ct)
+        {
+            var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+            await using var stream = await entry.OpenAsync(ct);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(content), ct);
+        }
+
+        /// <summary>A self-contained page to print: education, permits and training with their statuses.</summary>
+        private static string Summary(RecordDto r)
+        {
+            static string E(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? string.Empty);
+            var html = new StringBuilder();
+            html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Registry record</title>")
+                .Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1.5em}td,th{border:1px solid #999;padding:4px;text-align:left}</style></head><body>")
+                .Append("<h1>").Append(E($"{r.Professional.FirstName} {r.Professional.LastName}")).Append("</h1>")
+                .Append("<p>Registry ID ").Append(E(RegistryId.Format(r.Professional.RegistryId))).Append(" · exported ").Append(E(r.ExportedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))).Append("</p>")
+                .Append("<h2>Unit totals (semester units)</h2><p>ECE ").Append(E(r.UnitTotals.Ece)).Append(" · core ").Append(E(r.UnitTotals.Core))
+                .Append(" · general education ").Append(E(r.UnitTotals.GeneralEducation)).Append(" · administration ").Append(E(r.UnitTotals.Administration))
+                .Append(" · adult supervision ").Append(E(r.UnitTotals.AdultSupervision)).Append("</p>");
+            html.Append("<h2>Courses</h2><table><tr><th>Course</th><th>Institution</th><th>Units</th><th>Grade</th><th>Category</th><th>Status</th></tr>");
+            foreach (var c in r.Courses)
+            {
+                html.Append("<tr><td>").Append(E(c.Title)).Append("</td><td>").Append(E(c.Institution)).Append("</td><td>").Append(E(c.SemesterUnits))
+                    .Append("</td><td>").Append(E(c.Grade)).Append("</td><td>").Append(E(c.Category)).Append("</td><td>").Append(E(c.Verification.Status)).Append("</td></tr>");
+            }
+
+            html.Append("</table><h2>Degrees</h2><table><tr><th>Degree</th><th>Major</th><th>Institution</th><th>Status</th></tr>");
+            foreach (var d in r.Degrees)
+            {
+                html.Append("<tr><td>").Append(E(d.Level)).Append("</td><td>").Append(E(d.Major)).Append("</td><td>").Append(E(d.Institution)).Append("</td><td>").Append(E(d.Verification.Status)).Append("</td></tr>");
+            }
+
+            html.Append("</table><h2>Permits and credentials</h2><table><tr><th>Type</th><th>Number</th><th>Issued</th><th>Expires</th><th>Status</th></tr>");
+            foreach (var c in r.Credentials)
+            {
+                html.Append("<tr><td>").Append(E(c.Description ?? c.Type)).Append("</td><td>").Append(E(c.Number)).Append("</td><td>").Append(E(c.IssuedOn))
+                    .Append("</td><td>").Append(E(c.ExpiresOn)).Append("</td><td>").Append(E(c.Verification.Status)).Append("</td></tr>");
+            }
+
+            html.Append("</table><h2>Training</h2><table><tr><th>Title</th><th>Sponsor</th><th>Date</th><th>Hours</th><th>Trust</th></tr>");
+            foreach (var t in r.Training)
+            {
+                html.Append("<tr><td>").Append(E(t.Title)).Append("</td><td>").Append(E(t.Sponsor)).Append("</td><td>").Append(E(t.AttendedOn))
+                    .Append("</td><td>").Append(E(t.ClockHours)).Append("</td><td>").Append(E(t.TrustLevel)).Append("</td></tr>");
+            }
+
+            return html.Append("</table></body></html>").ToString();
+        }
+    }
+}

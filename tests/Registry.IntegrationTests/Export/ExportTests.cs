@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Export;
+
+/// <summary>"Download my record": the ZIP opened, its JSON checked against the documented schema and the entries entered.</summary>
+public sealed class ExportTests : IClassFixture<RegistryAppFactory>
+{
+    private readonly RegistryAppFactory _app;
+
+    public ExportTests(RegistryAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task The_record_downloads_as_a_zip_with_json_that_follows_the_schema_and_a_printable_summary()
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var driver = new SignUpDriver(client);
+        await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+        {
+            ["Institution"] = "City College", ["Title"] = "Child Growth <b>and</b> Development", ["Units"] = "4.5", ["UnitType"] = "Quarter", ["Grade"] = "B", ["Category"] = "ChildGrowthAndDevelopment",
+        });
+        await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+        {
+            ["Institution"] = "City College", ["Title"] = "Curriculum", ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = "D", ["Category"] = "ProgramAndCurriculum",
+        });
+
+        using var response = await client.GetAsync(new Uri("/my-registry/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^registry-record-\d{8}\.zip$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Equal(["README.txt", "record.json", "summary.html"], zip.Entries.Select(e => e.FullName).Order());
+
+        using var json = await JsonDocument.ParseAsync(zip.GetEntry("record.json")!.Open());
+        var root = json.RootElement;
+        AssertFollowsSchema(root);
+        Assert.Equal("Rosa", root.GetProperty("professional").GetProperty("firstName").GetString());
+        var courses = root.GetProperty("courses").EnumerateArray().ToList();
+        Assert.Equal("Child Growth <b>and</b> Development", courses[0].GetProperty("title").GetString());
+        Assert.Equal(3m, courses[0].GetProperty("semesterUnits").GetDecimal());
+        Assert.Equal("selfReported", courses[0].GetProperty("verification").GetProperty("status").GetString());
+        Assert.False(courses[1].GetProperty("counted").GetBoolean());
+        Assert.Equal("gradeBelowC", courses[1].GetProperty("notCountedBecause").GetString());
+        Assert.Equal(3m, root.GetProperty("unitTotals").GetProperty("ece").GetDecimal());
+
+        using var summary = new StreamReader(zip.GetEntry("summary.html")!.Open());
+        var html = await summary.ReadToEndAsync();
+        Assert.Contains("Child Growth &lt;b&gt;and&lt;/b&gt; Development", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_needs_a_signed_in_person()
+    {
+        using var response = await _app.CreateBrowserLikeClient().GetAsync(new Uri("/my-registry/export", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Every property the schema requires is present, at each level the schema describes.</summary>
+    private static void AssertFollowsSchema(JsonElement record)
+    {
+        var schemaPath = Path.Combine(RepositoryRoot(), "docs", "export", "record.schema.json");
+        using var schema = JsonDocument.Parse(File.ReadAllText(schemaPath));
+        static void Check(JsonElement value, JsonElement schema, string path)
+        {
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return;
+            }
+
+            if (schema.TryGetProperty("required", out var required))
+            {
+                foreach (var name in required.EnumerateArray().Select(n => n.GetString()!))
+                {
+                    Assert.True(value.TryGetProperty(name, out _), $"{path}.{name} is missing");
+                }
+            }
+
+            if (schema.TryGetProperty("properties", out var properties))
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    if (value.TryGetProperty(property.Name, out var child))
+                    {
+                        Check(child, property.Value, $"{path}.{property.Name}");
+                    }
+                }
+            }
+
+            if (schema.TryGetProperty("items", out var items) && value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in value.EnumerateArray())
+                {
+                    Check(item, items, path + "[]");
+                }
+            }
+        }
+
+        Check(record, schema.RootElement, "record");
+        Assert.Equal("1.0", record.GetProperty("schemaVersion").GetString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found.");
+    }
+}
