@@ -87,6 +87,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:SmtpSecurity", "None");
         builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));
     }
 
     private static int FreePort()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
@@ -45,6 +46,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     public DbSet<Credential> Credentials => Set<Credential>();
 
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 

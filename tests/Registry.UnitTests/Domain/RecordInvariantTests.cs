@@ -192,3 +192,25 @@ public sealed class EmploymentHistoryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Job().ChangeRole(EmploymentRole.LeadTeacher, null, new DateOnly(2022, 8, 15)));
     }
 }
+
+public sealed class DocumentRulesTests
+{
+    [Theory]
+    [InlineData("../../etc/passwd", Registry.Web.Domain.Documents.DocumentFileType.Pdf, "passwd.pdf")]
+    [InlineData("C:\\Users\\maria\\transcript.pdf", Registry.Web.Domain.Documents.DocumentFileType.Pdf, "transcript.pdf")]
+    [InlineData("permit <script>.png", Registry.Web.Domain.Documents.DocumentFileType.Png, "permit _script_.png")]
+    [InlineData("", Registry.Web.Domain.Documents.DocumentFileType.Jpeg, "document.jpg")]
+    [InlineData("..", Registry.Web.Domain.Documents.DocumentFileType.Jpeg, "document.jpg")]
+    public void Download_names_are_safe(string uploaded, Registry.Web.Domain.Documents.DocumentFileType type, string expected) =>
+        Assert.Equal(expected, Registry.Web.Domain.Documents.Document.SafeFileName(uploaded, type));
+
+    [Fact]
+    public void Files_are_recognised_by_content()
+    {
+        Assert.Equal(Registry.Web.Domain.Documents.DocumentFileType.Pdf, Registry.Web.Domain.Documents.Document.Recognise("%PDF-1.7\n"u8));
+        Assert.Equal(Registry.Web.Domain.Documents.DocumentFileType.Png, Registry.Web.Domain.Documents.Document.Recognise([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]));
+        Assert.Equal(Registry.Web.Domain.Documents.DocumentFileType.Jpeg, Registry.Web.Domain.Documents.Document.Recognise([0xFF, 0xD8, 0xFF, 0xE0]));
+        Assert.Null(Registry.Web.Domain.Documents.Document.Recognise("MZ\x90\0"u8));
+        Assert.Null(Registry.Web.Domain.Documents.Document.Recognise("<html>"u8));
+    }
+}

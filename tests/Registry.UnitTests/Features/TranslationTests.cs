@@ -40,6 +40,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Training.DeliveryMode>().Select(n => "Delivery" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Professionals.RaceEthnicityCategory>().Select(n => "Race" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Professionals.Gender>().Select(n => "Gender" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Documents.DocumentKind>().Select(n => "DocumentKind" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseCategory>().Select(n => "Category" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseExclusion>().Select(n => "Not counted: " + n))
             .ToList();

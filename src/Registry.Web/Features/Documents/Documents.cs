@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Domain.Documents;
+using Registry.Web.Infrastructure.Storage;
+
+namespace Registry.Web.Features.Documents;
+
+/// <summary>My Registry's documents: upload (PDF, JPEG, PNG, at most 10 MB, checked by content), list, download, hide from employers, delete.</summary>
+public static class Documents
+{
+    public sealed class UploadForm
+    {
+        public IFormFile? File { get; set; }
+
+        public string? Kind { get; set; }
+
+        public DocumentKind? ParsedKind => Enum.TryParse<DocumentKind>(Kind, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    }
+
+    public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
+
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t)
+    {
+        public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
+            await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)
+                .Select(d => new DocumentView(d.Id, d.Kind, d.FileName, d.FileType, d.SizeBytes, d.UploadedAt, d.HiddenFromEmployers))
+                .ToListAsync(ct);
+
+        /// <summary>Stores the upload, or says beside which field what is wrong with it.</summary>
+        public async Task<(string Field, string Message)?> UploadAsync(int professionalId, UploadForm form, CancellationToken ct)
+        {
+            if (form.ParsedKind is not { } kind)
+            {
+                return ("Kind", t["Choose what the document is."]);
+            }
+
+            if (form.File is not { Length: > 0 } file)
+            {
+                return ("File", t["Choose a file to upload."]);
+            }
+
+            if (file.Length > Document.MaxBytes)
+            {
+                return ("File", t["The file is larger than 10 MB. Scan at a lower resolution, or upload pages separately."]);
+            }
+
+            await using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            if (Document.Recognise(bytes) is not { } type)
+            {
+                return ("File", t["This file is not a PDF, JPEG or PNG. Upload a scan or photo in one of those formats."]);
+            }
+
+            if (!Document.NameMatches(Path.GetFileName(file.FileName.Replace('\\', '/')), type))
+            {
+                return ("File", t["The file's content does not match its name. Upload the original PDF, JPEG or PNG."]);
+            }
+
+            var key = RandomNumberGenerator.GetHexString(32, lowercase: true);
+            await using (var content = new MemoryStream(bytes))
+            {
+                await storage.SaveAsync(key, content, ct);
+            }
+
+            db.Documents.Add(new Document(professionalId, kind, Document.SafeFileName(file.FileName, type), type, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        public async Task<(Document Document, Stream Content)?> OpenAsync(int professionalId, int id, CancellationToken ct)
+        {
+            var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ProfessionalId == professionalId, ct);
+            return document is not null && await storage.OpenAsync(document.StorageKey, ct) is { } content ? (document, content) : null;
+        }
+
+        public async Task<bool> SetHiddenAsync(int professionalId, int id, bool hidden, CancellationToken ct) =>
+            await db.Documents.Where(d => d.Id == id && d.ProfessionalId == professionalId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.HiddenFromEmployers, hidden), ct) == 1;
+
+        public async Task<bool> DeleteAsync(int professionalId, int id, CancellationToken ct)
+        {
+            var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == id && d.ProfessionalId == professionalId, ct);
+            if (document is null)
+            {
+                return false;
+            }
+
+            db.Documents.Remove(document);
+            await db.SaveChangesAsync(ct);
+            await storage.DeleteAsync(document.StorageKey, ct);
+            return true;
+        }
+    }
+}
