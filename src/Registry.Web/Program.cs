@@ -41,6 +41,7 @@ builder.Services.AddScoped<Registry.Web.Features.Jobs.Jobs.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Profile.ProfileForms.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Export.ExportRecord.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Documents.Documents.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Documents.Review>();
 builder.Services.AddSingleton<Registry.Web.Infrastructure.Storage.IDocumentStorage, Registry.Web.Infrastructure.Storage.LocalDiskDocumentStorage>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 

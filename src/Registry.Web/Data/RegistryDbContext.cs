@@ -49,6 +49,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Document> Documents => Set<Document>();
 
+    public DbSet<DocumentAttachment> DocumentAttachments => Set<DocumentAttachment>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

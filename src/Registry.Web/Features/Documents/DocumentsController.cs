@@ -9,14 +9,14 @@ namespace Registry.Web.Features.Documents;
 /// <summary>My Registry: documents.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("my-registry/documents")]
-public sealed class DocumentsController(CurrentProfessional me, Documents.Handler documents, IStringLocalizer<SharedResource> t) : Controller
+public sealed class DocumentsController(CurrentProfessional me, Documents.Handler documents, Review review, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>A little over 10 MB, so a too-large file still reaches the form and gets its message beside the field.</summary>
     private const long RequestLimit = 12 * 1024 * 1024;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        await me.IdAsync(User, ct) is { } id ? View(new DocumentsViewModel(await documents.ListAsync(id, ct), null)) : NotFound();
+        await me.IdAsync(User, ct) is { } id ? View(new DocumentsViewModel(await documents.ListAsync(id, ct), null, await review.ChoicesAsync(id, ct))) : NotFound();
 
     [HttpPost("")]
     [RequestSizeLimit(RequestLimit)]
@@ -31,7 +31,7 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
         if (await documents.UploadAsync(id, form, ct) is { } problem)
         {
             ModelState.AddModelError(problem.Field, problem.Message);
-            return View("Index", new DocumentsViewModel(await documents.ListAsync(id, ct), form.Kind));
+            return View("Index", new DocumentsViewModel(await documents.ListAsync(id, ct), form.Kind, await review.ChoicesAsync(id, ct)));
         }
 
         TempData["Notice"] = t["The document is uploaded."].Value;
@@ -56,6 +56,27 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Attaches the document to an entry it proves ("Course:12") and sends the entry for review.</summary>
+    [HttpPost("{documentId:int}/submit")]
+    public async Task<IActionResult> Submit(int documentId, string? entry, [FromServices] Microsoft.AspNetCore.Identity.UserManager<RegistryUser> userManager, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        var parts = (entry ?? string.Empty).Split(':');
+        if (parts.Length != 2 || !Enum.TryParse<Domain.Documents.ProvableEntry>(parts[0], out var kind) || !int.TryParse(parts[1], out var entryId)
+            || !await review.SubmitAsync(id, userManager.GetUserId(User)!, documentId, kind, entryId, ct))
+        {
+            TempData["Notice"] = t["Choose the entry this document proves."].Value;
+            return RedirectToAction(nameof(Index));
+        }
+
+        TempData["Notice"] = t["Sent for review. You can follow it in the entry's status."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{documentId:int}/delete")]
     public async Task<IActionResult> Delete(int documentId, CancellationToken ct)
     {
@@ -69,4 +90,4 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
     }
 }
 
-public sealed record DocumentsViewModel(IReadOnlyList<Documents.DocumentView> Documents, string? Kind);
+public sealed record DocumentsViewModel(IReadOnlyList<Documents.DocumentView> Documents, string? Kind, IReadOnlyList<Review.Choice> Choices);

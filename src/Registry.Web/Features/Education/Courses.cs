@@ -79,18 +79,26 @@ public static class Courses
         }
     }
 
-    public sealed record CourseView(int Id, string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term, CourseCategory Category, VerificationStatus Status, string? StatusReason);
+    public sealed record CourseView(int Id, string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term, CourseCategory Category, VerificationStatus Status, string? StatusReason, int? QueuePosition);
 
     public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
 
-    public sealed class Handler(RegistryDbContext db)
+    public sealed class Handler(RegistryDbContext db, Documents.Review review)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {
             var courses = await db.Courses.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.Id).ToListAsync(ct);
             var totals = UnitTotals.Compute(courses);
+
+            // Only the person's own pending entries (a handful) ask for their place in the queue.
+            var positions = new Dictionary<int, int>();
+            foreach (var pending in courses.Where(c => c.Verification is { Status: VerificationStatus.PendingReview, At: not null }))
+            {
+                positions[pending.Id] = await review.QueuePositionAsync(pending.Verification.At!.Value, ct);
+            }
+
             return new ViewModel(
-                courses.Select(c => new CourseView(c.Id, c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category, c.Verification.Status, c.Verification.Reason)).ToList(),
+                courses.Select(c => new CourseView(c.Id, c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category, c.Verification.Status, c.Verification.Reason, positions.TryGetValue(c.Id, out var p) ? p : null)).ToList(),
                 totals,
                 totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason));
         }

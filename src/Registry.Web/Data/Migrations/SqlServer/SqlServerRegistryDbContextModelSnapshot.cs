@@ -282,6 +282,24 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Documents.DocumentAttachment", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntryKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.HasKey("DocumentId", "EntryKind", "EntryId");
+
+                    b.HasIndex("EntryKind", "EntryId");
+
+                    b.ToTable("DocumentAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Education.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -1027,6 +1045,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Documents.DocumentAttachment", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

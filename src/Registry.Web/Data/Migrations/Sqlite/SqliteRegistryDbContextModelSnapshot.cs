@@ -266,6 +266,24 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Documents.DocumentAttachment", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "EntryKind", "EntryId");
+
+                    b.HasIndex("EntryKind", "EntryId");
+
+                    b.ToTable("DocumentAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Education.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -992,6 +1010,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Documents.DocumentAttachment", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Documents;
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Features.Documents;
+
+/// <summary>
+/// Sending an entry for review with a document that proves it, the queue position people see,
+/// and registry staff's decision (the staff screens come later; tests decide through here).
+/// </summary>
+public sealed class Review(RegistryDbContext db, TimeProvider time)
+{
+    public sealed record Choice(ProvableEntry Kind, int Id, string Label);
+
+    /// <summary>The person's entries a document can be attached to.</summary>
+    public async Task<IReadOnlyList<Choice>> ChoicesAsync(int professionalId, CancellationToken ct)
+    {
+        var courses = await db.Courses.AsNoTracking().Where(c => c.ProfessionalId == professionalId)
+            .Select(c => new Choice(ProvableEntry.Course, c.Id, c.Title + " (" + c.Institution + ")")).ToListAsync(ct);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.ProfessionalId == professionalId)
+            .Select(c => new { c.Id, c.Type, c.Description, c.Number }).ToListAsync(ct);
+        return [.. courses, .. credentials.Select(c => new Choice(ProvableEntry.Credential, c.Id, (c.Description ?? c.Type.ToString()) + (c.Number is null ? "" : " " + c.Number)))];
+    }
+
+    /// <summary>Attaches the document and marks the entry pending review. False if either is not the person's.</summary>
+    public async Task<bool> SubmitAsync(int professionalId, string userId, int documentId, ProvableEntry kind, int entryId, CancellationToken ct)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProfessionalId == professionalId, ct))
+        {
+            return false;
+        }
+
+        IVerifiable? entry = kind switch
+        {
+            ProvableEntry.Course => await db.Courses.SingleOrDefaultAsync(c => c.Id == entryId && c.ProfessionalId == professionalId, ct),
+            ProvableEntry.Credential => await db.Credentials.SingleOrDefaultAsync(c => c.Id == entryId && c.ProfessionalId == professionalId, ct),
+            _ => null,
+        };
+        if (entry is null)
+        {
+            return false;
+        }
+
+        if (!await db.DocumentAttachments.AnyAsync(a => a.DocumentId == documentId && a.EntryKind == kind && a.EntryId == entryId, ct))
+        {
+            db.DocumentAttachments.Add(new DocumentAttachment(documentId, kind, entryId));
+        }
+
+        if (entry.Verification.Status != VerificationStatus.Verified)
+        {
+            Record(entry, Verification.PendingReview(userId, time.GetUtcNow()));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Where an entry sent at <paramref name="submittedAt"/> stands: 1 is next.</summary>
+    public async Task<int> QueuePositionAsync(DateTimeOffset submittedAt, CancellationToken ct)
+    {
+        var pending = VerificationStatus.PendingReview;
+        var earlierCourses = await db.Courses.CountAsync(c => c.Verification.Status == pending && c.Verification.At < submittedAt, ct);
+        var earlierCredentials = await db.Credentials.CountAsync(c => c.Verification.Status == pending && c.Verification.At < submittedAt, ct);
+        return earlierCourses + earlierCredentials + 1;
+    }
+
+    /// <summary>Registry staff's decision on an entry.</summary>
+    public async Task DecideAsync(ProvableEntry kind, int entryId, Verification decision, CancellationToken ct)
+    {
+        IVerifiable entry = kind switch
+        {
+            ProvableEntry.Course => await db.Courses.SingleAsync(c => c.Id == entryId, ct),
+            _ => await db.Credentials.SingleAsync(c => c.Id == entryId, ct),
+        };
+        Record(entry, decision);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Record(IVerifiable entry, Verification verification)
+    {
+        switch (entry)
+        {
+            case Domain.Education.Course course:
+                course.RecordVerification(verification);
+                break;
+            case Domain.Credentials.Credential credential:
+                credential.RecordVerification(verification);
+                break;
+        }
+    }
+}
