@@ -49,6 +49,7 @@ builder.Services.AddScoped<ProfileForms.Handler>();
 builder.Services.AddScoped<ExportRecord.Handler>();
 builder.Services.AddScoped<Documents.Handler>();
 builder.Services.AddScoped<Review>();
+builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 

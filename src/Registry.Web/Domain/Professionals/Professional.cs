@@ -102,6 +102,12 @@ public sealed class Professional
     /// <summary>True when the person chose "prefer not to say" for race and ethnicity.</summary>
     public bool RaceEthnicityDeclined { get; private set; }
 
+    /// <summary>
+    /// The person's consent to the public verification page: name, registry id and verified
+    /// permits for anyone who has their card. Off until they turn it on.
+    /// </summary>
+    public bool AllowsPublicVerification { get; set; }
+
     public Gender? Gender { get; set; }
 
     /// <summary>The person's own words when <see cref="Gender"/> is <see cref="Professionals.Gender.SelfDescribed"/>.</summary>

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Registry.Web.Data;
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.Web.Features.Card;
+
+/// <summary>The membership card (registry id and a QR code) and the public verification page it opens.</summary>
+public static class Card
+{
+    public sealed record CardView(string Name, string RegistryId, string FormattedRegistryId, bool AllowsPublicVerification);
+
+    public sealed record PermitLine(CredentialType Type, DateOnly? ExpiresOn);
+
+    public sealed record PublicView(string Name, string FormattedRegistryId, IReadOnlyList<PermitLine> VerifiedPermits);
+
+    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    {
+        public async Task<CardView?> CardAsync(int professionalId, CancellationToken ct) =>
+            await db.Professionals.AsNoTracking().Where(p => p.Id == professionalId)
+                .Select(p => new { p.FirstName, p.LastName, p.RegistryId, p.AllowsPublicVerification })
+                .SingleOrDefaultAsync(ct) is { } p
+                ? new CardView($"{p.FirstName} {p.LastName}", p.RegistryId, RegistryId.Format(p.RegistryId), p.AllowsPublicVerification)
+                : null;
+
+        public async Task SetPublicAsync(int professionalId, bool allow, CancellationToken ct)
+        {
+            var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
+            professional.AllowsPublicVerification = allow;
+            await db.SaveChangesAsync(ct);
+        }
+
+        /// <summary>The public page's content, or null when the id is unknown or the person has not allowed it (the same answer).</summary>
+        public async Task<PublicView?> PublicAsync(string? typedId, CancellationToken ct)
+        {
+            if (RegistryId.Normalize(typedId) is not { } id)
+            {
+                return null;
+            }
+
+            var p = await db.Professionals.AsNoTracking()
+                .Where(x => x.RegistryId == id && x.AllowsPublicVerification)
+                .Select(x => new { x.Id, x.FirstName, x.LastName, x.RegistryId })
+                .SingleOrDefaultAsync(ct);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var permits = await db.Credentials.AsNoTracking()
+                .Where(c => c.ProfessionalId == p.Id && c.Verification.Status == VerificationStatus.Verified && (c.ExpiresOn == null || c.ExpiresOn > today))
+                .OrderBy(c => c.Type)
+                .Select(c => new PermitLine(c.Type, c.ExpiresOn))
+                .ToListAsync(ct);
+            return new PublicView($"{p.FirstName} {p.LastName}", RegistryId.Format(p.RegistryId), permits);
+        }
+    }
+
+    /// <summary>A PNG QR code for a link (served from the site: the CSP allows no inline images but its own).</summary>
+    public static byte[] QrPng(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(8);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Features.MyRegistry;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Card;
+
+/// <summary>The membership card, and the public page its QR code opens.</summary>
+public sealed class CardController(Card.Handler cards, CurrentProfessional me, IStringLocalizer<SharedResource> t) : Controller
+{
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("/my-registry/card")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card ? View(card) : NotFound();
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("/my-registry/card/qr.png")]
+    public async Task<IActionResult> Qr(CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card
+            ? File(Card.QrPng(Url.Action(nameof(Verify), "Card", new { registryId = card.RegistryId }, Request.Scheme)!), "image/png")
+            : NotFound();
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("/my-registry/card/public")]
+    public async Task<IActionResult> Public(bool allow, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        await cards.SetPublicAsync(id, allow, ct);
+        TempData["Notice"] = allow
+            ? t["Anyone with your card can now see your name and verified permits."].Value
+            : t["Your verification page is private again."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/verify/{registryId}")]
+    public async Task<IActionResult> Verify(string registryId, CancellationToken ct)
+    {
+        var view = await cards.PublicAsync(registryId, ct);
+        if (view is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return View(view);
+    }
+}
