@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Export;
@@ -52,6 +53,32 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task Every_uploaded_document_is_in_the_zip_byte_for_byte()
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var pdf = "%PDF-1.4\n% a transcript\n%%EOF\n"u8.ToArray();
+        var page = await client.GetPageAsync("/my-registry/documents");
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.Value;
+        using (var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("Transcript"), "Kind" } })
+        {
+            content.Add(new ByteArrayContent(pdf), "File", "transcript.pdf");
+            using var uploaded = await client.PostAsync(new Uri("/my-registry/documents", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        }
+
+        using var response = await client.GetAsync(new Uri("/my-registry/export", UriKind.Relative));
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var json = await JsonDocument.ParseAsync(zip.GetEntry("record.json")!.Open());
+
+        var document = json.RootElement.GetProperty("documents").EnumerateArray().Single();
+        var path = document.GetProperty("path").GetString()!;
+        using var stored = new MemoryStream();
+        await zip.GetEntry(path)!.Open().CopyToAsync(stored);
+        Assert.Equal(pdf, stored.ToArray());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), document.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
     public async Task The_export_needs_a_signed_in_person()
     {
         using var response = await _app.CreateBrowserLikeClient().GetAsync(new Uri("/my-registry/export", UriKind.Relative));
@@ -100,7 +127,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         }
 
         Check(record, schema.RootElement, "record");
-        Assert.Equal("1.0", record.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.1", record.GetProperty("schemaVersion").GetString());
     }
 
     private static string RepositoryRoot()

@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.0";
+    public const string SchemaVersion = "1.1";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -39,7 +39,10 @@ public static class ExportRecord
         IReadOnlyList<CourseDto> Courses,
         UnitTotalsDto UnitTotals,
         IReadOnlyList<CredentialDto> Credentials,
-        IReadOnlyList<TrainingDto> Training);
+        IReadOnlyList<TrainingDto> Training,
+        IReadOnlyList<DocumentDto> Documents);
+
+    public sealed record DocumentDto(string Path, string FileName, string Kind, string FileType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
     public sealed record ProfessionalDto(
         string RegistryId, string FirstName, string? MiddleName, string LastName, string? FormerLastNames, DateOnly DateOfBirth,
@@ -67,7 +70,7 @@ public static class ExportRecord
 
     public sealed record TrainingDto(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours, string? TopicArea, string? Language, string? DeliveryMode, string TrustLevel, VerificationDto Verification);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, Infrastructure.Storage.IDocumentStorage storage, TimeProvider time)
     {
         public async Task<(string FileName, byte[] Zip)?> HandleAsync(int professionalId, CancellationToken ct)
         {
@@ -86,6 +89,7 @@ public static class ExportRecord
             var totals = UnitTotals.Compute(p.Courses);
             var notCounted = totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason);
             static VerificationDto V(Verification v) => new(v.Status, v.Reason, v.At);
+            var documents = await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id).ToListAsync(ct);
 
             var record = new RecordDto(
                 SchemaVersion,
@@ -112,15 +116,28 @@ public static class ExportRecord
                 p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
                     c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
                 p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
-                    t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList());
+                    t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),
+                documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList());
 
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
                 await Write(archive, "record.json", JsonSerializer.Serialize(record, Json), ct);
                 await Write(archive, "summary.html", Summary(record), ct);
+                foreach (var (document, entry) in documents.Zip(record.Documents))
+                {
+                    if (await storage.OpenAsync(document.StorageKey, ct) is { } content)
+                    {
+                        await using (content)
+                        {
+                            await using var target = await archive.CreateEntry(entry.Path, CompressionLevel.NoCompression).OpenAsync(ct);
+                            await content.CopyToAsync(target, ct);
+                        }
+                    }
+                }
+
                 await Write(archive, "README.txt",
-                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\n", ct);
+                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\ndocuments/: every document you uploaded.\r\n", ct);
             }
 
             return ($"registry-record-{p.RegistryId}.zip", zip.ToArray());
