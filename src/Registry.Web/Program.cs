@@ -42,6 +42,7 @@ builder.Services.AddScoped<SignIn.Handler>();
 builder.Services.AddScoped<MyRegistryPage.Handler>();
 builder.Services.AddScoped<CurrentProfessional>();
 builder.Services.AddScoped<Courses.Handler>();
+builder.Services.AddScoped<Degrees.Handler>();
 builder.Services.AddScoped<Permits.Handler>();
 builder.Services.AddScoped<TrainingHours.Handler>();
 builder.Services.AddScoped<Jobs.Handler>();

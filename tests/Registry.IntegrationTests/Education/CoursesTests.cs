@@ -169,3 +169,66 @@ public sealed class CompletenessTests : IClassFixture<RegistryAppFactory>
         Assert.DoesNotContain("Add the county you live in", after.QuerySelector("#completeness-missing")?.TextContent, StringComparison.Ordinal);
     }
 }
+
+public sealed class DegreesTests : IClassFixture<RegistryAppFactory>
+{
+    private readonly RegistryAppFactory _app;
+
+    public DegreesTests(RegistryAppFactory app) => _app = app;
+
+    private static Dictionary<string, string> Degree(string level = "Associate", string major = "Child Development", string year = "2019") => new()
+    {
+        ["Level"] = level, ["Major"] = major, ["Institution"] = "City College of San Francisco",
+        ["ConferredDay"] = year.Length == 0 ? "" : "24", ["ConferredMonth"] = year.Length == 0 ? "" : "5", ["ConferredYear"] = year,
+    };
+
+    [Fact]
+    public async Task A_degree_is_added_edited_and_removed()
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var driver = new SignUpDriver(client);
+
+        SignUpDriver.Expect("/my-registry/education", await driver.SubmitAsync("/my-registry/education/degrees/add", "/my-registry/education/degrees/add", Degree()));
+        var page = await client.GetPageAsync("/my-registry/education");
+        Assert.Contains("Associate degree (AA/AS): Child Development", page.QuerySelector(".degree")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("5/24/2019", page.QuerySelector(".degree")?.TextContent, StringComparison.Ordinal);
+
+        var edit = page.QuerySelector(".degree a")!.GetAttribute("href")!;
+        SignUpDriver.Expect("/my-registry/education", await driver.SubmitAsync(edit, edit, Degree("Bachelor", "Early Childhood Education", "")));
+        page = await client.GetPageAsync("/my-registry/education");
+        Assert.Contains("Bachelor's degree (BA/BS): Early Childhood Education", page.QuerySelector(".degree")?.TextContent, StringComparison.Ordinal);
+
+        var remove = page.Forms.Single(f => f.Action.Contains("/degrees/", StringComparison.Ordinal) && f.Action.EndsWith("/remove", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(remove)).StatusCode);
+        Assert.Empty((await client.GetPageAsync("/my-registry/education")).QuerySelectorAll(".degree"));
+    }
+
+    [Theory]
+    [InlineData("Level", "", "Level", "Choose the kind of degree.")]
+    [InlineData("Major", "", "Major", "Enter the degree's major or field.")]
+    [InlineData("Institution", "", "Institution", "Enter the college or university.")]
+    [InlineData("ConferredYear", "2099", "Conferred", "The degree's date cannot be in the future.")]
+    [InlineData("ConferredMonth", "14", "Conferred", "Enter a real date the degree was conferred, or leave it empty.")]
+    public async Task Bad_input_is_answered_beside_the_field(string field, string value, string errorField, string message)
+    {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var values = Degree();
+        values[field] = value;
+
+        var response = await new SignUpDriver(client).SubmitAsync("/my-registry/education/degrees/add", "/my-registry/education/degrees/add", values);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, (await response.ReadPageAsync()).QuerySelector($"#{errorField}-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_person_s_degree_is_not_found()
+    {
+        var (owner, _) = await _app.SignedInProfessionalAsync();
+        await new SignUpDriver(owner).SubmitAsync("/my-registry/education/degrees/add", "/my-registry/education/degrees/add", Degree());
+        var edit = (await owner.GetPageAsync("/my-registry/education")).QuerySelector(".degree a")!.GetAttribute("href")!;
+        var (stranger, _) = await _app.SignedInProfessionalAsync();
+
+        await stranger.GetPageAsync(edit, HttpStatusCode.NotFound);
+    }
+}

@@ -48,6 +48,20 @@ public sealed class Degree : IVerifiable
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Changes the degree; a changed verified degree returns to self-reported.</summary>
+    public void Update(DegreeLevel level, string major, string institution, DateOnly? conferredOn)
+    {
+        var before = (Level, Major, Institution, ConferredOn);
+        Level = level;
+        Major = major.Trim();
+        Institution = institution.Trim();
+        ConferredOn = conferredOn;
+        if (before != (Level, Major, Institution, ConferredOn))
+        {
+            Verification = Verification.SelfReported();
+        }
+    }
 }
 
 public enum UnitType

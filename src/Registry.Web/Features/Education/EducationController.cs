@@ -11,11 +11,68 @@ namespace Registry.Web.Features.Education;
 /// <summary>My Registry: education. Courses are added, edited and removed; totals update as they change.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("my-registry/education")]
-public sealed class EducationController(CurrentProfessional me, Courses.Handler courses, IStringLocalizer<SharedResource> t) : Controller
+public sealed class EducationController(CurrentProfessional me, Courses.Handler courses, Degrees.Handler degrees, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        await me.IdAsync(User, ct) is { } id ? View(await courses.ListAsync(id, ct)) : NotFound();
+        await me.IdAsync(User, ct) is { } id ? View(new EducationViewModel(await courses.ListAsync(id, ct), await degrees.ListAsync(id, ct))) : NotFound();
+
+    [HttpGet("degrees/add")]
+    public IActionResult AddDegree() => View("DegreeForm", new DegreeFormViewModel(null, new Degrees.Form()));
+
+    [HttpPost("degrees/add")]
+    public async Task<IActionResult> AddDegree(Degrees.Form form, [FromServices] IValidator<Degrees.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("DegreeForm", new DegreeFormViewModel(null, form));
+        }
+
+        await degrees.AddAsync(id, form, ct);
+        TempData["Notice"] = t["The degree is added."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("degrees/{degreeId:int}/edit")]
+    public async Task<IActionResult> EditDegree(int degreeId, CancellationToken ct) =>
+        await me.IdAsync(User, ct) is { } id && await degrees.FindAsync(id, degreeId, ct) is { } degree
+            ? View("DegreeForm", new DegreeFormViewModel(degreeId, Degrees.Form.From(degree)))
+            : NotFound();
+
+    [HttpPost("degrees/{degreeId:int}/edit")]
+    public async Task<IActionResult> EditDegree(int degreeId, Degrees.Form form, [FromServices] IValidator<Degrees.Form> validator, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || await degrees.FindAsync(id, degreeId, ct) is not { } degree)
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            return View("DegreeForm", new DegreeFormViewModel(degreeId, form));
+        }
+
+        await degrees.UpdateAsync(degree, form, ct);
+        TempData["Notice"] = t["The degree is saved."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("degrees/{degreeId:int}/remove")]
+    public async Task<IActionResult> RemoveDegree(int degreeId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || !await degrees.RemoveAsync(id, degreeId, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["The degree is removed."].Value;
+        return RedirectToAction(nameof(Index));
+    }
 
     [HttpGet("courses/add")]
     public IActionResult AddCourse() => View("CourseForm", new CourseFormViewModel(null, new Courses.Form()));
@@ -76,3 +133,7 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
 }
 
 public sealed record CourseFormViewModel(int? CourseId, Courses.Form Form);
+
+public sealed record DegreeFormViewModel(int? DegreeId, Degrees.Form Form);
+
+public sealed record EducationViewModel(Courses.ViewModel Courses, IReadOnlyList<Degrees.DegreeView> Degrees);
