@@ -120,7 +120,7 @@ public static class Courses
                 return false;
             }
 
-            course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
+            course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -129,8 +129,6 @@ public static class Courses
             await db.Courses.Where(c => c.Id == courseId && c.ProfessionalId == professionalId).ExecuteDeleteAsync(ct) == 1;
 
         private static Course ToCourse(Form form) =>
-            new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+            new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
     }
 }

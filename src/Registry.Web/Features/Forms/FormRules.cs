@@ -25,6 +25,9 @@ public static class FormRules
 
     public static bool AllBlank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
 
+    /// <summary>An optional text field as stored: trimmed, or null when nothing was typed.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>An address with a name, one @ and a domain with a dot; no display names or lists.</summary>
     public static bool IsEmailAddress(string? value)
     {

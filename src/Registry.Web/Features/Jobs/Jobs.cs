@@ -214,7 +214,7 @@ public static class Jobs
             var schedule = new EmploymentSchedule(FormRules.ParseDecimal(form.DaysPerWeek)!.Value, FormRules.ParseDecimal(form.HoursPerDay)!.Value);
             var job = form.EmployerId is { } id
                 ? Employment.AtListedEmployer(id, form.ParsedRole!.Value, form.StartDate!.Value, schedule)
-                : Employment.AtUnlistedEmployer(new UnlistedEmployer(form.UnlistedName!.Trim(), Blank(form.UnlistedAddress), form.UnlistedCity!.Trim()), form.ParsedRole!.Value, form.StartDate!.Value, schedule);
+                : Employment.AtUnlistedEmployer(new UnlistedEmployer(form.UnlistedName!.Trim(), FormRules.Blank(form.UnlistedAddress), form.UnlistedCity!.Trim()), form.ParsedRole!.Value, form.StartDate!.Value, schedule);
             job.Describe(form.SupervisesAdults, form.ParsedAgeGroups, FormRules.ParseDecimal(form.HourlyWage), form.ParsedRole == EmploymentRole.Other ? form.RoleDescription : null);
             if (form.EndDate is { } end)
             {
@@ -245,7 +245,5 @@ public static class Jobs
         /// <summary>Removes a job added by mistake. A job an employer confirmed is history: it can be ended, not removed.</summary>
         public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
             await db.Employments.Where(e => e.Id == id && e.ProfessionalId == professionalId && e.ConfirmedAt == null).ExecuteDeleteAsync(ct) == 1;
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 }

@@ -177,11 +177,11 @@ public static class ProfileForms
         {
             p.Rename(new PersonName(form.FirstName!, form.MiddleName, form.LastName!, form.FormerLastNames));
             p.DateOfBirth = FormRules.ParseDate(form.BirthDay, form.BirthMonth, form.BirthYear)!.Value;
-            p.Phone = Blank(form.Phone);
+            p.Phone = FormRules.Blank(form.Phone);
             p.MailingAddress = string.IsNullOrWhiteSpace(form.AddressLine1)
                 ? null
-                : new Address(form.AddressLine1.Trim(), Blank(form.AddressLine2), Blank(form.City), Blank(form.State)?.ToUpperInvariant(), Blank(form.Zip));
-            p.County = Blank(form.County);
+                : new Address(form.AddressLine1.Trim(), FormRules.Blank(form.AddressLine2), FormRules.Blank(form.City), FormRules.Blank(form.State)?.ToUpperInvariant(), FormRules.Blank(form.Zip));
+            p.County = FormRules.Blank(form.County);
             p.PreferredLanguage = form.PreferredLanguage!;
             p.FirstYearInField = int.TryParse(form.FirstYearInField, out var year) ? year : null;
             p.HighestEducationLevel = form.ParsedEducationLevel;
@@ -192,11 +192,9 @@ public static class ProfileForms
         {
             p.SetRaceEthnicity(form.ParsedCategories.Select(c => new ProfessionalRaceEthnicity(c, form.Detail.GetValueOrDefault(c.ToString()))), form.RaceEthnicityDeclined);
             p.Gender = form.ParsedGender;
-            p.GenderSelfDescription = form.ParsedGender == Domain.Professionals.Gender.SelfDescribed ? Blank(form.GenderSelfDescription) : null;
+            p.GenderSelfDescription = form.ParsedGender == Domain.Professionals.Gender.SelfDescribed ? FormRules.Blank(form.GenderSelfDescription) : null;
             p.SetLanguagesSpoken(form.ParsedLanguages);
             await db.SaveChangesAsync(ct);
         }
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 }

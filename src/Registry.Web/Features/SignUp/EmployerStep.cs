@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Features.Employers;
+using Registry.Web.Features.Forms;
 
 namespace Registry.Web.Features.SignUp;
 
@@ -74,10 +75,8 @@ public static class EmployerStep
         public async Task NotFoundAsync(NotFoundForm form, CancellationToken ct)
         {
             var answers = await drafts.LoadAsync(ct);
-            answers.Employer = new EmployerAnswers(null, null, null, form.BusinessName!.Trim(), Blank(form.Address), form.City!.Trim());
+            answers.Employer = new EmployerAnswers(null, null, null, form.BusinessName!.Trim(), FormRules.Blank(form.Address), form.City!.Trim());
             await drafts.SaveAsync(answers, ct);
         }
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 }

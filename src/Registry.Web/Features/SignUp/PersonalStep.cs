@@ -123,16 +123,14 @@ public static class PersonalStep
                 : answers.Personal?.PasswordHash ?? throw new InvalidOperationException("No password.");
             answers.Personal = new PersonalAnswers(
                 form.FirstName!.Trim(),
-                Blank(form.MiddleName),
+                FormRules.Blank(form.MiddleName),
                 form.LastName!.Trim(),
-                Blank(form.FormerLastNames),
+                FormRules.Blank(form.FormerLastNames),
                 FormRules.ParseDate(form.BirthDay, form.BirthMonth, form.BirthYear)!.Value,
-                Blank(form.Phone),
+                FormRules.Blank(form.Phone),
                 form.Email!.Trim(),
                 passwordHash);
             await drafts.SaveAsync(answers, ct);
         }
-
-        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 }
