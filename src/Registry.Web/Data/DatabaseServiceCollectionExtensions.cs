@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Registry.Web.Data.History;
 
 namespace Registry.Web.Data;
 
@@ -17,6 +18,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton<IInterceptor, RecordHistoryInterceptor>();
 
         switch (options.Provider)
         {

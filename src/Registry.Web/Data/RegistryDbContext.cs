@@ -6,6 +6,7 @@ using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.History;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
 using Registry.Web.Features.SignUp;
@@ -50,6 +51,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentAttachment> DocumentAttachments => Set<DocumentAttachment>();
+
+    /// <summary>The history of every professional's record (written by <see cref="History.RecordHistoryInterceptor"/>).</summary>
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
 
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
@@ -108,5 +112,25 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
                 professional.Touch(now);
             }
         }
+    }
+}
+
+public static class RegistryDbContextExtensions
+{
+    /// <summary>
+    /// Removes the one entity the query finds (false when none), through the change tracker so
+    /// that the record's history sees the removal.
+    /// </summary>
+    public static async Task<bool> RemoveOneAsync<T>(this RegistryDbContext db, IQueryable<T> query, CancellationToken ct)
+        where T : class
+    {
+        if (await query.SingleOrDefaultAsync(ct) is not { } entity)
+        {
+            return false;
+        }
+
+        db.Remove(entity);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 }

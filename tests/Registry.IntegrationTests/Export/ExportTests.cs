@@ -43,6 +43,10 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         Assert.Equal("Child Growth <b>and</b> Development", courses[0].GetProperty("title").GetString());
         Assert.Equal(3m, courses[0].GetProperty("semesterUnits").GetDecimal());
         Assert.Equal("selfReported", courses[0].GetProperty("verification").GetProperty("status").GetString());
+        var changes = root.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Equal(["Added", "Added"], changes.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal("Child Growth <b>and</b> Development", changes[0].GetProperty("entry").GetString());
+        Assert.Equal("you", changes[0].GetProperty("by").GetString());
         Assert.False(courses[1].GetProperty("counted").GetBoolean());
         Assert.Equal("gradeBelowC", courses[1].GetProperty("notCountedBecause").GetString());
         Assert.Equal(3m, root.GetProperty("unitTotals").GetProperty("ece").GetDecimal());
@@ -127,7 +131,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         }
 
         Check(record, schema.RootElement, "record");
-        Assert.Equal("1.1", record.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.2", record.GetProperty("schemaVersion").GetString());
     }
 
     private static string RepositoryRoot()

@@ -80,6 +80,12 @@ public sealed class JobsTests : IClassFixture<ClockAppFactory>
         Assert.True(jobs[0].Contains("Lead teacher", StringComparison.Ordinal) && jobs[0].Contains("since 9/1/2024", StringComparison.Ordinal), jobs[0]);
         Assert.True(jobs[1].Contains("Teacher", StringComparison.Ordinal) && jobs[1].Contains("8/15/2022 to 8/31/2024", StringComparison.Ordinal), jobs[1]);
         Assert.Equal(2, await CountAsync(professionalId));
+
+        // Recent changes: the earlier role ended the day before, and the new role was added.
+        var history = (await client.GetPageAsync("/my-registry/history")).QuerySelectorAll(".change > div:last-child")
+            .Select(c => string.Join(' ', c.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains("Job: JCCSF BROTHERHOOD WAY PRESCHOOL End date: — → changed to 8/31/2024", history);
+        Assert.Equal(2, history.Count(h => h == "Job: JCCSF BROTHERHOOD WAY PRESCHOOL — added"));
     }
 
     [Fact]

@@ -52,6 +52,18 @@ public sealed partial class TranslationTests
         }
     }
 
+    [Fact]
+    public void Every_kind_of_entry_and_field_in_the_history_has_a_Spanish_name()
+    {
+        var spanish = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources", "SharedResource.es.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var labels = Registry.Web.Domain.History.HistoryFields.Sections.Values
+            .Concat(Registry.Web.Domain.History.HistoryFields.Fields.Values.Select(f => f.Label))
+            .Distinct();
+
+        Assert.All(labels, label => Assert.Contains(label, spanish));
+    }
+
     private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

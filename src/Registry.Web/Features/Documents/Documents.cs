@@ -76,9 +76,17 @@ public static class Documents
             return document is not null && await storage.OpenAsync(document.StorageKey, ct) is { } content ? (document, content) : null;
         }
 
-        public async Task<bool> SetHiddenAsync(int professionalId, int id, bool hidden, CancellationToken ct) =>
-            await db.Documents.Where(d => d.Id == id && d.ProfessionalId == professionalId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.HiddenFromEmployers, hidden), ct) == 1;
+        public async Task<bool> SetHiddenAsync(int professionalId, int id, bool hidden, CancellationToken ct)
+        {
+            if (await db.Documents.SingleOrDefaultAsync(d => d.Id == id && d.ProfessionalId == professionalId, ct) is not { } document)
+            {
+                return false;
+            }
+
+            document.HiddenFromEmployers = hidden;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
 
         public async Task<bool> DeleteAsync(int professionalId, int id, CancellationToken ct)
         {

@@ -125,8 +125,8 @@ public static class Courses
             return true;
         }
 
-        public async Task<bool> RemoveAsync(int professionalId, int courseId, CancellationToken ct) =>
-            await db.Courses.Where(c => c.Id == courseId && c.ProfessionalId == professionalId).ExecuteDeleteAsync(ct) == 1;
+        public Task<bool> RemoveAsync(int professionalId, int courseId, CancellationToken ct) =>
+            db.RemoveOneAsync(db.Courses.Where(c => c.Id == courseId && c.ProfessionalId == professionalId), ct);
 
         private static Course ToCourse(Form form) =>
             new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value);

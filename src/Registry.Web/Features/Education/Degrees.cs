@@ -94,7 +94,7 @@ public static class Degrees
             await db.SaveChangesAsync(ct);
         }
 
-        public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
-            await db.Degrees.Where(d => d.Id == id && d.ProfessionalId == professionalId).ExecuteDeleteAsync(ct) == 1;
+        public Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
+            db.RemoveOneAsync(db.Degrees.Where(d => d.Id == id && d.ProfessionalId == professionalId), ct);
     }
 }

@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.1";
+    public const string SchemaVersion = "1.2";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -40,7 +40,11 @@ public static class ExportRecord
         UnitTotalsDto UnitTotals,
         IReadOnlyList<CredentialDto> Credentials,
         IReadOnlyList<TrainingDto> Training,
-        IReadOnlyList<DocumentDto> Documents);
+        IReadOnlyList<DocumentDto> Documents,
+        IReadOnlyList<ChangeDto> Changes);
+
+    /// <summary>One entry of the record's history; values as stored (dates yyyy-MM-dd, enumerations by name).</summary>
+    public sealed record ChangeDto(DateTimeOffset At, string By, string Section, string? Entry, string Kind, string? Field, string? OldValue, string? NewValue);
 
     public sealed record DocumentDto(string Path, string FileName, string Kind, string FileType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
@@ -90,6 +94,7 @@ public static class ExportRecord
             var notCounted = totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason);
             static VerificationDto V(Verification v) => new(v.Status, v.Reason, v.At);
             var documents = await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id).ToListAsync(ct);
+            var changes = await db.RecordChanges.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
 
             var record = new RecordDto(
                 SchemaVersion,
@@ -117,7 +122,9 @@ public static class ExportRecord
                     c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
                 p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
                     t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),
-                documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList());
+                documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList(),
+                changes.Select(c => new ChangeDto(
+                    c.At, c.ByUserId is null ? "registry" : c.ByUserId == p.UserId ? "you" : "registryStaff", c.Section, c.EntryLabel, c.Kind.ToString(), c.Field, c.OldValue, c.NewValue)).ToList());
 
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))

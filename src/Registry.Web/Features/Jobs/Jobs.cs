@@ -243,7 +243,7 @@ public static class Jobs
         }
 
         /// <summary>Removes a job added by mistake. A job an employer confirmed is history: it can be ended, not removed.</summary>
-        public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
-            await db.Employments.Where(e => e.Id == id && e.ProfessionalId == professionalId && e.ConfirmedAt == null).ExecuteDeleteAsync(ct) == 1;
+        public Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
+            db.RemoveOneAsync(db.Employments.Where(e => e.Id == id && e.ProfessionalId == professionalId && e.ConfirmedAt == null), ct);
     }
 }

@@ -5,12 +5,16 @@ using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Verifications;
+using Registry.Web.Features.History;
 
 namespace Registry.Web.Features.MyRegistry;
 
 /// <summary>The page a professional lands on: their registry id, what they entered, and each fact's status.</summary>
 public static class MyRegistryPage
 {
+    /// <summary>How many of the newest changes My Registry shows; the history page has the rest.</summary>
+    public const int RecentChangesShown = 5;
+
     public sealed record ViewModel(
         string RegistryId,
         string FullName,
@@ -21,7 +25,8 @@ public static class MyRegistryPage
         decimal? ReportedEceUnits,
         IReadOnlyList<JobView> Jobs,
         IReadOnlyList<DegreeView> Degrees,
-        ProfileCompleteness Completeness);
+        ProfileCompleteness Completeness,
+        IReadOnlyList<RecentChanges.ChangeView> RecentChanges);
 
     public sealed record JobView(
         string EmployerName,
@@ -39,7 +44,7 @@ public static class MyRegistryPage
 
     public sealed record DegreeView(DegreeLevel Level, string Major, string Institution, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history)
     {
         public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
         {
@@ -91,10 +96,11 @@ public static class MyRegistryPage
                 trainedThisYear,
                 professional.AnsweredDemographics));
 
+            var recent = await history.PageAsync(professional.Id, 1, RecentChangesShown, ct);
             var name = string.Join(' ', new[] { professional.FirstName, professional.MiddleName, professional.LastName }.Where(n => !string.IsNullOrEmpty(n)));
             return new ViewModel(
                 RegistryId.Format(professional.RegistryId), name, professional.Email, professional.Phone, professional.DateOfBirth,
-                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness);
+                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness, recent?.Changes ?? []);
         }
     }
 }

@@ -151,7 +151,7 @@ public static class Permits
             return true;
         }
 
-        public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
-            await db.Credentials.Where(c => c.Id == id && c.ProfessionalId == professionalId).ExecuteDeleteAsync(ct) == 1;
+        public Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
+            db.RemoveOneAsync(db.Credentials.Where(c => c.Id == id && c.ProfessionalId == professionalId), ct);
     }
 }

@@ -126,7 +126,7 @@ public static class TrainingHours
             return true;
         }
 
-        public async Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
-            await db.TrainingRecords.Where(r => r.Id == id && r.ProfessionalId == professionalId && r.TrustLevel == TrainingTrustLevel.SelfReported).ExecuteDeleteAsync(ct) == 1;
+        public Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
+            db.RemoveOneAsync(db.TrainingRecords.Where(r => r.Id == id && r.ProfessionalId == professionalId && r.TrustLevel == TrainingTrustLevel.SelfReported), ct);
     }
 }

@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Registry.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RecordHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RecordChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntryLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordChanges_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordChanges_ProfessionalId_At",
+                table: "RecordChanges",
+                columns: new[] { "ProfessionalId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecordChanges");
+        }
+    }
+}
