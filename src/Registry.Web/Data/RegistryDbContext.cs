@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Education;
@@ -54,6 +55,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     /// <summary>The history of every professional's record (written by <see cref="History.RecordHistoryInterceptor"/>).</summary>
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
+
+    /// <summary>Administrative access to sites (directors), granted for a limited time.</summary>
+    public DbSet<SiteAccessGrant> SiteAccessGrants => Set<SiteAccessGrant>();
 
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 

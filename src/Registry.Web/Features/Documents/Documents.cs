@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Documents;
+using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Features.Documents;
@@ -21,7 +24,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)
@@ -70,10 +73,15 @@ public static class Documents
             return null;
         }
 
-        public async Task<(Document Document, Stream Content)?> OpenAsync(int professionalId, int id, CancellationToken ct)
+        /// <summary>The document and its content, if <paramref name="user"/> may read it (<see cref="DocumentAuthorizationHandler"/>).</summary>
+        public async Task<(Document Document, Stream Content)?> OpenAsync(ClaimsPrincipal user, int id, CancellationToken ct)
         {
-            var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.ProfessionalId == professionalId, ct);
-            return document is not null && await storage.OpenAsync(document.StorageKey, ct) is { } content ? (document, content) : null;
+            var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+            return document is not null
+                && (await authorization.AuthorizeAsync(user, document, DocumentOperations.Read)).Succeeded
+                && await storage.OpenAsync(document.StorageKey, ct) is { } content
+                ? (document, content)
+                : null;
         }
 
         public async Task<bool> SetHiddenAsync(int professionalId, int id, bool hidden, CancellationToken ct)

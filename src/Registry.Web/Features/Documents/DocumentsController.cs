@@ -38,9 +38,14 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>
+    /// A document, for its owner (from My Registry) or for a director of a site where the owner
+    /// works, unless hidden from employers; anyone else gets 404.
+    /// </summary>
     [HttpGet("{documentId:int}")]
+    [HttpGet("/documents/{documentId:int}")]
     public async Task<IActionResult> Download(int documentId, CancellationToken ct) =>
-        await me.IdAsync(User, ct) is { } id && await documents.OpenAsync(id, documentId, ct) is { } file
+        await documents.OpenAsync(User, documentId, ct) is { } file
             ? File(file.Content, file.Document.ContentType, file.Document.FileName)
             : NotFound();
 

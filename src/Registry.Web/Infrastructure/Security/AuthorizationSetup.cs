@@ -18,6 +18,7 @@ public static class AuthorizationSetup
 
             // A page that names no policy needs a signed-in user: nothing is public by accident.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddScoped<IAuthorizationHandler, DocumentAuthorizationHandler>();
         return services;
     }
 }
