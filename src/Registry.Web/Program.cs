@@ -1,10 +1,13 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
+using Registry.Web.Domain.Rules;
 using Registry.Web.Features.Account;
 using Registry.Web.Features.Documents;
 using Registry.Web.Features.Education;
@@ -16,6 +19,7 @@ using Registry.Web.Features.Jobs;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Features.Permits;
 using Registry.Web.Features.Profile;
+using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.SignUp;
 using Registry.Web.Features.Training;
 using Registry.Web.Infrastructure.Email;
@@ -55,6 +59,7 @@ builder.Services.AddScoped<Review>();
 builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
+builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>
@@ -87,6 +92,23 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+
+    // The JSON API answers 401 and 403 instead of redirecting to the sign-in page.
+    options.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
+    options.Events.OnRedirectToAccessDenied = context => Api(context, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+    static Task Api(RedirectContext<CookieAuthenticationOptions> context, int status, Action redirect)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            redirect();
+        }
+
+        return Task.CompletedTask;
+    }
 });
 builder.Services.AddAntiforgery(options =>
 {
@@ -117,6 +139,9 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+
+// Rule files are checked before anything else: a malformed one stops start-up with its file and line.
+app.Services.GetRequiredService<RuleBook>();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -18,6 +18,9 @@ public enum CredentialType
     SingleSubjectTeachingCredential = 21,
     AdministrativeServicesCredential = 22,
     ChildDevelopmentAssociateCredential = 30,
+
+    /// <summary>Completion of an accredited Home Economics Related Occupations (HERO) program, including ROP: a route to the Assistant permit.</summary>
+    HeroProgram = 31,
     PediatricCprAndFirstAid = 40,
     Other = 99,
 }

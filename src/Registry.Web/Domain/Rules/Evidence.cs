@@ -1,0 +1,46 @@
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Professionals;
+
+namespace Registry.Web.Domain.Rules;
+
+/// <summary>
+/// What a person's record says, as the rules read it. <c>Verified</c> marks a fact registry staff
+/// verified (or, for a job, that the employer confirmed; for training, that a sponsor posted).
+/// </summary>
+public sealed record Evidence(
+    IReadOnlyList<CourseFact> Courses,
+    IReadOnlyList<DegreeFact> Degrees,
+    IReadOnlyList<CredentialFact> Credentials,
+    IReadOnlyList<JobFact> Jobs,
+    IReadOnlyList<TrainingFact> Training,
+    EducationLevel? ReportedEducationLevel)
+{
+    public static readonly Evidence None = new([], [], [], [], [], null);
+
+    /// <summary>Only what was verified: a result that holds here does not rest on self-reported facts.</summary>
+    public Evidence VerifiedOnly() => new(
+        Courses.Where(c => c.Verified).ToList(),
+        Degrees.Where(d => d.Verified).ToList(),
+        Credentials.Where(c => c.Verified).ToList(),
+        Jobs.Where(j => j.Verified).ToList(),
+        Training.Where(t => t.Verified).ToList(),
+        null);
+}
+
+public sealed record CourseFact(string Name, decimal SemesterUnits, CourseCategory Category, string? Grade, bool Verified)
+{
+    public bool Counts => UnitTotals.GradeRule(Grade) is null;
+}
+
+public sealed record DegreeFact(DegreeLevel Level, string Major, DateOnly? ConferredOn, bool Verified);
+
+public sealed record CredentialFact(CredentialType Type, DateOnly IssuedOn, DateOnly? ExpiresOn, bool Verified)
+{
+    public bool IsCurrentOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || ExpiresOn >= day);
+}
+
+public sealed record JobFact(string Employer, EmploymentRole Role, DateOnly Start, DateOnly? End, decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, bool Verified);
+
+public sealed record TrainingFact(string Title, DateOnly On, decimal Hours, bool Verified);

@@ -1,0 +1,40 @@
+namespace Registry.Web.Domain.Rules;
+
+/// <summary>Every loaded rule set, all versions; answers which versions are in force on a day.</summary>
+public sealed class RuleBook(IReadOnlyList<RuleSet> sets)
+{
+    public IReadOnlyList<RuleSet> Sets { get; } = sets;
+
+    /// <summary>For each set, the version in force on the day (a set not yet or no longer in force is left out).</summary>
+    public IReadOnlyList<RuleSet> InForceOn(DateOnly day) =>
+        Sets.Where(s => s.IsInForceOn(day)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Whether <paramref name="ruleId"/> needs <paramref name="otherId"/>, directly or through other rules (any version).</summary>
+    public bool DependsOn(string ruleId, string otherId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(Needs(ruleId));
+        while (pending.TryPop(out var next))
+        {
+            if (next == otherId)
+            {
+                return true;
+            }
+
+            if (seen.Add(next))
+            {
+                foreach (var needed in Needs(next))
+                {
+                    pending.Push(needed);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private IEnumerable<string> Needs(string ruleId) =>
+        Sets.SelectMany(s => s.Rules).Where(r => r.Id == ruleId)
+            .SelectMany(r => r.Routes).SelectMany(r => r.Requirements)
+            .Where(q => q.Kind == RequirementKind.RuleMet && q.Rule is not null).Select(q => q.Rule!);
+}

@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text;
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Professionals;
+
+namespace Registry.Web.Domain.Rules;
+
+public sealed record RequirementResult(
+    Requirement Requirement,
+    bool Met,
+    bool MetOnVerified,
+    decimal Have,
+    decimal Need,
+    IReadOnlyList<EvidenceItem> Evidence,
+    IReadOnlyList<string> Lacking,
+    DateOnly? WindowFrom = null,
+    DateOnly? WindowTo = null)
+{
+    /// <summary>How far from met, as a share of what is needed (0 when met), for choosing the closest route.</summary>
+    public decimal Shortfall => Met ? 0 : Need <= 0 ? 1 : Math.Min(1, (Need - Have) / Need);
+}
+
+public enum EvidenceKind
+{
+    Course,
+    Degree,
+    ReportedEducation,
+    Credential,
+    Job,
+    Training,
+    Rule,
+}
+
+/// <summary>
+/// One fact a requirement counted: a course (its name, semester units), a degree (level as code,
+/// major), a permit (type as code), a job (employer, days counted), training (title, hours) or
+/// another rule met (its id). <see cref="Verified"/> tells the basis apart.
+/// </summary>
+public sealed record EvidenceItem(EvidenceKind Kind, string? Code, string? Text, decimal? Amount, bool Verified);
+
+public sealed record RouteResult(Route Route, bool Met, bool MetOnVerified, IReadOnlyList<RequirementResult> Requirements)
+{
+    public IReadOnlyList<RequirementResult> Missing => Requirements.Where(r => !r.Met).ToList();
+}
+
+public sealed record RuleResult(Rule Rule, RuleSet Set, bool Met, bool MetOnVerified, RouteResult? MetBy, RouteResult Closest, IReadOnlyList<RouteResult> Routes)
+{
+    /// <summary>Met, but only because of facts nobody has verified yet.</summary>
+    public bool RestsOnSelfReported => Met && !MetOnVerified;
+}
+
+/// <summary>Everything evaluated for one person on one day, with the rule set versions used.</summary>
+public sealed record Evaluation(DateOnly AsOf, IReadOnlyList<RuleSet> Sets, IReadOnlyList<RuleResult> Results)
+{
+    public RuleResult? Find(string ruleId) => Results.FirstOrDefault(r => r.Rule.Id == ruleId);
+}
+
+/// <summary>Options a caller may know about the person's context (a site's rating validation date).</summary>
+public sealed record EvaluationOptions(DateOnly? RatingYearStart = null);
+
+/// <summary>
+/// Evaluates every rule in force on a day against a person's evidence, twice: with everything
+/// they reported, and with verified facts only, so a result can say when it rests on
+/// self-reported facts. Pure and in memory: a roster loads the evidence of many people in a few
+/// queries and evaluates each here.
+/// </summary>
+public static class RuleEngine
+{
+    private const decimal DaysPerYear = 365.25m;
+
+    public static Evaluation Evaluate(RuleBook book, Evidence evidence, DateOnly asOf, EvaluationOptions? options = null)
+    {
+        var sets = book.InForceOn(asOf);
+        var rules = sets.SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r))).ToDictionary(x => x.Rule.Id, StringComparer.Ordinal);
+        var context = new Context(rules, asOf, options ?? new EvaluationOptions(), evidence, evidence.VerifiedOnly());
+        var results = sets.SelectMany(s => s.Rules).Select(r => context.Result(r.Id)!).ToList();
+        return new Evaluation(asOf, sets, results);
+    }
+
+    private sealed class Context(
+        Dictionary<string, (RuleSet Set, Rule Rule)> rules,
+        DateOnly asOf,
+        EvaluationOptions options,
+        Evidence all,
+        Evidence verified)
+    {
+        private readonly Dictionary<string, RuleResult?> _results = new(StringComparer.Ordinal);
+
+        public RuleResult? Result(string ruleId)
+        {
+            if (_results.TryGetValue(ruleId, out var known))
+            {
+                return known;
+            }
+
+            if (!rules.TryGetValue(ruleId, out var found))
+            {
+                return _results[ruleId] = null;
+            }
+
+            var routes = found.Rule.Routes.Select(route =>
+            {
+                var requirements = route.Requirements.Select(q =>
+                {
+                    var full = Check(found.Set, q, all, onlyVerified: false);
+                    var check = Check(found.Set, q, verified, onlyVerified: true);
+                    return full with { MetOnVerified = check.Met };
+                }).ToList();
+                return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
+            }).ToList();
+
+            var metBy = routes.FirstOrDefault(r => r.MetOnVerified) ?? routes.FirstOrDefault(r => r.Met);
+            var closest = metBy ?? routes.OrderBy(r => r.Missing.Count).ThenBy(r => r.Requirements.Sum(q => q.Shortfall)).First();
+            var result = new RuleResult(found.Rule, found.Set, metBy is not null, routes.Any(r => r.MetOnVerified), metBy, closest, routes);
+            return _results[ruleId] = result;
+        }
+
+        private bool IsMet(string ruleId, bool onlyVerified)
+        {
+            var result = Result(ruleId);
+            return result is not null && (onlyVerified ? result.MetOnVerified : result.Met);
+        }
+
+        private RequirementResult Check(RuleSet set, Requirement q, Evidence e, bool onlyVerified) => q.Kind switch
+        {
+            RequirementKind.Units => Units(q, e),
+            RequirementKind.EachCategory => EachCategory(q, e),
+            RequirementKind.DistinctCourses => DistinctCourses(q, e),
+            RequirementKind.Degree => Degree(set, q, e),
+            RequirementKind.Experience => Experience(q, e),
+            RequirementKind.YearsInRole => YearsInRole(q, e),
+            RequirementKind.Credential => Credential(q, e),
+            RequirementKind.ProfessionalDevelopment => ProfessionalDevelopment(q, e),
+            RequirementKind.RuleMet => RuleMet(q, e, onlyVerified),
+            _ => throw new InvalidOperationException($"Unknown requirement kind {q.Kind}."),
+        };
+
+        private static RequirementResult Units(Requirement q, Evidence e)
+        {
+            var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category)).ToList();
+            var have = courses.Sum(c => c.SemesterUnits);
+            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses.Select(Item).ToList(), []);
+        }
+
+        private static RequirementResult DistinctCourses(Requirement q, Evidence e)
+        {
+            var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category)).ToList();
+            return new(q, courses.Count >= q.Min!.Value, false, courses.Count, q.Min.Value, courses.Select(Item).ToList(), []);
+        }
+
+        private static RequirementResult EachCategory(Requirement q, Evidence e)
+        {
+            var lacking = q.Categories!.Where(category => !e.Courses.Any(c => c.Counts && c.Category == category)).ToList();
+            var covering = e.Courses.Where(c => c.Counts && q.Categories!.Contains(c.Category)).Select(Item).ToList();
+            return new(q, lacking.Count == 0, false, q.Categories!.Count - lacking.Count, q.Categories!.Count, covering, lacking.Select(c => c.ToString()).ToList());
+        }
+
+        private RequirementResult Degree(RuleSet set, Requirement q, Evidence e)
+        {
+            var degrees = e.Degrees
+                .Where(d => d.Level >= q.MinLevel!.Value && (d.ConferredOn is null || d.ConferredOn <= asOf) && FieldMatches(set, q.Field!.Value, d.Major))
+                .Select(d => new EvidenceItem(EvidenceKind.Degree, d.Level.ToString(), d.Major, null, d.Verified))
+                .ToList();
+            if (degrees.Count == 0 && q.Field == DegreeField.Any && ReportedLevel(e.ReportedEducationLevel) is { } reported && reported >= q.MinLevel)
+            {
+                degrees.Add(new EvidenceItem(EvidenceKind.ReportedEducation, e.ReportedEducationLevel.ToString(), null, null, false));
+            }
+
+            return new(q, degrees.Count > 0, false, degrees.Count > 0 ? 1 : 0, 1, degrees, []);
+        }
+
+        private RequirementResult Experience(Requirement q, Evidence e)
+        {
+            var jobs = e.Jobs.Where(j => j.HoursPerDay >= q.MinHoursPerDay!.Value && (!q.SupervisingAdults || j.SupervisesAdults) && j.Start <= asOf)
+                .Select(j => (Job: j, From: j.Start, To: Min(j.End ?? asOf, asOf)))
+                .Where(j => j.To >= j.From)
+                .ToList();
+            var months = q.WithinMonths!.Value;
+
+            // The best window of that length ends at a day where some job starts or stops counting.
+            var ends = new HashSet<DateOnly> { asOf };
+            foreach (var (_, from, to) in jobs)
+            {
+                ends.UnionWith(new[] { to, from.AddMonths(months).AddDays(-1), to.AddMonths(months) }.Where(d => d <= asOf && d >= from));
+            }
+
+            var best = (Days: 0m, From: asOf.AddMonths(-months).AddDays(1), To: asOf, Jobs: new List<EvidenceItem>());
+            foreach (var end in ends)
+            {
+                var start = end.AddMonths(-months).AddDays(1);
+                var parts = jobs.Select(j => (j.Job, Days: Overlap(j.From, j.To, start, end) * j.Job.DaysPerWeek / 7m)).Where(p => p.Days > 0).ToList();
+                var total = Math.Floor(parts.Sum(p => p.Days));
+                if (total > best.Days)
+                {
+                    best = (total, start, end, parts.Select(p => new EvidenceItem(EvidenceKind.Job, p.Job.Role.ToString(), p.Job.Employer, Math.Floor(p.Days), p.Job.Verified)).ToList());
+                }
+            }
+
+            return new(q, best.Days >= q.Days!.Value, false, best.Days, q.Days.Value, best.Jobs, [], best.From, best.To);
+        }
+
+        private RequirementResult YearsInRole(Requirement q, Evidence e)
+        {
+            var spans = e.Jobs.Where(j => q.Roles!.Contains(j.Role) && j.Start <= asOf)
+                .Select(j => (j.Start, End: Min(j.End ?? asOf, asOf), Job: j)).OrderBy(s => s.Start).ToList();
+            var days = 0;
+            DateOnly? coveredTo = null;
+            foreach (var (start, end, _) in spans)
+            {
+                var from = coveredTo is { } c && c >= start ? c.AddDays(1) : start;
+                if (end >= from)
+                {
+                    days += end.DayNumber - from.DayNumber + 1;
+                    coveredTo = end;
+                }
+            }
+
+            var years = Math.Round(days / DaysPerYear, 2);
+            return new(q, years >= q.Years!.Value, false, years, q.Years.Value, spans.Select(s => new EvidenceItem(EvidenceKind.Job, s.Job.Role.ToString(), s.Job.Employer, null, s.Job.Verified)).Distinct().ToList(), []);
+        }
+
+        private RequirementResult Credential(Requirement q, Evidence e)
+        {
+            var held = e.Credentials.Where(c => q.Credentials!.Contains(c.Type) && c.IsCurrentOn(asOf)).Select(c => new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified)).Distinct().ToList();
+            return new(q, held.Count > 0, false, held.Count > 0 ? 1 : 0, 1, held, held.Count > 0 ? [] : q.Credentials!.Select(c => c.ToString()).ToList());
+        }
+
+        private RequirementResult ProfessionalDevelopment(Requirement q, Evidence e)
+        {
+            DateOnly from, to;
+            if (q.Window == ProfessionalDevelopmentWindow.PermitCycle)
+            {
+                var permit = e.Credentials.Where(c => IsChildDevelopmentPermit(c.Type) && c.IsCurrentOn(asOf) && c.ExpiresOn is not null).MaxBy(c => c.ExpiresOn);
+                if (permit is null)
+                {
+                    return new(q, false, false, 0, q.Hours!.Value, [], ["NoCurrentPermit"]);
+                }
+
+                (from, to) = (permit.ExpiresOn!.Value.AddYears(-5).AddDays(1), permit.ExpiresOn.Value);
+            }
+            else
+            {
+                (from, to) = options.RatingYearStart is { } start && start <= asOf
+                    ? (start, start.AddYears(1).AddDays(-1))
+                    : (asOf.AddYears(-1).AddDays(1), asOf);
+            }
+
+            var training = e.Training.Where(t => t.On >= from && t.On <= to && t.On <= asOf).ToList();
+            var hours = training.Sum(t => t.Hours);
+            return new(q, hours >= q.Hours!.Value, false, hours, q.Hours.Value, training.Select(t => new EvidenceItem(EvidenceKind.Training, null, t.Title, t.Hours, t.Verified)).ToList(), [], from, to);
+        }
+
+        private RequirementResult RuleMet(Requirement q, Evidence e, bool onlyVerified)
+        {
+            var held = e.Credentials.Where(c => q.Credentials?.Contains(c.Type) == true && c.IsCurrentOn(asOf))
+                .Select(c => new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified)).ToList();
+            var met = IsMet(q.Rule!, onlyVerified);
+            List<EvidenceItem> evidence = met ? [new EvidenceItem(EvidenceKind.Rule, q.Rule, null, null, Result(q.Rule!)!.MetOnVerified)] : held;
+            return new(q, met || held.Count > 0, false, met || held.Count > 0 ? 1 : 0, 1, evidence, met || held.Count > 0 ? [] : [q.Rule!]);
+        }
+
+        private static bool InArea(UnitArea area, CourseCategory category) => area switch
+        {
+            UnitArea.Ece => UnitTotals.EceCategories.Contains(category),
+            UnitArea.Core => UnitTotals.CoreCategories.Contains(category),
+            UnitArea.GeneralEducation => UnitTotals.GeneralEducationCategories.Contains(category),
+            UnitArea.Administration => category == CourseCategory.Administration,
+            UnitArea.AdultSupervision => category == CourseCategory.AdultSupervision,
+            UnitArea.Specialization => category == CourseCategory.Specialization,
+            UnitArea.InfantToddler => category == CourseCategory.InfantToddler,
+            UnitArea.SchoolAge => category == CourseCategory.SchoolAge,
+            UnitArea.SupervisedFieldExperience => category == CourseCategory.SupervisedFieldExperience,
+            UnitArea.AllCollege => true,
+            _ => false,
+        };
+
+        private static bool FieldMatches(RuleSet set, DegreeField field, string major)
+        {
+            if (field == DegreeField.Any)
+            {
+                return true;
+            }
+
+            var words = set.DegreeFields!;
+            var text = Fold(major);
+            return words.Ece.Any(w => text.Contains(Fold(w), StringComparison.Ordinal))
+                || (field == DegreeField.EceOrRelated && words.Related.Any(w => text.Contains(Fold(w), StringComparison.Ordinal)));
+        }
+
+        private static DegreeLevel? ReportedLevel(EducationLevel? level) => level switch
+        {
+            EducationLevel.HighSchoolOrGed or EducationLevel.SomeCollege => DegreeLevel.HighSchoolDiploma,
+            EducationLevel.Certificate => DegreeLevel.Certificate,
+            EducationLevel.Associate => DegreeLevel.Associate,
+            EducationLevel.Bachelor => DegreeLevel.Bachelor,
+            EducationLevel.Master => DegreeLevel.Master,
+            EducationLevel.Doctorate => DegreeLevel.Doctorate,
+            _ => null,
+        };
+
+        private static bool IsChildDevelopmentPermit(CredentialType type) =>
+            type is >= CredentialType.ChildDevelopmentAssistantPermit and <= CredentialType.ChildDevelopmentProgramDirectorPermit;
+
+        private static EvidenceItem Item(CourseFact c) => new(EvidenceKind.Course, c.Category.ToString(), c.Name, c.SemesterUnits, c.Verified);
+
+        private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+        private static int Overlap(DateOnly from, DateOnly to, DateOnly windowFrom, DateOnly windowTo)
+        {
+            var start = from > windowFrom ? from : windowFrom;
+            var end = to < windowTo ? to : windowTo;
+            return end < start ? 0 : end.DayNumber - start.DayNumber + 1;
+        }
+
+        private static string Fold(string text)
+        {
+            var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+            var kept = decomposed.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark);
+            return string.Concat(kept);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Rules;
+
+namespace Registry.Web.Features.Qualifications;
+
+/// <summary>
+/// Puts the engine's results into words in the reader's language: what each requirement asks,
+/// what the person has, which facts counted, and what is missing. English text is the
+/// localizer's key, so the English wording here is what English readers see.
+/// </summary>
+public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBook book)
+{
+    private static CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    public string Language => Culture.TwoLetterISOLanguageName;
+
+    public string Name(LocalText text) => text.In(Language);
+
+    /// <summary>What the requirement asks, on its own ("24 ECE/CD units").</summary>
+    public string Asks(Requirement q) => q.Kind switch
+    {
+        RequirementKind.Units => t["{0} {1} units", N(q.Min!.Value), Area(q.Area!.Value)],
+        RequirementKind.EachCategory => t["A course in each of: {0}", List(q.Categories!.Select(Category))],
+        RequirementKind.DistinctCourses => t["{0} different {1} courses", N(q.Min!.Value), Area(q.Area!.Value)],
+        RequirementKind.Degree => Degree(q),
+        RequirementKind.Experience => q.SupervisingAdults
+            ? t["{0} days of {1} or more hours supervising adults, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value]
+            : t["{0} days of {1} or more hours, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value],
+        RequirementKind.YearsInRole => t["{0} years as: {1}", N(q.Years!.Value), List(q.Roles!.Select(r => t["Role" + r].Value))],
+        RequirementKind.Credential => q.Credentials!.Count == 1 ? Credential(q.Credentials[0].ToString()) : t["One of: {0}", List(q.Credentials!.Select(c => Credential(c.ToString())))],
+        RequirementKind.ProfessionalDevelopment => q.Window == ProfessionalDevelopmentWindow.PermitCycle
+            ? t["{0} hours of professional development in the permit's five-year cycle", N(q.Hours!.Value)]
+            : t["{0} hours of professional development in the rating year", N(q.Hours!.Value)],
+        RequirementKind.RuleMet => q.Credentials is { Count: > 0 }
+            ? t["Qualifies for: {0} (or holds: {1})", RuleName(q.Rule!), List(q.Credentials.Select(c => Credential(c.ToString())))]
+            : t["Qualifies for: {0}", RuleName(q.Rule!)],
+        _ => q.Kind.ToString(),
+    };
+
+    /// <summary>What the person has toward it ("you have 18").</summary>
+    public string Has(RequirementResult r) => r.Requirement.Kind switch
+    {
+        RequirementKind.Units => t["you have {0}", N(r.Have)],
+        RequirementKind.DistinctCourses => t["you have {0}", N(r.Have)],
+        RequirementKind.EachCategory => r.Met ? t["all there"] : t["missing: {0}", List(r.Lacking.Select(Category))],
+        RequirementKind.Experience => t["you have {0} days ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
+        RequirementKind.YearsInRole => t["you have {0} years", N(r.Have)],
+        RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["no current Child Development Permit with an expiry date"],
+        RequirementKind.ProfessionalDevelopment => t["you have {0} hours ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
+        _ => r.Met ? t["yes"] : t["not yet"],
+    };
+
+    /// <summary>What is still missing for a requirement not met ("6 ECE/CD units", "a course in Child, family and community").</summary>
+    public string Missing(RequirementResult r)
+    {
+        var q = r.Requirement;
+        var gap = r.Need - r.Have;
+        return q.Kind switch
+        {
+            RequirementKind.Units when gap == 1 => t["1 {0} unit", Area(q.Area!.Value)],
+            RequirementKind.Units => t["{0} {1} units", N(gap), Area(q.Area!.Value)],
+            RequirementKind.DistinctCourses when gap == 1 => t["1 more {0} course", Area(q.Area!.Value)],
+            RequirementKind.DistinctCourses => t["{0} more {1} courses", N(gap), Area(q.Area!.Value)],
+            RequirementKind.EachCategory => t["a course in {0}", List(r.Lacking.Select(Category))],
+            RequirementKind.Experience when gap == 1 => q.SupervisingAdults ? t["1 day supervising adults"] : t["1 day of experience"],
+            RequirementKind.Experience => q.SupervisingAdults
+                ? t["{0} days supervising adults", N(gap)]
+                : t["{0} days of experience", N(gap)],
+            RequirementKind.YearsInRole => t["{0} years as: {1}", N(gap), List(q.Roles!.Select(role => t["Role" + role].Value))],
+            RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["a current Child Development Permit"],
+            RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development", N(gap)],
+            _ => Asks(q),
+        };
+    }
+
+    public string Evidence(EvidenceItem item)
+    {
+        var text = item.Kind switch
+        {
+            EvidenceKind.Course => t["{0} ({1} units)", item.Text!, N(item.Amount!.Value)].Value,
+            EvidenceKind.Degree => $"{t["Degree" + item.Code].Value}: {item.Text}",
+            EvidenceKind.ReportedEducation => t["{0}, as you reported it", t["Level" + item.Code].Value].Value,
+            EvidenceKind.Credential => Credential(item.Code!),
+            EvidenceKind.Job when item.Amount is { } days => t["{0}: {1} days", item.Text!, N(days)].Value,
+            EvidenceKind.Job => item.Text!,
+            EvidenceKind.Training => t["{0} ({1} hours)", item.Text!, N(item.Amount!.Value)].Value,
+            EvidenceKind.Rule => RuleName(item.Code!),
+            _ => item.Text ?? string.Empty,
+        };
+        return $"{text} · {(item.Verified ? t["verified"] : t["self-reported"])}";
+    }
+
+    /// <summary>The smallest set of what is missing for the rule, from its closest route.</summary>
+    public string MissingSummary(RuleResult result) => List(result.Closest.Missing.Select(Missing), "; ");
+
+    private string RuleName(string id) =>
+        book.Sets.SelectMany(s => s.Rules).LastOrDefault(r => r.Id == id)?.Name is { } name ? Name(name) : id;
+
+    private string Degree(Requirement q)
+    {
+        var level = q.MinLevel switch
+        {
+            DegreeLevel.HighSchoolDiploma => t["a high school diploma or higher"],
+            DegreeLevel.Certificate => t["a certificate or higher"],
+            DegreeLevel.Associate => t["an associate degree (AA) or higher"],
+            DegreeLevel.Bachelor => t["a bachelor's degree (BA) or higher"],
+            DegreeLevel.Master => t["a master's degree or higher"],
+            _ => t["a doctorate"],
+        };
+        return q.Field switch
+        {
+            DegreeField.Ece => t["{0} in ECE/CD", level.Value],
+            DegreeField.EceOrRelated => t["{0} in ECE/CD or a related field", level.Value],
+            _ => level,
+        };
+    }
+
+    private string Area(UnitArea area) => area switch
+    {
+        UnitArea.Ece => t["ECE/CD"],
+        UnitArea.Core => t["core ECE"],
+        UnitArea.GeneralEducation => t["general education"],
+        UnitArea.Administration => t["administration"],
+        UnitArea.AdultSupervision => t["adult supervision"],
+        UnitArea.Specialization => t["specialization"],
+        UnitArea.InfantToddler => t["infant/toddler"],
+        UnitArea.SchoolAge => t["school-age"],
+        UnitArea.SupervisedFieldExperience => t["supervised field experience"],
+        _ => t["college"],
+    };
+
+    private string Category(CourseCategory category) => t["Category" + category];
+
+    private string Category(string category) => t["Category" + category];
+
+    private string Credential(string type) => t["Credential" + type];
+
+    private static string List(IEnumerable<string> items, string separator = ", ") => string.Join(separator, items);
+
+    private static string N(decimal value) => value.ToString("0.##", Culture);
+
+    private static string D(DateOnly? day) => day?.ToString("d", Culture) ?? "—";
+}
