@@ -52,6 +52,20 @@ public sealed partial class TranslationTests
         }
     }
 
+    /// <summary>Resource names that differ only in case collide when compiled: one of them silently shows untranslated.</summary>
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.es.resx")]
+    public void No_two_texts_differ_only_in_case(string file)
+    {
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources", file))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "Differ only in case: " + string.Join(" | ", clashes));
+    }
+
     [Fact]
     public void Every_kind_of_entry_and_field_in_the_history_has_a_Spanish_name()
     {

@@ -73,10 +73,10 @@ public static class HistoryFields
         ["Employment.EndDate"] = new("End date", HistoryValueKind.Date),
         ["Employment.Schedule.DaysPerWeek"] = new("Days a week", HistoryValueKind.Number),
         ["Employment.Schedule.HoursPerDay"] = new("Hours a day", HistoryValueKind.Number),
-        ["Employment.SupervisesAdults"] = new("Supervises adults", HistoryValueKind.YesNo),
+        ["Employment.SupervisesAdults"] = new("Supervises other adults", HistoryValueKind.YesNo),
         ["Employment.AgeGroupsServed"] = new("Age groups", HistoryValueKind.Flags, "AgeGroup"),
         ["Employment.HourlyWage"] = new("Hourly wage", HistoryValueKind.Number),
-        ["Employment.ConfirmedAt"] = new("Confirmed by the employer", HistoryValueKind.Time),
+        ["Employment.ConfirmedAt"] = new("Employer's confirmation", HistoryValueKind.Time),
         ["Employment.Verification.Status"] = Status,
         ["Employment.Verification.Reason"] = Reason,
 
@@ -100,7 +100,7 @@ public static class HistoryFields
 
         ["Credential.Type"] = new("Permit or credential", HistoryValueKind.Enum, "Credential"),
         ["Credential.Description"] = new("Description"),
-        ["Credential.SchoolAgeEmphasis"] = new("School-age emphasis", HistoryValueKind.YesNo),
+        ["Credential.SchoolAgeEmphasis"] = new("With the school-age emphasis", HistoryValueKind.YesNo),
         ["Credential.Number"] = new("Number"),
         ["Credential.IssuingBody"] = new("Issued by"),
         ["Credential.IssuedOn"] = new("Issue date", HistoryValueKind.Date),

@@ -17,8 +17,11 @@ public sealed record RequirementResult(
     DateOnly? WindowFrom = null,
     DateOnly? WindowTo = null)
 {
-    /// <summary>How far from met, as a share of what is needed (0 when met), for choosing the closest route.</summary>
-    public decimal Shortfall => Met ? 0 : Need <= 0 ? 1 : Math.Min(1, (Need - Have) / Need);
+    /// <summary>
+    /// A rough estimate of the work still needed, in semester-unit equivalents (0 when met): how
+    /// the closest route is chosen (see docs/decisions/0014-rules-as-data.md).
+    /// </summary>
+    public decimal Effort { get; init; }
 }
 
 public enum EvidenceKind
@@ -105,16 +108,55 @@ public static class RuleEngine
                 {
                     var full = Check(found.Set, q, all, onlyVerified: false);
                     var check = Check(found.Set, q, verified, onlyVerified: true);
-                    return full with { MetOnVerified = check.Met };
+                    return full with { MetOnVerified = check.Met, Effort = full.Met ? 0 : Effort(full, all) };
                 }).ToList();
                 return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
             }).ToList();
 
             var metBy = routes.FirstOrDefault(r => r.MetOnVerified) ?? routes.FirstOrDefault(r => r.Met);
-            var closest = metBy ?? routes.OrderBy(r => r.Missing.Count).ThenBy(r => r.Requirements.Sum(q => q.Shortfall)).First();
+            var closest = metBy ?? routes.OrderBy(r => r.Requirements.Sum(q => q.Effort)).ThenBy(r => r.Missing.Count).First();
             var result = new RuleResult(found.Rule, found.Set, metBy is not null, routes.Any(r => r.MetOnVerified), metBy, closest, routes);
             return _results[ruleId] = result;
         }
+
+        /// <summary>Semester-unit equivalents of what a requirement still needs; the weights are in decision 0014.</summary>
+        private decimal Effort(RequirementResult r, Evidence e)
+        {
+            var gap = Math.Max(0, r.Need - r.Have);
+            var q = r.Requirement;
+            return q.Kind switch
+            {
+                RequirementKind.Units => gap,
+                RequirementKind.EachCategory or RequirementKind.DistinctCourses => 3 * gap,
+                RequirementKind.Degree => Math.Max(3, DegreeUnits(q.MinLevel!.Value) - e.Courses.Where(c => c.Counts).Sum(c => c.SemesterUnits)),
+                RequirementKind.Experience => gap / 6,
+                RequirementKind.YearsInRole => gap * 30,
+                RequirementKind.Credential => q.Credentials!.Min(CredentialEffort),
+                RequirementKind.ProfessionalDevelopment => Math.Max(1, gap / 15),
+                RequirementKind.RuleMet => Math.Min(
+                    Result(q.Rule!)?.Closest.Requirements.Sum(x => x.Effort) ?? 60,
+                    q.Credentials is { Count: > 0 } held ? held.Min(CredentialEffort) : decimal.MaxValue),
+                _ => 60,
+            };
+        }
+
+        private static decimal DegreeUnits(DegreeLevel level) => level switch
+        {
+            DegreeLevel.HighSchoolDiploma => 30,
+            DegreeLevel.Certificate => 16,
+            DegreeLevel.Associate => 60,
+            DegreeLevel.Bachelor => 120,
+            DegreeLevel.Master => 150,
+            _ => 200,
+        };
+
+        private static decimal CredentialEffort(CredentialType type) => type switch
+        {
+            CredentialType.PediatricCprAndFirstAid => 1,
+            CredentialType.ChildDevelopmentAssociateCredential or CredentialType.HeroProgram => 12,
+            >= CredentialType.ChildDevelopmentAssistantPermit and <= CredentialType.ChildDevelopmentProgramDirectorPermit => 6,
+            _ => 150,
+        };
 
         private bool IsMet(string ruleId, bool onlyVerified)
         {

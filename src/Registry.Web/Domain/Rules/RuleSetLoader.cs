@@ -63,7 +63,7 @@ public static class RuleSetLoader
             }
             catch (JsonException e)
             {
-                throw new RuleFileException(name, e.LineNumber + 1, Plain(e));
+                throw new RuleFileException(name, e.LineNumber + 1, Plain(e) + Near(json, e.LineNumber));
             }
 
             if (set is null)
@@ -193,6 +193,19 @@ public static class RuleSetLoader
                 throw new RuleFileException(set.File!, null, $"The rule '{rule.Id}' depends on itself through ruleMet requirements.");
             }
         }
+    }
+
+    /// <summary>The text of the (0-based) line, to show beside the problem.</summary>
+    private static string Near(string json, long? line)
+    {
+        var lines = json.Split('\n');
+        if (line is not { } index || index < 0 || index >= lines.Length)
+        {
+            return string.Empty;
+        }
+
+        var text = lines[index].Trim();
+        return $" Near: {(text.Length > 120 ? text[..120] + "…" : text)}";
     }
 
     private static string Plain(JsonException e)

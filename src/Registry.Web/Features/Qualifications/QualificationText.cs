@@ -21,9 +21,9 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
     /// <summary>What the requirement asks, on its own ("24 ECE/CD units").</summary>
     public string Asks(Requirement q) => q.Kind switch
     {
-        RequirementKind.Units => t["{0} {1} units", N(q.Min!.Value), Area(q.Area!.Value)],
+        RequirementKind.Units => t["{0} units {1}", N(q.Min!.Value), Area(q.Area!.Value)],
         RequirementKind.EachCategory => t["A course in each of: {0}", List(q.Categories!.Select(Category))],
-        RequirementKind.DistinctCourses => t["{0} different {1} courses", N(q.Min!.Value), Area(q.Area!.Value)],
+        RequirementKind.DistinctCourses => t["{0} different courses {1}", N(q.Min!.Value), Area(q.Area!.Value)],
         RequirementKind.Degree => Degree(q),
         RequirementKind.Experience => q.SupervisingAdults
             ? t["{0} days of {1} or more hours supervising adults, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value]
@@ -49,7 +49,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.YearsInRole => t["you have {0} years", N(r.Have)],
         RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["no current Child Development Permit with an expiry date"],
         RequirementKind.ProfessionalDevelopment => t["you have {0} hours ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
-        _ => r.Met ? t["yes"] : t["not yet"],
+        _ => r.Met ? t["you have it"] : t["not yet"],
     };
 
     /// <summary>What is still missing for a requirement not met ("6 ECE/CD units", "a course in Child, family and community").</summary>
@@ -59,10 +59,10 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         var gap = r.Need - r.Have;
         return q.Kind switch
         {
-            RequirementKind.Units when gap == 1 => t["1 {0} unit", Area(q.Area!.Value)],
-            RequirementKind.Units => t["{0} {1} units", N(gap), Area(q.Area!.Value)],
-            RequirementKind.DistinctCourses when gap == 1 => t["1 more {0} course", Area(q.Area!.Value)],
-            RequirementKind.DistinctCourses => t["{0} more {1} courses", N(gap), Area(q.Area!.Value)],
+            RequirementKind.Units when gap == 1 => t["1 unit {0}", Area(q.Area!.Value)],
+            RequirementKind.Units => t["{0} units {1}", N(gap), Area(q.Area!.Value)],
+            RequirementKind.DistinctCourses when gap == 1 => t["1 more course {0}", Area(q.Area!.Value)],
+            RequirementKind.DistinctCourses => t["{0} more courses {1}", N(gap), Area(q.Area!.Value)],
             RequirementKind.EachCategory => t["a course in {0}", List(r.Lacking.Select(Category))],
             RequirementKind.Experience when gap == 1 => q.SupervisingAdults ? t["1 day supervising adults"] : t["1 day of experience"],
             RequirementKind.Experience => q.SupervisingAdults
@@ -119,16 +119,16 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
 
     private string Area(UnitArea area) => area switch
     {
-        UnitArea.Ece => t["ECE/CD"],
-        UnitArea.Core => t["core ECE"],
-        UnitArea.GeneralEducation => t["general education"],
-        UnitArea.Administration => t["administration"],
-        UnitArea.AdultSupervision => t["adult supervision"],
-        UnitArea.Specialization => t["specialization"],
-        UnitArea.InfantToddler => t["infant/toddler"],
-        UnitArea.SchoolAge => t["school-age"],
-        UnitArea.SupervisedFieldExperience => t["supervised field experience"],
-        _ => t["college"],
+        UnitArea.Ece => t["in ECE/CD"],
+        UnitArea.Core => t["in the ECE core"],
+        UnitArea.GeneralEducation => t["in general education"],
+        UnitArea.Administration => t["in administration"],
+        UnitArea.AdultSupervision => t["in adult supervision"],
+        UnitArea.Specialization => t["in specialization"],
+        UnitArea.InfantToddler => t["in infant/toddler care"],
+        UnitArea.SchoolAge => t["in school-age care"],
+        UnitArea.SupervisedFieldExperience => t["in supervised field experience"],
+        _ => t["in any college subject"],
     };
 
     private string Category(CourseCategory category) => t["Category" + category];
