@@ -11,6 +11,12 @@ using Registry.Web.Features.Employers;
 
 // Employer import and look-up against a statewide-size licensing list, on the embedded SQLite
 // default, in-process. Usage: dotnet run -c Release --project tests/Registry.Benchmarks [-- --rows N] [--keep FILE.db]
+// With --qualifications: the rules engine instead (QualificationsBenchmark).
+if (args.Contains("--qualifications"))
+{
+    return await QualificationsBenchmark.RunAsync(args);
+}
+
 var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(int.Parse).FirstOrDefault(40_000);
 var folder = Directory.CreateTempSubdirectory("registry-bench-");
 try

@@ -9,6 +9,16 @@ public sealed class RuleBook(IReadOnlyList<RuleSet> sets)
     public IReadOnlyList<RuleSet> InForceOn(DateOnly day) =>
         Sets.Where(s => s.IsInForceOn(day)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, (IReadOnlyList<RuleSet>, IReadOnlyDictionary<string, (RuleSet Set, Rule Rule)>)> _index = new();
+
+    /// <summary>The sets in force on a day and their rules by id, worked out once per day asked.</summary>
+    public (IReadOnlyList<RuleSet> Sets, IReadOnlyDictionary<string, (RuleSet Set, Rule Rule)> Rules) IndexFor(DateOnly day) =>
+        _index.GetOrAdd(day, d =>
+        {
+            var sets = InForceOn(d);
+            return (sets, sets.SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r))).ToDictionary(x => x.Rule.Id, StringComparer.Ordinal));
+        });
+
     /// <summary>Whether <paramref name="ruleId"/> needs <paramref name="otherId"/>, directly or through other rules (any version).</summary>
     public bool DependsOn(string ruleId, string otherId)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
@@ -74,15 +75,14 @@ public static class RuleEngine
 
     public static Evaluation Evaluate(RuleBook book, Evidence evidence, DateOnly asOf, EvaluationOptions? options = null)
     {
-        var sets = book.InForceOn(asOf);
-        var rules = sets.SelectMany(s => s.Rules.Select(r => (Set: s, Rule: r))).ToDictionary(x => x.Rule.Id, StringComparer.Ordinal);
+        var (sets, rules) = book.IndexFor(asOf);
         var context = new Context(rules, asOf, options ?? new EvaluationOptions(), evidence, evidence.VerifiedOnly());
         var results = sets.SelectMany(s => s.Rules).Select(r => context.Result(r.Id)!).ToList();
         return new Evaluation(asOf, sets, results);
     }
 
     private sealed class Context(
-        Dictionary<string, (RuleSet Set, Rule Rule)> rules,
+        IReadOnlyDictionary<string, (RuleSet Set, Rule Rule)> rules,
         DateOnly asOf,
         EvaluationOptions options,
         Evidence all,
@@ -106,9 +106,11 @@ public static class RuleEngine
             {
                 var requirements = route.Requirements.Select(q =>
                 {
+                    // Every kind of requirement only gains from more facts: what is not met with all
+                    // of them is not met with the verified ones.
                     var full = Check(found.Set, q, all, onlyVerified: false);
-                    var check = Check(found.Set, q, verified, onlyVerified: true);
-                    return full with { MetOnVerified = check.Met, Effort = full.Met ? 0 : Effort(full, all) };
+                    var metOnVerified = full.Met && (ReferenceEquals(all, verified) || Check(found.Set, q, verified, onlyVerified: true).Met);
+                    return full with { MetOnVerified = metOnVerified, Effort = full.Met ? 0 : Effort(full, all) };
                 }).ToList();
                 return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
             }).ToList();
@@ -178,24 +180,46 @@ public static class RuleEngine
             _ => throw new InvalidOperationException($"Unknown requirement kind {q.Kind}."),
         };
 
-        private static RequirementResult Units(Requirement q, Evidence e)
+        private readonly Dictionary<(Evidence, UnitArea), (decimal Units, List<EvidenceItem> Courses)> _areas = new(new EvidenceKeyComparer<UnitArea>());
+
+        /// <summary>The counted courses in an area and their semester units, worked out once per area (many rules ask the same).</summary>
+        private (decimal Units, List<EvidenceItem> Courses) InArea(Evidence e, UnitArea area)
         {
-            var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category)).ToList();
-            var have = courses.Sum(c => c.SemesterUnits);
-            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses.Select(Item).ToList(), []);
+            if (!_areas.TryGetValue((e, area), out var found))
+            {
+                var courses = e.Courses.Where(c => c.Counts && InArea(area, c.Category)).ToList();
+                found = (courses.Sum(c => c.SemesterUnits), courses.Select(Item).ToList());
+                _areas[(e, area)] = found;
+            }
+
+            return found;
         }
 
-        private static RequirementResult DistinctCourses(Requirement q, Evidence e)
+        private RequirementResult Units(Requirement q, Evidence e)
         {
-            var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category)).ToList();
-            return new(q, courses.Count >= q.Min!.Value, false, courses.Count, q.Min.Value, courses.Select(Item).ToList(), []);
+            var (have, courses) = InArea(e, q.Area!.Value);
+            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses, []);
         }
 
-        private static RequirementResult EachCategory(Requirement q, Evidence e)
+        private RequirementResult DistinctCourses(Requirement q, Evidence e)
         {
-            var lacking = q.Categories!.Where(category => !e.Courses.Any(c => c.Counts && c.Category == category)).ToList();
+            var (_, courses) = InArea(e, q.Area!.Value);
+            return new(q, courses.Count >= q.Min!.Value, false, courses.Count, q.Min.Value, courses, []);
+        }
+
+        private readonly Dictionary<Evidence, HashSet<CourseCategory>> _categories = new(ReferenceEqualityComparer.Instance);
+
+        private RequirementResult EachCategory(Requirement q, Evidence e)
+        {
+            if (!_categories.TryGetValue(e, out var counted))
+            {
+                counted = e.Courses.Where(c => c.Counts).Select(c => c.Category).ToHashSet();
+                _categories[e] = counted;
+            }
+
+            var lacking = q.Categories!.Where(category => !counted.Contains(category)).Select(c => CategoryNames[c]).ToList();
             var covering = e.Courses.Where(c => c.Counts && q.Categories!.Contains(c.Category)).Select(Item).ToList();
-            return new(q, lacking.Count == 0, false, q.Categories!.Count - lacking.Count, q.Categories!.Count, covering, lacking.Select(c => c.ToString()).ToList());
+            return new(q, lacking.Count == 0, false, q.Categories!.Count - lacking.Count, q.Categories!.Count, covering, lacking);
         }
 
         private RequirementResult Degree(RuleSet set, Requirement q, Evidence e)
@@ -212,7 +236,22 @@ public static class RuleEngine
             return new(q, degrees.Count > 0, false, degrees.Count > 0 ? 1 : 0, 1, degrees, []);
         }
 
+        private readonly Dictionary<(Evidence, (decimal, int, bool)), RequirementResult> _experience = new(new EvidenceKeyComparer<(decimal, int, bool)>());
+
         private RequirementResult Experience(Requirement q, Evidence e)
+        {
+            var key = (e, (q.MinHoursPerDay!.Value, q.WithinMonths!.Value, q.SupervisingAdults));
+            if (_experience.TryGetValue(key, out var known))
+            {
+                return known with { Requirement = q, Need = q.Days!.Value, Met = known.Have >= q.Days.Value };
+            }
+
+            var result = CountExperience(q, e);
+            _experience[key] = result;
+            return result;
+        }
+
+        private RequirementResult CountExperience(Requirement q, Evidence e)
         {
             var jobs = e.Jobs.Where(j => j.HoursPerDay >= q.MinHoursPerDay!.Value && (!q.SupervisingAdults || j.SupervisesAdults) && j.Start <= asOf)
                 .Select(j => (Job: j, From: j.Start, To: Min(j.End ?? asOf, asOf)))
@@ -317,7 +356,11 @@ public static class RuleEngine
             _ => false,
         };
 
-        private static bool FieldMatches(RuleSet set, DegreeField field, string major)
+        private static readonly ConditionalWeakTable<DegreeFieldWords, string[][]> FoldedWords = new();
+
+        private readonly Dictionary<(string, DegreeField, DegreeFieldWords), bool> _fields = [];
+
+        private bool FieldMatches(RuleSet set, DegreeField field, string major)
         {
             if (field == DegreeField.Any)
             {
@@ -325,9 +368,17 @@ public static class RuleEngine
             }
 
             var words = set.DegreeFields!;
+            if (_fields.TryGetValue((major, field, words), out var known))
+            {
+                return known;
+            }
+
+            var folded = FoldedWords.GetValue(words, w => [w.Ece.Select(Fold).ToArray(), w.Related.Select(Fold).ToArray()]);
             var text = Fold(major);
-            return words.Ece.Any(w => text.Contains(Fold(w), StringComparison.Ordinal))
-                || (field == DegreeField.EceOrRelated && words.Related.Any(w => text.Contains(Fold(w), StringComparison.Ordinal)));
+            var matches = folded[0].Any(w => text.Contains(w, StringComparison.Ordinal))
+                || (field == DegreeField.EceOrRelated && folded[1].Any(w => text.Contains(w, StringComparison.Ordinal)));
+            _fields[(major, field, words)] = matches;
+            return matches;
         }
 
         private static DegreeLevel? ReportedLevel(EducationLevel? level) => level switch
@@ -344,7 +395,9 @@ public static class RuleEngine
         private static bool IsChildDevelopmentPermit(CredentialType type) =>
             type is >= CredentialType.ChildDevelopmentAssistantPermit and <= CredentialType.ChildDevelopmentProgramDirectorPermit;
 
-        private static EvidenceItem Item(CourseFact c) => new(EvidenceKind.Course, c.Category.ToString(), c.Name, c.SemesterUnits, c.Verified);
+        private static readonly Dictionary<CourseCategory, string> CategoryNames = Enum.GetValues<CourseCategory>().ToDictionary(c => c, c => c.ToString());
+
+        private static EvidenceItem Item(CourseFact c) => new(EvidenceKind.Course, CategoryNames[c.Category], c.Name, c.SemesterUnits, c.Verified);
 
         private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
@@ -362,4 +415,12 @@ public static class RuleEngine
             return string.Concat(kept);
         }
     }
+}
+
+/// <summary>Keys on the evidence object itself (not its value) plus a part, for per-evaluation caches.</summary>
+internal sealed class EvidenceKeyComparer<T> : IEqualityComparer<(Evidence, T)>
+{
+    public bool Equals((Evidence, T) x, (Evidence, T) y) => ReferenceEquals(x.Item1, y.Item1) && EqualityComparer<T>.Default.Equals(x.Item2, y.Item2);
+
+    public int GetHashCode((Evidence, T) obj) => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
 }
