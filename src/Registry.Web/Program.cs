@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Domain.Rules;
+using Registry.Web.Features.Access;
 using Registry.Web.Features.Account;
 using Registry.Web.Features.Documents;
 using Registry.Web.Features.Education;
@@ -21,6 +22,7 @@ using Registry.Web.Features.Permits;
 using Registry.Web.Features.Profile;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.SignUp;
+using Registry.Web.Features.Sites;
 using Registry.Web.Features.Training;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Localization;
@@ -60,6 +62,12 @@ builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
+builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+builder.Services.AddScoped<AccessRequests.Handler>();
+builder.Services.AddScoped<AccessReminders>();
+builder.Services.AddScoped<AccessLog>();
+builder.Services.AddScoped<SiteStaff.Handler>();
+builder.Services.AddHostedService<AccessReminderService>();
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>

@@ -56,8 +56,13 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     /// <summary>The history of every professional's record (written by <see cref="History.RecordHistoryInterceptor"/>).</summary>
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
 
-    /// <summary>Administrative access to sites (directors), granted for a limited time.</summary>
-    public DbSet<SiteAccessGrant> SiteAccessGrants => Set<SiteAccessGrant>();
+    /// <summary>Scoped access (a director's site, a rater's county), granted for a limited time.</summary>
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    /// <summary>Every look at a professional's record by someone else.</summary>
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 

@@ -107,7 +107,7 @@ public sealed class DocumentAccessTests : IClassFixture<RegistryAppFactory>
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
-        db.SiteAccessGrants.Add(new SiteAccessGrant(userId, employerId, SiteRole.Director, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.Add(lastsFromNow)));
+        db.AccessGrants.Add(AccessGrant.ForSite(userId, AccessRole.SiteDirector, employerId, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.Add(lastsFromNow)));
         await db.SaveChangesAsync();
         return client;
     }

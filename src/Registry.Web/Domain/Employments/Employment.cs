@@ -185,6 +185,22 @@ public sealed class Employment : IVerifiable
         EndDate = endDate;
     }
 
+    /// <summary>
+    /// The employer corrects the dates (a wrong start, or the day the person left) and confirms the
+    /// corrected job. Ending a job keeps it: the person's history is never deleted.
+    /// </summary>
+    public void CorrectByEmployer(DateOnly startDate, DateOnly? endDate, string directorUserId, DateTimeOffset at)
+    {
+        if (endDate is { } end && end < startDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endDate), "A job cannot end before it starts.");
+        }
+
+        StartDate = startDate;
+        EndDate = endDate;
+        ConfirmByEmployer(directorUserId, at);
+    }
+
     public void ConfirmByEmployer(string directorUserId, DateTimeOffset at)
     {
         ConfirmedByUserId = directorUserId;

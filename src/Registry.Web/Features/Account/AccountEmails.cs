@@ -77,6 +77,52 @@ public sealed class AccountEmails(
             [t["The link works for 3 days. Until you open it, your old address stays in use."]]);
     }
 
+    /// <summary>The answer to an administrative access request, approved or denied, with the reason.</summary>
+    public async Task QueueAccessDecisionAsync(string userId, bool approved, IReadOnlyList<string> sites, DateTimeOffset? expiresAt, string? reason)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The requester's account is gone.");
+        var culture = await PreferredCultureAsync(userId);
+        using var _ = new CultureScope(culture);
+        var siteList = string.Join("; ", sites);
+        if (approved)
+        {
+            Queue("access-approved", user.Email!, null, culture,
+                t["Your administrative access to Registry is approved"],
+                [t["Registry staff approved your access to: {0}.", siteList], t["It lasts until {0}. We will remind you before it ends.", expiresAt!.Value.ToString("D", culture)]],
+                Link("Index", null, "Access"),
+                t["Open your sites"],
+                []);
+        }
+        else
+        {
+            Queue("access-denied", user.Email!, null, culture,
+                t["Your administrative access request was not approved"],
+                [t["Registry staff did not approve your access to: {0}.", siteList], t["The reason: {0}", reason!]],
+                Link("Index", null, "Access"),
+                t["Send a new request"],
+                [t["You can send a new request with the proof the reason asks for."]]);
+        }
+    }
+
+    /// <summary>"Your access ends soon": written by the reminder job, outside any request.</summary>
+    public async Task QueueAccessEndingAsync(string userId, IReadOnlyList<string> sites, DateTimeOffset expiresAt, string siteAddress)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null)
+        {
+            return;
+        }
+
+        var culture = await PreferredCultureAsync(userId);
+        using var _ = new CultureScope(culture);
+        Queue("access-ending", user.Email, null, culture,
+            t["Your administrative access to Registry ends soon"],
+            [t["Your access to {0} ends on {1}.", string.Join("; ", sites), expiresAt.ToString("D", culture)], t["To keep it, send a new request with current proof of your position:"]],
+            siteAddress.TrimEnd('/') + "/access/request",
+            t["Request access again"],
+            []);
+    }
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)
@@ -102,11 +148,11 @@ public sealed class AccountEmails(
         return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 
-    private string Link(string action, object? values)
+    private string Link(string action, object? values, string controller = "Account")
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("Account emails are written during a request.");
-        return links.GetUriByAction(context, action, "Account", values)
-            ?? throw new InvalidOperationException($"No route to Account/{action}.");
+        return links.GetUriByAction(context, action, controller, values)
+            ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
     }
 
     private void Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)

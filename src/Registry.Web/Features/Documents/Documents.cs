@@ -24,7 +24,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLog log)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)
@@ -77,11 +77,20 @@ public static class Documents
         public async Task<(Document Document, Stream Content)?> OpenAsync(ClaimsPrincipal user, int id, CancellationToken ct)
         {
             var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-            return document is not null
-                && (await authorization.AuthorizeAsync(user, document, DocumentOperations.Read)).Succeeded
-                && await storage.OpenAsync(document.StorageKey, ct) is { } content
-                ? (document, content)
-                : null;
+            if (document is null || !(await authorization.AuthorizeAsync(user, document, DocumentOperations.Read)).Succeeded
+                || await storage.OpenAsync(document.StorageKey, ct) is not { } content)
+            {
+                return null;
+            }
+
+            // Anyone but the owner reading it is logged (the log skips the owner's own reads).
+            if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } viewer)
+            {
+                var role = user.IsInRole(Roles.RegistryStaff) || user.IsInRole(Roles.Administrator) ? "RegistryStaff" : "SiteDirector";
+                await log.RecordAsync([document.ProfessionalId], viewer, role, null, "document: " + document.FileName, ct);
+            }
+
+            return (document, content);
         }
 
         public async Task<bool> SetHiddenAsync(int professionalId, int id, bool hidden, CancellationToken ct)

@@ -7,6 +7,12 @@ public static class Policies
 {
     /// <summary>Any signed-in account.</summary>
     public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Registry staff (and administrators): the verification queue, access requests.</summary>
+    public const string RegistryStaff = nameof(RegistryStaff);
+
+    /// <summary>Administrators: users and roles.</summary>
+    public const string Administrator = nameof(Administrator);
 }
 
 public static class AuthorizationSetup
@@ -15,10 +21,13 @@ public static class AuthorizationSetup
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.RegistryStaff, policy => policy.RequireRole(Roles.RegistryStaff, Roles.Administrator))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
 
             // A page that names no policy needs a signed-in user: nothing is public by accident.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<IAuthorizationHandler, DocumentAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, SiteAuthorizationHandler>();
         return services;
     }
 }

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+
+namespace Registry.Web.Features.Access;
+
+/// <summary>Writes and reads the log of who looked at a professional's record.</summary>
+public sealed class AccessLog(RegistryDbContext db, TimeProvider time)
+{
+    public sealed record Entry(DateTimeOffset At, string Viewer, string? Role, string? Site, string What);
+
+    /// <summary>Logs a look at these people's records by someone else (the owner's own looks are not logged).</summary>
+    public async Task RecordAsync(IEnumerable<int> professionalIds, string viewerUserId, string role, int? employerId, string what, CancellationToken ct)
+    {
+        var ids = professionalIds.Distinct().ToList();
+        var own = await db.Professionals.AsNoTracking().Where(p => p.UserId == viewerUserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var now = time.GetUtcNow();
+        db.AccessLog.AddRange(ids.Where(id => id != own).Select(id => new AccessLogEntry(id, viewerUserId, role, employerId, what, now)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<(IReadOnlyList<Entry> Entries, bool HasOlder)> ForAsync(int professionalId, int page, CancellationToken ct)
+    {
+        const int PageSize = 50;
+        page = Math.Max(1, page);
+        var rows = await db.AccessLog.AsNoTracking()
+            .Where(e => e.ProfessionalId == professionalId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize + 1)
+            .Select(e => new Entry(
+                e.At,
+                db.Professionals.Where(p => p.UserId == e.ViewerUserId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault()
+                    ?? db.Users.Where(u => u.Id == e.ViewerUserId).Select(u => u.Email).FirstOrDefault() ?? "?",
+                e.ViewerRole,
+                db.Employers.Where(s => s.Id == e.EmployerId).Select(s => s.Name).FirstOrDefault(),
+                e.What))
+            .ToListAsync(ct);
+        return (rows.Take(PageSize).ToList(), rows.Count > PageSize);
+    }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Rules;
+using Registry.Web.Features.Qualifications;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Sites;
+
+/// <summary>A site's staff for its director: confirming employment in bulk, and the roster with qualifications.</summary>
+public static class SiteStaff
+{
+    public const int MaxRosterPageSize = 200;
+
+    public sealed record SiteView(int Id, string Name, string LicenseNumber, string? County)
+    {
+        public SiteResource Resource => new(Id, County);
+    }
+
+    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt);
+
+    public enum RowAction
+    {
+        Keep,
+        Confirm,
+        Correct,
+        End,
+    }
+
+    public sealed class ConfirmRow
+    {
+        public int EmploymentId { get; set; }
+
+        public string? Action { get; set; }
+
+        public string? StartDate { get; set; }
+
+        public string? EndDate { get; set; }
+
+        public RowAction? ParsedAction => Enum.TryParse<RowAction>(Action, ignoreCase: false, out var action) && Enum.IsDefined(action) ? action : null;
+    }
+
+    public sealed class ConfirmForm
+    {
+        public List<ConfirmRow> Rows { get; set; } = [];
+
+        /// <summary>"Confirm everyone listed": every row left as "keep" becomes "confirm".</summary>
+        public bool ConfirmAll { get; set; }
+    }
+
+    public sealed record RosterRow(
+        int ProfessionalId, string Name, string RegistryId, EmploymentRole Role,
+        CredentialType? Permit, DateOnly? PermitExpires, bool PermitVerified, bool PermitExpiringSoon,
+        decimal EceUnits, decimal GeUnits, bool UnitsVerified,
+        DegreeLevel? Degree, string? DegreeMajor, bool DegreeVerified,
+        decimal PdHoursThisYear, int QualityCountsPoints, string? Title22Rule, int Completeness, DateTimeOffset LastUpdated,
+        IReadOnlyList<(int Id, string FileName)> Documents);
+
+    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = 50);
+
+    public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today);
+
+    public sealed class Handler(RegistryDbContext db, Qualifications.Qualifications.Handler qualifications, RuleBook book, TimeProvider time, IStringLocalizer<SharedResource> t)
+    {
+        public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+        public Task<SiteView?> SiteAsync(int employerId, CancellationToken ct) =>
+            db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => new SiteView(e.Id, e.Name, e.LicenseNumber, e.County)).SingleOrDefaultAsync(ct);
+
+        /// <summary>Everyone who names the site as a current employer (ended jobs leave the list, never the person's history).</summary>
+        public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, CancellationToken ct)
+        {
+            var today = Today;
+            return await db.Employments.AsNoTracking()
+                .Where(e => e.EmployerId == employerId && (e.EndDate == null || e.EndDate >= today))
+                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new { e, p })
+                .OrderBy(x => x.e.ConfirmedAt != null).ThenBy(x => x.p.LastName).ThenBy(x => x.p.FirstName)
+                .Select(x => new PersonRow(x.e.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.RegistryId, x.e.Role, x.e.StartDate, x.e.EndDate, x.e.ConfirmedAt != null, x.e.ConfirmedAt))
+                .ToListAsync(ct);
+        }
+
+        /// <summary>
+        /// Applies every row of the form in one save, or none: problems come back keyed by field
+        /// ("Rows[3].EndDate") for the page to show beside the row.
+        /// </summary>
+        public async Task<(int Changed, Dictionary<string, string> Problems)> ApplyAsync(int employerId, string directorUserId, ConfirmForm form, CancellationToken ct)
+        {
+            var problems = new Dictionary<string, string>();
+            var ids = form.Rows.Select(r => r.EmploymentId).Distinct().ToList();
+            var jobs = await db.Employments.Where(e => EF.Parameter(ids).Contains(e.Id) && e.EmployerId == employerId).ToDictionaryAsync(e => e.Id, ct);
+            var now = time.GetUtcNow();
+            var today = Today;
+            var changes = new List<Action>();
+            for (var i = 0; i < form.Rows.Count; i++)
+            {
+                var row = form.Rows[i];
+                if (!jobs.TryGetValue(row.EmploymentId, out var job))
+                {
+                    problems[$"Rows[{i}].Action"] = t["This person no longer names your site. Reload the page."];
+                    continue;
+                }
+
+                var action = row.ParsedAction;
+                if (action is null)
+                {
+                    problems[$"Rows[{i}].Action"] = t["Choose what to do."];
+                    continue;
+                }
+
+                if (action == RowAction.Keep && form.ConfirmAll && !job.IsConfirmedByEmployer)
+                {
+                    action = RowAction.Confirm;
+                }
+
+                switch (action)
+                {
+                    case RowAction.Confirm:
+                        changes.Add(() => job.ConfirmByEmployer(directorUserId, now));
+                        break;
+                    case RowAction.End:
+                        if (IsoDate(row.EndDate) is not { } end)
+                        {
+                            problems[$"Rows[{i}].EndDate"] = t["Enter the last day worked, like {0}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+                        }
+                        else if (end < job.StartDate)
+                        {
+                            problems[$"Rows[{i}].EndDate"] = t["The last day cannot be before the start date."];
+                        }
+                        else if (end > today.AddDays(60))
+                        {
+                            problems[$"Rows[{i}].EndDate"] = t["The last day can be at most 60 days from today."];
+                        }
+                        else
+                        {
+                            changes.Add(() => job.CorrectByEmployer(job.StartDate, end, directorUserId, now));
+                        }
+
+                        break;
+                    case RowAction.Correct:
+                        if (IsoDate(row.StartDate) is not { } start)
+                        {
+                            problems[$"Rows[{i}].StartDate"] = t["Enter the start date, like {0}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+                        }
+                        else if (start > today)
+                        {
+                            problems[$"Rows[{i}].StartDate"] = t["The start date cannot be in the future."];
+                        }
+                        else if (start.Year < 1950)
+                        {
+                            problems[$"Rows[{i}].StartDate"] = t["Enter a start date after 1950."];
+                        }
+                        else
+                        {
+                            changes.Add(() => job.CorrectByEmployer(start, job.EndDate, directorUserId, now));
+                        }
+
+                        break;
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return (0, problems);
+            }
+
+            changes.ForEach(change => change());
+            await db.SaveChangesAsync(ct);
+            return (changes.Count, problems);
+        }
+
+        /// <summary>The confirmed, current staff with their qualifications, filtered, sorted and paged in memory (a site has hundreds at most).</summary>
+        public async Task<Roster> RosterAsync(SiteView site, RosterQuery query, CancellationToken ct)
+        {
+            var today = Today;
+            var all = await RowsAsync(site.Id, today, ct);
+            IEnumerable<RosterRow> rows = all;
+            if (Enum.TryParse<EmploymentRole>(query.Role, out var role))
+            {
+                rows = rows.Where(r => r.Role == role);
+            }
+
+            if (query.ExpiringOnly)
+            {
+                rows = rows.Where(r => r.PermitExpiringSoon);
+            }
+
+            rows = query.Sort switch
+            {
+                "role" => rows.OrderBy(r => r.Role).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+                "permit-expiry" => rows.OrderBy(r => r.PermitExpires ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+                "points" => rows.OrderByDescending(r => r.QualityCountsPoints).ThenBy(r => r.Name, StringComparer.CurrentCulture),
+                "updated" => rows.OrderBy(r => r.LastUpdated),
+                _ => rows.OrderBy(r => r.Name, StringComparer.CurrentCulture),
+            };
+            var list = rows.ToList();
+            var size = Math.Clamp(query.PageSize, 10, MaxRosterPageSize);
+            var page = Math.Max(1, query.Page);
+            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, today);
+        }
+
+        /// <summary>The roster as CSV (every row that the filter keeps), safe to open in a spreadsheet.</summary>
+        private static DateOnly? IsoDate(string? value) =>
+            DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+        public static string Csv(IEnumerable<RosterRow> rows)
+        {
+            var csv = new StringBuilder();
+            csv.AppendLine("registry_id,name,role,permit,permit_expires,permit_verified,ece_units,ge_units,units_verified,degree,degree_major,degree_verified,pd_hours_this_year,quality_counts_points,title_22,profile_completeness,last_updated,documents");
+            foreach (var r in rows)
+            {
+                csv.AppendLine(string.Join(',', new[]
+                {
+                    r.RegistryId, r.Name, r.Role.ToString(), r.Permit?.ToString(), r.PermitExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(r.PermitVerified),
+                    N(r.EceUnits), N(r.GeUnits), Bool(r.UnitsVerified), r.Degree?.ToString(), r.DegreeMajor, Bool(r.DegreeVerified),
+                    N(r.PdHoursThisYear), r.QualityCountsPoints.ToString(CultureInfo.InvariantCulture), r.Title22Rule, r.Completeness.ToString(CultureInfo.InvariantCulture),
+                    r.LastUpdated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join("; ", r.Documents.Select(d => d.FileName)),
+                }.Select(Cell)));
+            }
+
+            return csv.ToString();
+
+            static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+            static string Bool(bool value) => value ? "yes" : "no";
+        }
+
+        /// <summary>
+        /// One CSV cell: quoted when needed, and made inert when it would start a spreadsheet formula
+        /// (=, +, -, @, tab, carriage return) by a leading apostrophe.
+        /// </summary>
+        public static string Cell(string? value)
+        {
+            value ??= string.Empty;
+            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                value = "'" + value;
+            }
+
+            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        }
+
+        public async Task<IReadOnlyList<RosterRow>> AllRowsAsync(SiteView site, RosterQuery query, CancellationToken ct)
+        {
+            var roster = await RosterAsync(site, query with { Page = 1, PageSize = MaxRosterPageSize }, ct);
+            if (roster.Total <= roster.Rows.Count)
+            {
+                return roster.Rows;
+            }
+
+            var rows = new List<RosterRow>(roster.Rows);
+            for (var page = 2; rows.Count < roster.Total; page++)
+            {
+                rows.AddRange((await RosterAsync(site, query with { Page = page, PageSize = MaxRosterPageSize }, ct)).Rows);
+            }
+
+            return rows;
+        }
+
+        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, CancellationToken ct)
+        {
+            var staff = await db.Employments.AsNoTracking()
+                .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= today))
+                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
+                {
+                    p.Id, Name = p.FirstName + " " + p.LastName, p.RegistryId, e.Role, p.County, p.UpdatedAt, p.HighestEducationLevel,
+                    Demographics = p.RaceEthnicityDeclined || p.Gender != null || p.RaceEthnicities.Any(),
+                })
+                .ToListAsync(ct);
+            var people = staff.GroupBy(s => s.Id).Select(g => g.First()).ToList();
+            var ids = people.Select(p => p.Id).ToList();
+            var evidence = await qualifications.LoadAsync(ids, ct);
+            var documents = (await db.Documents.AsNoTracking()
+                .Where(d => EF.Parameter(ids).Contains(d.ProfessionalId) && !d.HiddenFromEmployers)
+                .OrderBy(d => d.Id)
+                .Select(d => new { d.ProfessionalId, d.Id, d.FileName })
+                .ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Id, d.FileName));
+            var yearStart = new DateOnly(today.Year, 1, 1);
+            return people.Select(p =>
+            {
+                var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
+                var evaluation = RuleEngine.Evaluate(book, e, today);
+                var permit = e.Credentials.Where(c => c.Type <= CredentialType.ChildDevelopmentProgramDirectorPermit && c.IsCurrentOn(today)).MaxBy(c => c.Type);
+                var counted = e.Courses.Where(c => c.Counts).ToList();
+                var ece = counted.Where(c => UnitTotals.EceCategories.Contains(c.Category)).ToList();
+                var degree = e.Degrees.MaxBy(d => d.Level);
+                var points = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
+                var title22 = evaluation.Results.Where(r => r.Rule.Group == RuleGroup.Title22 && r.Met).MaxBy(r => r.Rule.Level)?.Rule.Id;
+                var trained = e.Training.Any(x => x.On > today.AddYears(-1));
+                var completeness = ProfileCompleteness.Compute(new ProfileFacts(p.County is not null, true, p.HighestEducationLevel is not null, counted.Count > 0 || e.Degrees.Count > 0, e.Credentials.Count > 0, trained, p.Demographics)).Score;
+                return new RosterRow(
+                    p.Id, p.Name, Domain.Professionals.RegistryId.Format(p.RegistryId), p.Role,
+                    permit?.Type, permit?.ExpiresOn, permit?.Verified ?? false, permit?.ExpiresOn is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
+                    ece.Sum(c => c.SemesterUnits), counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.SemesterUnits), ece.Count > 0 && ece.All(c => c.Verified),
+                    degree?.Level, degree?.Major, degree?.Verified ?? false,
+                    e.Training.Where(x => x.On >= yearStart && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
+                    documents[p.Id].ToList());
+            }).ToList();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Features.Access;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Sites;
+
+/// <summary>
+/// A site's staff, for its directors (and, read-only, raters in scope and registry staff). Every
+/// action asks the site authorization handler; a site outside the person's scope answers 404.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("sites/{employerId:int}")]
+public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLog log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("staff")]
+    public async Task<IActionResult> Staff(int employerId, CancellationToken ct)
+    {
+        if (await SiteAsync(employerId, SiteOperations.ConfirmStaff, ct) is not { } site)
+        {
+            return NotFound();
+        }
+
+        return View(new StaffPage(site, await handler.PeopleAsync(employerId, ct), new SiteStaff.ConfirmForm()));
+    }
+
+    [HttpPost("staff")]
+    public async Task<IActionResult> Staff(int employerId, SiteStaff.ConfirmForm form, CancellationToken ct)
+    {
+        if (await SiteAsync(employerId, SiteOperations.ConfirmStaff, ct) is not { } site)
+        {
+            return NotFound();
+        }
+
+        var (changed, problems) = await handler.ApplyAsync(employerId, UserId(), form, ct);
+        if (problems.Count > 0)
+        {
+            foreach (var (field, message) in problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return View(new StaffPage(site, await handler.PeopleAsync(employerId, ct), form));
+        }
+
+        TempData["Notice"] = changed == 0 ? t["Nothing to change."].Value : t["Saved: {0} changes.", changed].Value;
+        return RedirectToAction(nameof(Staff), new { employerId });
+    }
+
+    [HttpGet("roster")]
+    public async Task<IActionResult> Roster(int employerId, string? role, bool expiring, string? sort, int page = 1, CancellationToken ct = default)
+    {
+        if (await SiteAsync(employerId, SiteOperations.ViewStaff, ct) is not { } site)
+        {
+            return NotFound();
+        }
+
+        var roster = await handler.RosterAsync(site, new SiteStaff.RosterQuery(role, expiring, sort, page), ct);
+        await log.RecordAsync(roster.Rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster", ct);
+        return View(roster);
+    }
+
+    [HttpGet("roster.csv")]
+    public async Task<IActionResult> RosterCsv(int employerId, string? role, bool expiring, string? sort, CancellationToken ct)
+    {
+        if (await SiteAsync(employerId, SiteOperations.ViewStaff, ct) is not { } site)
+        {
+            return NotFound();
+        }
+
+        var rows = await handler.AllRowsAsync(site, new SiteStaff.RosterQuery(role, expiring, sort), ct);
+        await log.RecordAsync(rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster export", ct);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SiteStaff.Handler.Csv(rows))).ToArray(), "text/csv", $"roster-{site.LicenseNumber}-{handler.Today:yyyy-MM-dd}.csv");
+    }
+
+    private async Task<SiteStaff.SiteView?> SiteAsync(int employerId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, CancellationToken ct) =>
+        await handler.SiteAsync(employerId, ct) is { } site && (await authorization.AuthorizeAsync(User, site.Resource, operation)).Succeeded ? site : null;
+
+    private async Task<string> RoleAsync(SiteStaff.SiteView site) =>
+        User.IsInRole(Roles.RegistryStaff) || User.IsInRole(Roles.Administrator) ? "RegistryStaff"
+        : (await authorization.AuthorizeAsync(User, site.Resource, SiteOperations.ConfirmStaff)).Succeeded ? "SiteDirector" : "Rater";
+
+    private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");
+}
+
+public sealed record StaffPage(SiteStaff.SiteView Site, IReadOnlyList<SiteStaff.PersonRow> People, SiteStaff.ConfirmForm Form);

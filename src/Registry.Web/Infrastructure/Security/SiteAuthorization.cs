@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+
+namespace Registry.Web.Infrastructure.Security;
+
+/// <summary>The registry-wide roles (Identity roles); everyone else acts through scoped grants.</summary>
+public static class Roles
+{
+    public const string RegistryStaff = nameof(RegistryStaff);
+    public const string Administrator = nameof(Administrator);
+
+    public static readonly IReadOnlyList<string> All = [RegistryStaff, Administrator];
+}
+
+/// <summary>A site, as authorization sees it: its id and county (a rater's scope may be a county).</summary>
+public sealed record SiteResource(int EmployerId, string? County);
+
+/// <summary>What can be done with a site's staff.</summary>
+public static class SiteOperations
+{
+    /// <summary>See who works there and their qualifications (directors, raters in scope, staff).</summary>
+    public static readonly OperationAuthorizationRequirement ViewStaff = new() { Name = nameof(ViewStaff) };
+
+    /// <summary>Confirm, correct or end their employment (directors of the site, staff).</summary>
+    public static readonly OperationAuthorizationRequirement ConfirmStaff = new() { Name = nameof(ConfirmStaff) };
+}
+
+/// <summary>
+/// A director of site A never sees the staff of site B: access to a site's staff needs an
+/// active grant for that site (a rater's grant may name the site or its county), or a registry
+/// staff role.
+/// </summary>
+public sealed class SiteAuthorizationHandler(RegistryDbContext db, TimeProvider time)
+    : AuthorizationHandler<OperationAuthorizationRequirement, SiteResource>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SiteResource site)
+    {
+        if (context.User.IsInRole(Roles.RegistryStaff) || context.User.IsInRole(Roles.Administrator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var grants = db.AccessGrants.Where(g => g.UserId == userId && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now);
+        var allowed = requirement.Name == SiteOperations.ConfirmStaff.Name
+            ? await grants.AnyAsync(g => g.Role == AccessRole.SiteDirector && g.EmployerId == site.EmployerId)
+            : requirement.Name == SiteOperations.ViewStaff.Name && await grants.AnyAsync(g =>
+                (g.Role == AccessRole.SiteDirector && g.EmployerId == site.EmployerId)
+                || (g.Role == AccessRole.Rater && (g.EmployerId == site.EmployerId || (site.County != null && g.County == site.County))));
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
