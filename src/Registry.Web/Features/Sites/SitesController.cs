@@ -14,7 +14,7 @@ namespace Registry.Web.Features.Sites;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sites/{employerId:int}")]
-public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLog log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLogService log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("staff")]
     public async Task<IActionResult> Staff(int employerId, CancellationToken ct)

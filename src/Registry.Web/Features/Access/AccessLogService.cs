@@ -5,7 +5,7 @@ using Registry.Web.Domain.Access;
 namespace Registry.Web.Features.Access;
 
 /// <summary>Writes and reads the log of who looked at a professional's record.</summary>
-public sealed class AccessLog(RegistryDbContext db, TimeProvider time)
+public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)
 {
     public sealed record Entry(DateTimeOffset At, string Viewer, string? Role, string? Site, string What);
 
