@@ -22,6 +22,7 @@ using Registry.Web.Features.Permits;
 using Registry.Web.Features.Profile;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.SignUp;
+using Registry.Web.Features.Staff;
 using Registry.Web.Features.Sites;
 using Registry.Web.Features.Training;
 using Registry.Web.Infrastructure.Email;
@@ -154,6 +155,11 @@ app.Services.GetRequiredService<RuleBook>();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+}
+
+if (args.FirstOrDefault() == GrantRoleCommand.Name)
+{
+    return await GrantRoleCommand.RunAsync(app.Services, args, Console.Out);
 }
 
 if (args.FirstOrDefault() == ImportEmployersCommand.Name)

@@ -25,6 +25,17 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        // The registry-wide roles exist from the start; people are given them with the grant-role command.
+        foreach (var role in Registry.Web.Infrastructure.Security.Roles.All)
+        {
+            var normalized = role.ToUpperInvariant();
+            if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
+            {
+                db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = normalized });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
         if (options.Value.ShouldSeedDemoData && !await db.Employers.AnyAsync(cancellationToken))
         {
             logger.LogInformation("Loading demo employers from {File}", DemoEmployersFile);

@@ -16,6 +16,7 @@ public static class RecentChanges
         You,
         RegistryStaff,
         Registry,
+        SiteDirector,
     }
 
     public sealed record ChangeView(DateTimeOffset At, Author By, string Section, string? EntryLabel, RecordChangeKind Kind, string? Field, string? OldValue, string? NewValue);
@@ -39,9 +40,14 @@ public static class RecentChanges
                 .OrderByDescending(c => c.At).ThenBy(c => c.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize + 1)
                 .ToListAsync(ct);
+            // Someone else is a director when they hold (or held) director access, else registry staff.
+            var others = rows.Where(c => c.ByUserId is not null && c.ByUserId != owner.UserId).Select(c => c.ByUserId!).Distinct().ToList();
+            var directors = others.Count == 0 ? [] : (await db.AccessGrants.AsNoTracking()
+                .Where(g => EF.Parameter(others).Contains(g.UserId) && g.Role == Domain.Access.AccessRole.SiteDirector)
+                .Select(g => g.UserId).Distinct().ToListAsync(ct)).ToHashSet();
             var changes = rows.Take(pageSize).Select(c => new ChangeView(
                 c.At,
-                c.ByUserId is null ? Author.Registry : c.ByUserId == owner.UserId ? Author.You : Author.RegistryStaff,
+                c.ByUserId is null ? Author.Registry : c.ByUserId == owner.UserId ? Author.You : directors.Contains(c.ByUserId) ? Author.SiteDirector : Author.RegistryStaff,
                 c.Section, c.EntryLabel, c.Kind, c.Field, c.OldValue, c.NewValue)).ToList();
             return new ViewModel(changes, page, rows.Count > pageSize, owner.CreatedAt);
         }

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>Accounts in the roles that see other people's records, signed in through the real form.</summary>
+public static class People
+{
+    /// <summary>A signed-in account with a registry-wide role (no professional record of its own).</summary>
+    public static async Task<(HttpClient Client, string UserId)> SignedInWithRoleAsync(this RegistryAppFactory app, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
+        string userId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+            var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            userId = user.Id;
+        }
+
+        var client = app.CreateBrowserLikeClient();
+        var response = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return (client, userId);
+    }
+
+    /// <summary>A signed-in professional holding access of <paramref name="role"/> to a site (or a county).</summary>
+    public static async Task<(HttpClient Client, int ProfessionalId)> SignedInWithGrantAsync(this RegistryAppFactory app, AccessRole role, int? employerId, string? county = null)
+    {
+        var (client, professionalId) = await app.SignedInProfessionalAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        db.AccessGrants.Add(employerId is { } id
+            ? AccessGrant.ForSite(userId, role, id, now.AddDays(-1), now.AddDays(365))
+            : AccessGrant.ForCounty(userId, role, county!, now.AddDays(-1), now.AddDays(365)));
+        await db.SaveChangesAsync();
+        return (client, professionalId);
+    }
+
+    public static async Task<int> EmployerIdAsync(this RegistryAppFactory app, string licenseNumber)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Employers.Where(e => e.LicenseNumber == licenseNumber).Select(e => e.Id).SingleAsync();
+    }
+
+    /// <summary>Professionals (made directly in the database) who name the site as their current employer.</summary>
+    public static async Task<IReadOnlyList<int>> StaffAtAsync(this RegistryAppFactory app, int employerId, int count, bool confirmed = false, string lastName = "Staff", EmploymentRole role = EmploymentRole.Teacher)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+        var people = new List<Professional>();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"staff.{Guid.NewGuid():N}@example.org";
+            var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            var professional = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName($"Person{i}", null, lastName), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
+            var job = Employment.AtListedEmployer(employerId, role, DateOnly.FromDateTime(DateTime.Today).AddYears(-2), new EmploymentSchedule(5, 8));
+            if (confirmed)
+            {
+                job.ConfirmByEmployer("seed", DateTimeOffset.UtcNow);
+            }
+
+            professional.AddEmployment(job);
+            db.Professionals.Add(professional);
+            people.Add(professional);
+        }
+
+        await db.SaveChangesAsync();
+        return people.Select(p => p.Id).ToList();
+    }
+}
