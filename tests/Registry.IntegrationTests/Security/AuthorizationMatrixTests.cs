@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.IntegrationTests.Security;
+
+/// <summary>
+/// Every controller action, requested by anonymous visitors and by each role in and out of its
+/// scope. The matrix must name every action: a new action without a rule here fails the test.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryAppFactory>
+{
+    private enum Rule
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Any signed-in account (what it reaches inside is scoped to its own record).</summary>
+        SignedIn,
+
+        /// <summary>Registry staff and administrators only.</summary>
+        Staff,
+
+        /// <summary>The site's directors and registry staff: confirming its staff.</summary>
+        SiteConfirm,
+
+        /// <summary>The site's directors, raters whose scope holds it, and registry staff: reading its staff.</summary>
+        SiteView,
+    }
+
+    private enum Persona
+    {
+        Anonymous,
+        Professional,
+        DirectorInScope,
+        DirectorOutOfScope,
+        RaterInScope,
+        RaterOutOfScope,
+        Staff,
+    }
+
+    private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = Rule.Public,
+        ["GET /error/{statusCode:int?}"] = Rule.Public,
+        ["POST /error/{statusCode:int?}"] = Rule.Public,
+        ["POST /language"] = Rule.Public,
+        ["GET /employers"] = Rule.Public,
+        ["GET /employers/lookup"] = Rule.Public,
+        ["GET /verify/{registryId}"] = Rule.Public,
+        ["GET /sign-up"] = Rule.Public,
+        ["GET /sign-up/personal"] = Rule.Public,
+        ["POST /sign-up/personal"] = Rule.Public,
+        ["GET /sign-up/employer"] = Rule.Public,
+        ["POST /sign-up/employer"] = Rule.Public,
+        ["GET /sign-up/employer/not-found"] = Rule.Public,
+        ["POST /sign-up/employer/not-found"] = Rule.Public,
+        ["GET /sign-up/employment"] = Rule.Public,
+        ["POST /sign-up/employment"] = Rule.Public,
+        ["GET /sign-up/education"] = Rule.Public,
+        ["POST /sign-up/education"] = Rule.Public,
+        ["GET /sign-up/done"] = Rule.Public,
+        ["GET /account/sign-in"] = Rule.Public,
+        ["POST /account/sign-in"] = Rule.Public,
+        ["POST /account/resend-confirmation"] = Rule.Public,
+        ["GET /account/confirm-email"] = Rule.Public,
+        ["GET /account/forgot-password"] = Rule.Public,
+        ["POST /account/forgot-password"] = Rule.Public,
+        ["GET /account/reset-password"] = Rule.Public,
+        ["POST /account/reset-password"] = Rule.Public,
+        ["GET /account/confirm-email-change"] = Rule.Public,
+        ["POST /account/sign-out"] = Rule.SignedIn,
+        ["GET /account/change-password"] = Rule.SignedIn,
+        ["POST /account/change-password"] = Rule.SignedIn,
+        ["GET /account/change-email"] = Rule.SignedIn,
+        ["POST /account/change-email"] = Rule.SignedIn,
+        ["GET /my-registry"] = Rule.SignedIn,
+        ["GET /my-registry/personal"] = Rule.SignedIn,
+        ["POST /my-registry/personal"] = Rule.SignedIn,
+        ["GET /my-registry/demographics"] = Rule.SignedIn,
+        ["POST /my-registry/demographics"] = Rule.SignedIn,
+        ["GET /my-registry/employment"] = Rule.SignedIn,
+        ["GET /my-registry/employment/add"] = Rule.SignedIn,
+        ["POST /my-registry/employment/add"] = Rule.SignedIn,
+        ["GET /my-registry/employment/{jobId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/employment/{jobId:int}/edit"] = Rule.SignedIn,
+        ["GET /my-registry/employment/{jobId:int}/change-role"] = Rule.SignedIn,
+        ["POST /my-registry/employment/{jobId:int}/change-role"] = Rule.SignedIn,
+        ["POST /my-registry/employment/{jobId:int}/remove"] = Rule.SignedIn,
+        ["GET /my-registry/education"] = Rule.SignedIn,
+        ["GET /my-registry/education/degrees/add"] = Rule.SignedIn,
+        ["POST /my-registry/education/degrees/add"] = Rule.SignedIn,
+        ["GET /my-registry/education/degrees/{degreeId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/education/degrees/{degreeId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/education/degrees/{degreeId:int}/remove"] = Rule.SignedIn,
+        ["GET /my-registry/education/courses/add"] = Rule.SignedIn,
+        ["POST /my-registry/education/courses/add"] = Rule.SignedIn,
+        ["GET /my-registry/education/courses/{courseId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/education/courses/{courseId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/education/courses/{courseId:int}/remove"] = Rule.SignedIn,
+        ["GET /my-registry/permits"] = Rule.SignedIn,
+        ["GET /my-registry/permits/add"] = Rule.SignedIn,
+        ["POST /my-registry/permits/add"] = Rule.SignedIn,
+        ["GET /my-registry/permits/{permitId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/permits/{permitId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/permits/{permitId:int}/remove"] = Rule.SignedIn,
+        ["GET /my-registry/training"] = Rule.SignedIn,
+        ["GET /my-registry/training/add"] = Rule.SignedIn,
+        ["POST /my-registry/training/add"] = Rule.SignedIn,
+        ["GET /my-registry/training/{recordId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/training/{recordId:int}/edit"] = Rule.SignedIn,
+        ["POST /my-registry/training/{recordId:int}/remove"] = Rule.SignedIn,
+        ["GET /my-registry/documents"] = Rule.SignedIn,
+        ["POST /my-registry/documents"] = Rule.SignedIn,
+        ["GET /my-registry/documents/{documentId:int}"] = Rule.SignedIn,
+        ["GET /documents/{documentId:int}"] = Rule.SignedIn,
+        ["POST /my-registry/documents/{documentId:int}/visibility"] = Rule.SignedIn,
+        ["POST /my-registry/documents/{documentId:int}/submit"] = Rule.SignedIn,
+        ["POST /my-registry/documents/{documentId:int}/delete"] = Rule.SignedIn,
+        ["GET /my-registry/card"] = Rule.SignedIn,
+        ["GET /my-registry/card/qr.png"] = Rule.SignedIn,
+        ["POST /my-registry/card/public"] = Rule.SignedIn,
+        ["GET /my-registry/history"] = Rule.SignedIn,
+        ["GET /my-registry/export"] = Rule.SignedIn,
+        ["GET /my-registry/qualifications"] = Rule.SignedIn,
+        ["GET /api/my/qualifications"] = Rule.SignedIn,
+        ["GET /my-registry/access-log"] = Rule.SignedIn,
+        ["GET /access"] = Rule.SignedIn,
+        ["GET /access/request"] = Rule.SignedIn,
+        ["POST /access/request"] = Rule.SignedIn,
+        
+        ["GET /staff"] = Rule.Staff,
+        ["GET /staff/access-requests"] = Rule.Staff,
+        ["GET /staff/access-requests/{requestId:int}/proof"] = Rule.Staff,
+        ["POST /staff/access-requests/{requestId:int}/approve"] = Rule.Staff,
+        ["POST /staff/access-requests/{requestId:int}/deny"] = Rule.Staff,
+        ["GET /sites/{employerId:int}/staff"] = Rule.SiteConfirm,
+        ["POST /sites/{employerId:int}/staff"] = Rule.SiteConfirm,
+        ["GET /sites/{employerId:int}/roster"] = Rule.SiteView,
+        ["GET /sites/{employerId:int}/roster.csv"] = Rule.SiteView,
+    };
+
+    private readonly RegistryAppFactory _app;
+
+    public AuthorizationMatrixTests(RegistryAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task Every_action_is_in_the_matrix_and_answers_each_role_as_the_matrix_says()
+    {
+        var actions = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null && !e.RoutePattern.RawText!.Contains("{*", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Select(a => a == "GET /" ? a : a.TrimEnd('/'))
+            .Distinct()
+            .ToList();
+        Assert.True(actions.Count > 80, $"Only {actions.Count} actions found: the endpoint listing is broken.");
+        var missing = actions.Where(a => !Matrix.ContainsKey(a)).Order().ToList();
+        Assert.True(missing.Count == 0, "Actions missing from the authorization matrix (add each with its rule): " + string.Join(" | ", missing));
+
+        var (siteA, siteB, county) = await SitesAsync();
+        var clients = new Dictionary<Persona, HttpClient>
+        {
+            [Persona.Anonymous] = _app.CreateBrowserLikeClient(),
+            [Persona.Professional] = (await _app.SignedInProfessionalAsync()).Client,
+            [Persona.DirectorInScope] = (await _app.SignedInWithGrantAsync(AccessRole.SiteDirector, siteA)).Client,
+            [Persona.DirectorOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.SiteDirector, siteB)).Client,
+            [Persona.RaterInScope] = (await _app.SignedInWithGrantAsync(AccessRole.Rater, null, county)).Client,
+            [Persona.RaterOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.Rater, null, "Alameda")).Client,
+            [Persona.Staff] = (await _app.SignedInWithRoleAsync(Roles.RegistryStaff)).Client,
+        };
+
+        var failures = new List<string>();
+        foreach (var (persona, client) in clients)
+        {
+            var token = await TokenAsync(client, persona == Persona.Anonymous ? "/account/sign-in" : "/account/change-password");
+
+            // Signing out last, so the persona stays who it is for every other action.
+            foreach (var action in actions.OrderBy(a => a == "POST /account/sign-out"))
+            {
+                var (method, template) = (action[..action.IndexOf(' ', StringComparison.Ordinal)], action[(action.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+                var url = Fill(template, siteA);
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
+                if (method == "POST")
+                {
+                    request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+                }
+
+                using var response = await client.SendAsync(request);
+                var outcome = Classify(response);
+                var expected = Expected(Matrix[action], persona);
+                if (!expected.Contains(outcome))
+                {
+                    failures.Add($"{persona} {method} {url}: {outcome} ({(int)response.StatusCode} {response.Headers.Location}), expected {string.Join(" or ", expected)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private enum Result
+    {
+        Allowed,
+        SignInRequired,
+        Forbidden,
+        NotFound,
+    }
+
+    private static Result[] Expected(Rule rule, Persona persona) => (rule, persona) switch
+    {
+        (Rule.Public, _) => [Result.Allowed, Result.NotFound],
+        (_, Persona.Anonymous) => [Result.SignInRequired],
+        (Rule.SignedIn, _) => [Result.Allowed, Result.NotFound],
+        (Rule.Staff, Persona.Staff) => [Result.Allowed, Result.NotFound],
+        (Rule.Staff, _) => [Result.Forbidden],
+        (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff) => [Result.Allowed],
+        (Rule.SiteView, Persona.DirectorInScope or Persona.RaterInScope or Persona.Staff) => [Result.Allowed],
+        (Rule.SiteConfirm or Rule.SiteView, _) => [Result.NotFound],
+        _ => throw new InvalidOperationException($"No expectation for {rule} and {persona}."),
+    };
+
+    private static Result Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Result.SignInRequired,
+            HttpStatusCode.Forbidden => Result.Forbidden,
+            HttpStatusCode.NotFound => Result.NotFound,
+            HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Result.SignInRequired,
+            HttpStatusCode.Redirect when location.Contains("/error/403", StringComparison.Ordinal) => Result.Forbidden,
+            _ => Result.Allowed,
+        };
+    }
+
+    private static string Fill(string template, int site) =>
+        Parameter().Replace(template, m => m.Groups["name"].Value switch
+        {
+            "employerId" => site.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "registryId" => "12345674",
+            "statusCode" => "404",
+            _ => "1",
+        });
+
+    private async Task<(int SiteA, int SiteB, string County)> SitesAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var sites = await db.Employers.Where(e => e.County != null).OrderBy(e => e.Id).Skip(300).Take(2).Select(e => new { e.Id, e.County }).ToListAsync();
+        return (sites[0].Id, sites[1].Id, sites[0].County!);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, string page) =>
+        (await client.GetPageAsync(page)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+}
