@@ -64,6 +64,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     /// <summary>Every look at a professional's record by someone else.</summary>
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    /// <summary>The reasons staff choose from when a document is not accepted.</summary>
+    public DbSet<Domain.Verifications.ReviewReason> ReviewReasons => Set<Domain.Verifications.ReviewReason>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -143,6 +143,13 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /staff/access-requests/{requestId:int}/proof"] = Rule.Staff,
         ["POST /staff/access-requests/{requestId:int}/approve"] = Rule.Staff,
         ["POST /staff/access-requests/{requestId:int}/deny"] = Rule.Staff,
+        ["GET /staff/review"] = Rule.Staff,
+        ["POST /staff/review/{kind}/{entryId:int}/verify"] = Rule.Staff,
+        ["POST /staff/review/{kind}/{entryId:int}/not-accepted"] = Rule.Staff,
+        ["POST /staff/review/{kind}/{entryId:int}/ask"] = Rule.Staff,
+        ["GET /staff/review-reasons"] = Rule.Staff,
+        ["POST /staff/review-reasons"] = Rule.Staff,
+        ["POST /staff/review-reasons/{reasonId:int}/retire"] = Rule.Staff,
         ["GET /sites/{employerId:int}/staff"] = Rule.SiteConfirm,
         ["POST /sites/{employerId:int}/staff"] = Rule.SiteConfirm,
         ["GET /sites/{employerId:int}/roster"] = Rule.SiteView,
@@ -248,6 +255,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             "employerId" => site.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "registryId" => "12345674",
             "statusCode" => "404",
+            "kind" => "Course",
             _ => "1",
         });
 

@@ -44,6 +44,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseCategory>().Select(n => "Category" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseExclusion>().Select(n => "Not counted: " + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRole>().Select(n => "AccessRole" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Documents.ProvableEntry>().Select(n => "ProvableEntry" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRequestStatus>().Select(n => "AccessRequest" + n))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export"])
             .ToList();

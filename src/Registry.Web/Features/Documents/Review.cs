@@ -65,6 +65,37 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         return earlierCourses + earlierCredentials + 1;
     }
 
+    public sealed record QueueItem(ProvableEntry Kind, int EntryId, int ProfessionalId, string PersonName, string RegistryId, string PreferredLanguage, string Entry, DateTimeOffset SubmittedAt, IReadOnlyList<(int Id, string FileName)> Documents);
+
+    /// <summary>The staff queue: entries pending review, oldest first, each with the documents attached to prove it.</summary>
+    public async Task<(IReadOnlyList<QueueItem> Items, int Total)> QueueAsync(int take, CancellationToken ct)
+    {
+        var pending = VerificationStatus.PendingReview;
+        var courses = await db.Courses.AsNoTracking().Where(c => c.Verification.Status == pending).OrderBy(c => c.Verification.At).Take(take)
+            .Select(c => new { Kind = ProvableEntry.Course, c.Id, c.ProfessionalId, At = c.Verification.At, Entry = c.Title + " · " + c.Institution + " · " + c.Units + " " + c.UnitType + " · " + (c.Grade ?? "—") + " · " + (c.Term ?? "") })
+            .ToListAsync(ct);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => c.Verification.Status == pending).OrderBy(c => c.Verification.At).Take(take)
+            .Select(c => new { Kind = ProvableEntry.Credential, c.Id, c.ProfessionalId, At = c.Verification.At, Entry = c.Type + " · " + (c.Number ?? "") + " · " + c.IssuingBody + " · " + c.IssuedOn + " – " + c.ExpiresOn })
+            .ToListAsync(ct);
+        var items = courses.Concat(credentials).OrderBy(i => i.At).Take(take).ToList();
+        var total = await db.Courses.CountAsync(c => c.Verification.Status == pending, ct) + await db.Credentials.CountAsync(c => c.Verification.Status == pending, ct);
+        var people = items.Select(i => i.ProfessionalId).Distinct().ToList();
+        var names = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(people).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new { Name = p.FirstName + " " + p.LastName, p.RegistryId, p.PreferredLanguage }, ct);
+        var entryIds = items.Select(i => i.Id).Distinct().ToList();
+        var attachments = (await db.DocumentAttachments.AsNoTracking().Where(a => EF.Parameter(entryIds).Contains(a.EntryId))
+            .Join(db.Documents, a => a.DocumentId, d => d.Id, (a, d) => new { a.EntryKind, a.EntryId, d.Id, d.FileName })
+            .ToListAsync(ct)).ToLookup(a => (a.EntryKind, a.EntryId), a => (a.Id, a.FileName));
+        return (items.Select(i => new QueueItem(i.Kind, i.Id, i.ProfessionalId, names[i.ProfessionalId].Name, names[i.ProfessionalId].RegistryId, names[i.ProfessionalId].PreferredLanguage, i.Entry, i.At ?? DateTimeOffset.MinValue, attachments[(i.Kind, i.Id)].ToList())).ToList(), total);
+    }
+
+    public Task<bool> IsPendingAsync(ProvableEntry kind, int entryId, CancellationToken ct) => kind switch
+    {
+        ProvableEntry.Course => db.Courses.AnyAsync(c => c.Id == entryId && c.Verification.Status == VerificationStatus.PendingReview, ct),
+        ProvableEntry.Credential => db.Credentials.AnyAsync(c => c.Id == entryId && c.Verification.Status == VerificationStatus.PendingReview, ct),
+        _ => Task.FromResult(false),
+    };
+
     /// <summary>Registry staff's decision on an entry.</summary>
     public async Task DecideAsync(ProvableEntry kind, int entryId, Verification decision, CancellationToken ct)
     {

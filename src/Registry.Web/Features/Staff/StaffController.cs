@@ -2,7 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Documents;
+using Registry.Web.Domain.Verifications;
+using Registry.Web.Features.Documents;
 using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Security;
 
@@ -11,10 +16,102 @@ namespace Registry.Web.Features.Staff;
 /// <summary>Registry staff's workspace: administrative access requests to approve or deny.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class StaffController(AccessRequests.Handler access, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(AccessRequests.Handler access, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => RedirectToAction(nameof(AccessRequests));
+    public IActionResult Index() => RedirectToAction(nameof(ReviewQueue));
+
+    /// <summary>The verification queue, oldest first, each entry with the documents that prove it.</summary>
+    [HttpGet("review")]
+    public async Task<IActionResult> ReviewQueue(CancellationToken ct)
+    {
+        var (items, total) = await review.QueueAsync(50, ct);
+        await log.RecordAsync(items.Select(i => i.ProfessionalId), UserId(), "RegistryStaff", null, "review", ct);
+        return View("Review", new ReviewPage(items, total, await db.ReviewReasons.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id).ToListAsync(ct)));
+    }
+
+    [HttpPost("review/{kind}/{entryId:int}/verify")]
+    public Task<IActionResult> Verify(ProvableEntry kind, int entryId, CancellationToken ct) =>
+        DecideAsync(kind, entryId, () => Task.FromResult<Verification?>(Verification.Verified(UserId(), time.GetUtcNow())), t["Verified."], ct);
+
+    [HttpPost("review/{kind}/{entryId:int}/not-accepted")]
+    public Task<IActionResult> NotAccepted(ProvableEntry kind, int entryId, int? reasonId, CancellationToken ct) =>
+        DecideAsync(kind, entryId, async () =>
+        {
+            var reason = reasonId is { } id ? await db.ReviewReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Active, ct) : null;
+            return reason is null ? null : Verification.NotAccepted(reason.In(await LanguageAsync(kind, entryId, ct)), UserId(), time.GetUtcNow());
+        }, t["Marked not accepted; the person sees the reason."], ct, "reasonId", t["Choose a reason from the list."]);
+
+    [HttpPost("review/{kind}/{entryId:int}/ask")]
+    public Task<IActionResult> AskForMore(ProvableEntry kind, int entryId, string? note, CancellationToken ct) =>
+        DecideAsync(kind, entryId, () => Task.FromResult(string.IsNullOrWhiteSpace(note) || note.Trim().Length > Verification.MaxReasonLength
+            ? null
+            : Verification.NotAccepted(note.Trim(), UserId(), time.GetUtcNow())), t["Sent back: the person is asked for more."], ct, "note", t["Write what the person should send (at most 500 characters)."]);
+
+    [HttpGet("review-reasons")]
+    public async Task<IActionResult> ReviewReasons(CancellationToken ct) =>
+        View(await db.ReviewReasons.AsNoTracking().OrderByDescending(r => r.Active).ThenBy(r => r.Id).ToListAsync(ct));
+
+    [HttpPost("review-reasons")]
+    public async Task<IActionResult> AddReviewReason(string? textEn, string? textEs, CancellationToken ct)
+    {
+        foreach (var (field, value) in new[] { ("textEn", textEn), ("textEs", textEs) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > ReviewReason.MaxTextLength)
+            {
+                ModelState.AddModelError(field, t["Write the reason as the person will read it (at most {0} characters).", ReviewReason.MaxTextLength]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(ReviewReasons), await db.ReviewReasons.AsNoTracking().OrderByDescending(r => r.Active).ThenBy(r => r.Id).ToListAsync(ct));
+        }
+
+        db.ReviewReasons.Add(new ReviewReason(textEn!, textEs!));
+        await db.SaveChangesAsync(ct);
+        return RedirectToAction(nameof(ReviewReasons));
+    }
+
+    [HttpPost("review-reasons/{reasonId:int}/retire")]
+    public async Task<IActionResult> RetireReviewReason(int reasonId, CancellationToken ct)
+    {
+        if (await db.ReviewReasons.SingleOrDefaultAsync(r => r.Id == reasonId, ct) is not { } reason)
+        {
+            return NotFound();
+        }
+
+        reason.Retire();
+        await db.SaveChangesAsync(ct);
+        return RedirectToAction(nameof(ReviewReasons));
+    }
+
+    private async Task<IActionResult> DecideAsync(ProvableEntry kind, int entryId, Func<Task<Verification?>> decide, string done, CancellationToken ct, string? field = null, string? problem = null)
+    {
+        if (!await review.IsPendingAsync(kind, entryId, ct))
+        {
+            return NotFound();
+        }
+
+        if (await decide() is not { } decision)
+        {
+            ModelState.AddModelError($"{field}-{kind}-{entryId}", problem!);
+            var (items, total) = await review.QueueAsync(50, ct);
+            return View("Review", new ReviewPage(items, total, await db.ReviewReasons.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id).ToListAsync(ct)));
+        }
+
+        await review.DecideAsync(kind, entryId, decision, ct);
+        TempData["Notice"] = done;
+        return RedirectToAction(nameof(ReviewQueue));
+    }
+
+    private async Task<string> LanguageAsync(ProvableEntry kind, int entryId, CancellationToken ct)
+    {
+        var professionalId = kind == ProvableEntry.Course
+            ? await db.Courses.Where(c => c.Id == entryId).Select(c => c.ProfessionalId).SingleAsync(ct)
+            : await db.Credentials.Where(c => c.Id == entryId).Select(c => c.ProfessionalId).SingleAsync(ct);
+        return await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.PreferredLanguage).SingleAsync(ct);
+    }
 
     [HttpGet("access-requests")]
     public async Task<IActionResult> AccessRequests(CancellationToken ct) => View(await access.PendingAsync(ct));
@@ -66,3 +163,5 @@ public sealed class StaffController(AccessRequests.Handler access, UserManager<R
 
     private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");
 }
+
+public sealed record ReviewPage(IReadOnlyList<Review.QueueItem> Items, int Total, IReadOnlyList<ReviewReason> Reasons);

@@ -976,6 +976,69 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Verifications.ReviewReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TextEs")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewReasons", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            TextEn = "The document shows another person's name.",
+                            TextEs = "El documento muestra el nombre de otra persona."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            TextEn = "The document has no date.",
+                            TextEs = "El documento no tiene fecha."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            TextEn = "The document cannot be read. Upload a clearer scan or photo.",
+                            TextEs = "No se puede leer el documento. Suba un escaneo o una foto más clara."
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            TextEn = "This is a schedule or registration, not proof of completion. Upload the transcript or certificate.",
+                            TextEs = "Es un horario o una inscripción, no una prueba de haber terminado. Suba el expediente académico o el certificado."
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            TextEn = "The document does not show this entry.",
+                            TextEs = "El documento no muestra esta entrada."
+                        });
+                });
+
             modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
