@@ -62,7 +62,8 @@ public static class SiteStaff
         decimal PdHoursThisYear, int QualityCountsPoints, string? Title22Rule, int Completeness, DateTimeOffset LastUpdated,
         IReadOnlyList<(int Id, string FileName)> Documents);
 
-    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = 50);
+    /// <summary>What a roster shows; <see cref="RatingYearStart"/> (a rater's validation date) sets the PD year, else the calendar year.</summary>
+    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = 50, DateOnly? RatingYearStart = null);
 
     public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today);
 
@@ -178,7 +179,7 @@ public static class SiteStaff
         public async Task<Roster> RosterAsync(SiteView site, RosterQuery query, CancellationToken ct)
         {
             var today = Today;
-            var all = await RowsAsync(site.Id, today, ct);
+            var all = await RowsAsync(site.Id, today, query.RatingYearStart, ct);
             IEnumerable<RosterRow> rows = all;
             if (Enum.TryParse<EmploymentRole>(query.Role, out var role))
             {
@@ -261,7 +262,7 @@ public static class SiteStaff
             return rows;
         }
 
-        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, CancellationToken ct)
+        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? ratingYearStart, CancellationToken ct)
         {
             var staff = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= today))
@@ -279,11 +280,13 @@ public static class SiteStaff
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.ProfessionalId, d.Id, d.FileName })
                 .ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Id, d.FileName));
-            var yearStart = new DateOnly(today.Year, 1, 1);
+            var yearStart = ratingYearStart ?? new DateOnly(today.Year, 1, 1);
+            var yearEnd = ratingYearStart?.AddYears(1).AddDays(-1) ?? today;
+            var options = new EvaluationOptions(ratingYearStart);
             return people.Select(p =>
             {
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
-                var evaluation = RuleEngine.Evaluate(book, e, today);
+                var evaluation = RuleEngine.Evaluate(book, e, today, options);
                 var permit = e.Credentials.Where(c => c.Type <= CredentialType.ChildDevelopmentProgramDirectorPermit && c.IsCurrentOn(today)).MaxBy(c => c.Type);
                 var counted = e.Courses.Where(c => c.Counts).ToList();
                 var ece = counted.Where(c => UnitTotals.EceCategories.Contains(c.Category)).ToList();
@@ -297,7 +300,7 @@ public static class SiteStaff
                     permit?.Type, permit?.ExpiresOn, permit?.Verified ?? false, permit?.ExpiresOn is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
                     ece.Sum(c => c.SemesterUnits), counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.SemesterUnits), ece.Count > 0 && ece.All(c => c.Verified),
                     degree?.Level, degree?.Major, degree?.Verified ?? false,
-                    e.Training.Where(x => x.On >= yearStart && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
+                    e.Training.Where(x => x.On >= yearStart && x.On <= yearEnd && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
                     documents[p.Id].ToList());
             }).ToList();
         }
