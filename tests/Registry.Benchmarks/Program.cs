@@ -17,6 +17,12 @@ if (args.Contains("--qualifications"))
     return await QualificationsBenchmark.RunAsync(args);
 }
 
+// With --roster: a director's 200-person roster among 300,000 professionals (RosterBenchmark).
+if (args.Contains("--roster"))
+{
+    return await RosterBenchmark.RunAsync(args);
+}
+
 var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(int.Parse).FirstOrDefault(40_000);
 var folder = Directory.CreateTempSubdirectory("registry-bench-");
 try

@@ -262,6 +262,9 @@ public static class SiteStaff
             return rows;
         }
 
+        /// <summary>The roster shows lead teacher points and Title 22 status: only those rules are evaluated.</summary>
+        private static bool RosterRules(Rule rule) => rule.Track == "qcc-lead-teacher" || rule.Group == RuleGroup.Title22;
+
         private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? ratingYearStart, CancellationToken ct)
         {
             var staff = await db.Employments.AsNoTracking()
@@ -286,7 +289,7 @@ public static class SiteStaff
             return people.Select(p =>
             {
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
-                var evaluation = RuleEngine.Evaluate(book, e, today, options);
+                var evaluation = RuleEngine.Evaluate(book, e, today, options, RosterRules);
                 var permit = e.Credentials.Where(c => c.Type <= CredentialType.ChildDevelopmentProgramDirectorPermit && c.IsCurrentOn(today)).MaxBy(c => c.Type);
                 var counted = e.Courses.Where(c => c.Counts).ToList();
                 var ece = counted.Where(c => UnitTotals.EceCategories.Contains(c.Category)).ToList();
