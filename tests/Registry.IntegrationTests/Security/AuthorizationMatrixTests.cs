@@ -30,6 +30,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         /// <summary>Registry staff and administrators only.</summary>
         Staff,
 
+        /// <summary>Administrators only (accounts and roles).</summary>
+        Administrator,
+
         /// <summary>The site's directors and registry staff: confirming its staff.</summary>
         SiteConfirm,
 
@@ -46,6 +49,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         RaterInScope,
         RaterOutOfScope,
         Staff,
+        Administrator,
     }
 
     private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
@@ -150,6 +154,12 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /staff/review-reasons"] = Rule.Staff,
         ["POST /staff/review-reasons"] = Rule.Staff,
         ["POST /staff/review-reasons/{reasonId:int}/retire"] = Rule.Staff,
+        ["GET /staff/unlisted-employers"] = Rule.Staff,
+        ["POST /staff/unlisted-employers/{employmentId:int}/link"] = Rule.Staff,
+        ["GET /staff/users"] = Rule.Administrator,
+        ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
+        ["POST /staff/users/{userId}/grants"] = Rule.Administrator,
+        ["POST /staff/grants/{grantId:int}/revoke"] = Rule.Administrator,
         ["GET /ratings"] = Rule.SignedIn,
         ["GET /ratings/sites/{employerId:int}"] = Rule.SiteView,
         ["GET /ratings/sites/{employerId:int}/export.csv"] = Rule.SiteView,
@@ -186,6 +196,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             [Persona.RaterInScope] = (await _app.SignedInWithGrantAsync(AccessRole.Rater, null, county)).Client,
             [Persona.RaterOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.Rater, null, "Alameda")).Client,
             [Persona.Staff] = (await _app.SignedInWithRoleAsync(Roles.RegistryStaff)).Client,
+            [Persona.Administrator] = (await _app.SignedInWithRoleAsync(Roles.Administrator)).Client,
         };
 
         var failures = new List<string>();
@@ -230,10 +241,12 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         (Rule.Public, _) => [Result.Allowed, Result.NotFound],
         (_, Persona.Anonymous) => [Result.SignInRequired],
         (Rule.SignedIn, _) => [Result.Allowed, Result.NotFound],
-        (Rule.Staff, Persona.Staff) => [Result.Allowed, Result.NotFound],
+        (Rule.Staff, Persona.Staff or Persona.Administrator) => [Result.Allowed, Result.NotFound],
+        (Rule.Administrator, Persona.Administrator) => [Result.Allowed, Result.NotFound],
+        (Rule.Administrator, _) => [Result.Forbidden],
         (Rule.Staff, _) => [Result.Forbidden],
-        (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff) => [Result.Allowed],
-        (Rule.SiteView, Persona.DirectorInScope or Persona.RaterInScope or Persona.Staff) => [Result.Allowed],
+        (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
+        (Rule.SiteView, Persona.DirectorInScope or Persona.RaterInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
         (Rule.SiteConfirm or Rule.SiteView, _) => [Result.NotFound],
         _ => throw new InvalidOperationException($"No expectation for {rule} and {persona}."),
     };
@@ -259,6 +272,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             "registryId" => "12345674",
             "statusCode" => "404",
             "kind" => "Course",
+            "userId" => "no-such-user",
             _ => "1",
         });
 

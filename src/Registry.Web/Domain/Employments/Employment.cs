@@ -201,6 +201,13 @@ public sealed class Employment : IVerifiable
         ConfirmByEmployer(directorUserId, at);
     }
 
+    /// <summary>Registry staff match a job at an employer "not found" to a site on the licensing list.</summary>
+    public void LinkToEmployer(int employerId)
+    {
+        EmployerId = employerId;
+        UnlistedEmployer = null;
+    }
+
     public void ConfirmByEmployer(string directorUserId, DateTimeOffset at)
     {
         ConfirmedByUserId = directorUserId;

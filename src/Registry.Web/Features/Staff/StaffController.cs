@@ -16,7 +16,7 @@ namespace Registry.Web.Features.Staff;
 /// <summary>Registry staff's workspace: administrative access requests to approve or deny.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class StaffController(AccessRequests.Handler access, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(AccessRequests.Handler access, Workspace.Handler workspace, Employers.SearchEmployers.Handler search, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction(nameof(ReviewQueue));
@@ -47,6 +47,70 @@ public sealed class StaffController(AccessRequests.Handler access, Review review
         DecideAsync(kind, entryId, () => Task.FromResult(string.IsNullOrWhiteSpace(note) || note.Trim().Length > Verification.MaxReasonLength
             ? null
             : Verification.NotAccepted(note.Trim(), UserId(), time.GetUtcNow())), t["Sent back: the person is asked for more."], ct, "note", t["Write what the person should send (at most 500 characters)."]);
+
+    /// <summary>Jobs at employers "not found" at sign-up, to match to a site on the licensing list.</summary>
+    [HttpGet("unlisted-employers")]
+    public async Task<IActionResult> UnlistedEmployers(int? employmentId, string? q, CancellationToken ct)
+    {
+        var (jobs, total) = await workspace.UnlistedAsync(50, ct);
+        var matches = employmentId is not null && !string.IsNullOrWhiteSpace(q)
+            ? (await search.HandleAsync(new Employers.SearchEmployers.Query(q), ct)).Matches
+            : [];
+        return View(new UnlistedPage(jobs, total, employmentId, q, matches));
+    }
+
+    [HttpPost("unlisted-employers/{employmentId:int}/link")]
+    public async Task<IActionResult> LinkEmployer(int employmentId, int employerId, CancellationToken ct)
+    {
+        if (!await workspace.LinkAsync(employmentId, employerId, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["The job is matched to the site."].Value;
+        return RedirectToAction(nameof(UnlistedEmployers));
+    }
+
+    /// <summary>Accounts, their registry-wide roles and their scoped access (administrators only).</summary>
+    [HttpGet("users")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Users(string? email, CancellationToken ct) =>
+        View(new UsersPage(email, await workspace.AccountsAsync(email, ct)));
+
+    [HttpPost("users/{userId}/roles")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> SetRole(string userId, string? role, bool give, string? email, CancellationToken ct)
+    {
+        if (role is null || !await workspace.SetRoleAsync(userId, role, give, ct))
+        {
+            return NotFound();
+        }
+
+        return RedirectToAction(nameof(Users), new { email });
+    }
+
+    [HttpPost("users/{userId}/grants")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> GrantCounty(string userId, AccessRole? role, string? county, string? program, string? email, CancellationToken ct)
+    {
+        if (role is not (AccessRole.Rater or AccessRole.StipendAdministrator) || county is null || !Domain.CaliforniaCounties.All.Contains(county))
+        {
+            ModelState.AddModelError($"county-{userId}", t["Choose the role and a county from the list."]);
+            return View(nameof(Users), new UsersPage(email, await workspace.AccountsAsync(email, ct)));
+        }
+
+        if (!await workspace.GrantCountyAsync(userId, role.Value, county, string.IsNullOrWhiteSpace(program) ? null : program.Trim(), ct))
+        {
+            return NotFound();
+        }
+
+        return RedirectToAction(nameof(Users), new { email });
+    }
+
+    [HttpPost("grants/{grantId:int}/revoke")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Revoke(int grantId, string? email, CancellationToken ct) =>
+        await workspace.RevokeAsync(grantId, ct) ? RedirectToAction(nameof(Users), new { email }) : NotFound();
 
     [HttpGet("review-reasons")]
     public async Task<IActionResult> ReviewReasons(CancellationToken ct) =>
@@ -165,3 +229,7 @@ public sealed class StaffController(AccessRequests.Handler access, Review review
 }
 
 public sealed record ReviewPage(IReadOnlyList<Review.QueueItem> Items, int Total, IReadOnlyList<ReviewReason> Reasons);
+
+public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<Employers.SearchEmployers.Match> Matches);
+
+public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.Account> Accounts);
