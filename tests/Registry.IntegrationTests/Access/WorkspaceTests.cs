@@ -71,4 +71,44 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
         Assert.True(await db.UserRoles.AnyAsync(r => r.UserId == userId));
         Assert.True(await db.AccessGrants.AnyAsync(g => g.UserId == userId && g.Role == AccessRole.Rater && g.County == "San Francisco"));
     }
+
+    [Fact]
+    public async Task A_merge_keeps_every_entry_and_document_of_both_records()
+    {
+        var (older, olderId) = await _app.SignedInProfessionalAsync();
+        var (newer, newerId) = await _app.SignedInProfessionalAsync();
+        foreach (var client in new[] { older, newer })
+        {
+            await new SignUpDriver(client).SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+            {
+                ["Institution"] = "City College", ["Title"] = client == older ? "Older course" : "Newer course", ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = "A", ["Category"] = "OtherEce",
+            });
+        }
+
+        string newerUserId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var flagged = await db.Professionals.SingleAsync(p => p.Id == newerId);
+            flagged.FlagPossibleDuplicateOf(olderId);
+            newerUserId = flagged.UserId;
+            db.Documents.Add(new Registry.Web.Domain.Documents.Document(newerId, Registry.Web.Domain.Documents.DocumentKind.Transcript, "newer.pdf", Registry.Web.Domain.Documents.DocumentFileType.Pdf, 10, Guid.NewGuid().ToString("N"), new string('0', 64), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var (staff, _) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var page = await staff.GetPageAsync("/staff/duplicates");
+        var pair = page.QuerySelectorAll(".duplicate-pair").Single(p => p.QuerySelectorAll("form").Any(f => f.GetAttribute("action")!.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal)));
+        Assert.Contains("0 jobs, 1 courses, 0 degrees, 0 permits, 0 training, 1 documents", pair.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)pair.QuerySelector("form")!)).StatusCode);
+
+        await using var check = _app.Services.CreateAsyncScope();
+        var db2 = check.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        Assert.False(await db2.Professionals.AnyAsync(p => p.Id == newerId));
+        Assert.Equal(["Newer course", "Older course"], await db2.Courses.Where(c => c.ProfessionalId == olderId).Select(c => c.Title).OrderBy(t => t).ToListAsync());
+        Assert.True(await db2.Documents.AnyAsync(d => d.ProfessionalId == olderId && d.FileName == "newer.pdf"));
+        Assert.True(await db2.RecordChanges.AnyAsync(c => c.ProfessionalId == olderId && c.Field == "Professional.MergedRegistryId"));
+        Assert.NotNull(await db2.Users.Where(u => u.Id == newerUserId).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.Contains("Newer course", (await older.GetPageAsync("/my-registry/education")).Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -62,6 +62,7 @@ public static class HistoryFields
         ["Professional.MailingAddress.City"] = new("City"),
         ["Professional.MailingAddress.State"] = new("State"),
         ["Professional.MailingAddress.Zip"] = new("ZIP code"),
+        ["Professional.MergedRegistryId"] = new("Record merged into this one (registry id)"),
 
         ["Employment.EmployerId"] = new("Employer"),
         ["Employment.UnlistedEmployer.BusinessName"] = new("Employer"),

@@ -174,6 +174,9 @@ public sealed class Professional
 
     public void FlagPossibleDuplicateOf(int professionalId) => PossibleDuplicateOfId = professionalId;
 
+    /// <summary>Registry staff looked and found two different people.</summary>
+    public void ClearPossibleDuplicate() => PossibleDuplicateOfId = null;
+
     public void AddEmployment(Employment employment) => _employments.Add(employment);
 
     public void AddDegree(Degree degree) => _degrees.Add(degree);

@@ -71,6 +71,34 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
         return RedirectToAction(nameof(UnlistedEmployers));
     }
 
+    /// <summary>Profiles that may be the same person, side by side.</summary>
+    [HttpGet("duplicates")]
+    public async Task<IActionResult> Duplicates(CancellationToken ct) => View(await workspace.DuplicatesAsync(ct));
+
+    [HttpPost("duplicates/{professionalId:int}/merge")]
+    public async Task<IActionResult> Merge(int professionalId, string? keep, CancellationToken ct)
+    {
+        if (keep is not ("original" or "newer") || !await workspace.MergeAsync(professionalId, keep == "original", UserId(), ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Merged: one record now holds everything from both."].Value;
+        return RedirectToAction(nameof(Duplicates));
+    }
+
+    [HttpPost("duplicates/{professionalId:int}/not-duplicate")]
+    public async Task<IActionResult> NotDuplicate(int professionalId, CancellationToken ct)
+    {
+        if (!await workspace.NotDuplicateAsync(professionalId, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Kept apart: they are two people."].Value;
+        return RedirectToAction(nameof(Duplicates));
+    }
+
     /// <summary>Accounts, their registry-wide roles and their scoped access (administrators only).</summary>
     [HttpGet("users")]
     [Authorize(Policy = Policies.Administrator)]

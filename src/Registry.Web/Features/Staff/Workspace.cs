@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Staff;
@@ -13,8 +14,82 @@ public static class Workspace
 
     public sealed record Account(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants);
 
+    public sealed record PersonSummary(int Id, string RegistryId, string Name, DateOnly DateOfBirth, string Email, string? Phone, DateTimeOffset CreatedAt, int Jobs, int Courses, int Degrees, int Credentials, int Training, int Documents);
+
+    public sealed record DuplicatePair(PersonSummary Newer, PersonSummary Original);
+
     public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, TimeProvider time)
     {
+        /// <summary>Profiles flagged at sign-up as possibly the same person as an earlier one, side by side.</summary>
+        public async Task<IReadOnlyList<DuplicatePair>> DuplicatesAsync(CancellationToken ct)
+        {
+            var pairs = await db.Professionals.AsNoTracking().Where(p => p.PossibleDuplicateOfId != null)
+                .OrderBy(p => p.CreatedAt).Take(50).Select(p => new { p.Id, Original = p.PossibleDuplicateOfId!.Value }).ToListAsync(ct);
+            var ids = pairs.SelectMany(p => new[] { p.Id, p.Original }).Distinct().ToList();
+            var people = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+                .Select(p => new PersonSummary(p.Id, p.RegistryId, p.FirstName + " " + p.LastName, p.DateOfBirth, p.Email, p.Phone, p.CreatedAt,
+                    p.Employments.Count, p.Courses.Count, p.Degrees.Count, p.Credentials.Count, p.TrainingRecords.Count,
+                    db.Documents.Count(d => d.ProfessionalId == p.Id)))
+                .ToDictionaryAsync(p => p.Id, ct);
+            return pairs.Where(p => people.ContainsKey(p.Id) && people.ContainsKey(p.Original)).Select(p => new DuplicatePair(people[p.Id], people[p.Original])).ToList();
+        }
+
+        public async Task<bool> NotDuplicateAsync(int professionalId, CancellationToken ct)
+        {
+            if (await db.Professionals.SingleOrDefaultAsync(p => p.Id == professionalId && p.PossibleDuplicateOfId != null, ct) is not { } professional)
+            {
+                return false;
+            }
+
+            professional.ClearPossibleDuplicate();
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        /// <summary>
+        /// Merges a flagged pair into one record, keeping every job, course, degree, permit, training
+        /// record, document, history line and access log entry of both. The record merged away is
+        /// removed and its account locked (the person signs in with the kept one).
+        /// </summary>
+        public async Task<bool> MergeAsync(int flaggedId, bool keepOriginal, string staffUserId, CancellationToken ct)
+        {
+            var pair = await db.Professionals.AsNoTracking().Where(p => p.Id == flaggedId && p.PossibleDuplicateOfId != null)
+                .Select(p => new { p.Id, Original = p.PossibleDuplicateOfId!.Value }).SingleOrDefaultAsync(ct);
+            if (pair is null)
+            {
+                return false;
+            }
+
+            var (keep, gone) = keepOriginal ? (pair.Original, pair.Id) : (pair.Id, pair.Original);
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var goneRecord = await db.Professionals.AsNoTracking().Where(p => p.Id == gone).Select(p => new { p.RegistryId, p.UserId }).SingleAsync(ct);
+                var keptLanguages = await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == keep).Select(l => l.Language).ToListAsync(ct);
+                await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == gone && EF.Parameter(keptLanguages).Contains(l.Language)).ExecuteDeleteAsync(ct);
+                await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProfessionalId, keep), ct);
+                var keptCategories = await db.Set<ProfessionalRaceEthnicity>().Where(r => r.ProfessionalId == keep).Select(r => r.Category).ToListAsync(ct);
+                await db.Set<ProfessionalRaceEthnicity>().Where(r => r.ProfessionalId == gone && EF.Parameter(keptCategories).Contains(r.Category)).ExecuteDeleteAsync(ct);
+                await db.Set<ProfessionalRaceEthnicity>().Where(r => r.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(r => r.ProfessionalId, keep), ct);
+                await db.Employments.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.Degrees.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.Courses.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.Credentials.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.TrainingRecords.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.Documents.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.RecordChanges.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.AccessLog.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.Professionals.Where(p => p.PossibleDuplicateOfId == gone || p.PossibleDuplicateOfId == keep).ExecuteUpdateAsync(s => s.SetProperty(p => p.PossibleDuplicateOfId, (int?)null), ct);
+                await db.Professionals.Where(p => p.Id == gone).ExecuteDeleteAsync(ct);
+                await db.Users.Where(u => u.Id == goneRecord.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue), ct);
+                db.RecordChanges.Add(new Domain.History.RecordChange(keep, time.GetUtcNow(), staffUserId, "Professional", null, Domain.History.RecordChangeKind.Changed, "Professional.MergedRegistryId", null, goneRecord.RegistryId));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            });
+            return true;
+        }
+
         public async Task<(IReadOnlyList<UnlistedJob> Jobs, int Total)> UnlistedAsync(int take, CancellationToken ct)
         {
             var query = db.Employments.AsNoTracking().Where(e => e.EmployerId == null);
