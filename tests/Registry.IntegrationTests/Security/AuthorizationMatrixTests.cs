@@ -163,6 +163,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
         ["POST /staff/users/{userId}/grants"] = Rule.Administrator,
         ["POST /staff/grants/{grantId:int}/revoke"] = Rule.Administrator,
+        ["GET /stipends"] = Rule.SignedIn,
+        ["GET /stipends/export.csv"] = Rule.SignedIn,
         ["GET /ratings"] = Rule.SignedIn,
         ["GET /ratings/sites/{employerId:int}"] = Rule.SiteView,
         ["GET /ratings/sites/{employerId:int}/export.csv"] = Rule.SiteView,

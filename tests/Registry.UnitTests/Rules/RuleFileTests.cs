@@ -39,7 +39,7 @@ public sealed class RuleFileTests
         {
             "ca-cdp-assistant", "ca-cdp-associate-teacher", "ca-cdp-teacher", "ca-cdp-master-teacher", "ca-cdp-site-supervisor", "ca-cdp-program-director", "ca-cdp-renewal",
             "qcc-lead-teacher-1", "qcc-lead-teacher-5", "qcc-family-child-care-1", "qcc-family-child-care-5",
-            "ca-t22-teacher", "ca-t22-infant-teacher", "ca-t22-director",
+            "ca-t22-teacher", "ca-t22-infant-teacher", "ca-t22-director", "ab212-example-county",
         }, ids);
         Assert.All(California.Sets, s => Assert.NotEmpty(s.Sources));
     }

@@ -41,6 +41,6 @@ public sealed record CredentialFact(CredentialType Type, DateOnly IssuedOn, Date
     public bool IsCurrentOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || ExpiresOn >= day);
 }
 
-public sealed record JobFact(string Employer, EmploymentRole Role, DateOnly Start, DateOnly? End, decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, bool Verified);
+public sealed record JobFact(string Employer, EmploymentRole Role, DateOnly Start, DateOnly? End, decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, bool Verified, decimal? HourlyWage = null);
 
 public sealed record TrainingFact(string Title, DateOnly On, decimal Hours, bool Verified);

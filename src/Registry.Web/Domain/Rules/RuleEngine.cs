@@ -136,6 +136,9 @@ public static class RuleEngine
                 RequirementKind.YearsInRole => gap * 30,
                 RequirementKind.Credential => q.Credentials!.Min(CredentialEffort),
                 RequirementKind.ProfessionalDevelopment => Math.Max(1, gap / 15),
+                RequirementKind.MonthsAtSite => gap,
+                RequirementKind.HoursPerWeek => gap / 4,
+                RequirementKind.WageCap => 100,
                 RequirementKind.RuleMet => Math.Min(
                     Result(q.Rule!)?.Closest.Requirements.Sum(x => x.Effort) ?? 60,
                     q.Credentials is { Count: > 0 } held ? held.Min(CredentialEffort) : decimal.MaxValue),
@@ -178,6 +181,9 @@ public static class RuleEngine
             RequirementKind.Credential => Credential(q, e),
             RequirementKind.ProfessionalDevelopment => ProfessionalDevelopment(q, e),
             RequirementKind.RuleMet => RuleMet(q, e, onlyVerified),
+            RequirementKind.MonthsAtSite => MonthsAtSite(q, e),
+            RequirementKind.HoursPerWeek => HoursPerWeek(q, e),
+            RequirementKind.WageCap => WageCap(q, e),
             _ => throw new InvalidOperationException($"Unknown requirement kind {q.Kind}."),
         };
 
@@ -340,6 +346,44 @@ public static class RuleEngine
             var met = IsMet(q.Rule!, onlyVerified);
             List<EvidenceItem> evidence = met ? [new EvidenceItem(EvidenceKind.Rule, q.Rule, null, null, Result(q.Rule!)!.MetOnVerified)] : held;
             return new(q, met || held.Count > 0, false, met || held.Count > 0 ? 1 : 0, 1, evidence, met || held.Count > 0 ? [] : [q.Rule!]);
+        }
+
+        private IEnumerable<JobFact> CurrentJobs(Evidence e) => e.Jobs.Where(j => j.Start <= asOf && (j.End is null || j.End >= asOf));
+
+        /// <summary>The longest current stay at one site: consecutive jobs there (a role change is a new row) count together.</summary>
+        private RequirementResult MonthsAtSite(Requirement q, Evidence e)
+        {
+            var best = CurrentJobs(e).Select(current =>
+            {
+                var start = current.Start;
+                foreach (var earlier in e.Jobs.Where(j => j.Employer == current.Employer && j.End is not null).OrderByDescending(j => j.End))
+                {
+                    if (earlier.End!.Value >= start.AddDays(-1) && earlier.Start < start)
+                    {
+                        start = earlier.Start;
+                    }
+                }
+
+                var months = (asOf.Year - start.Year) * 12 + asOf.Month - start.Month - (asOf.Day < start.Day ? 1 : 0);
+                return (Job: current, Months: Math.Max(0, months));
+            }).OrderByDescending(x => x.Months).FirstOrDefault();
+            return new(q, best.Job is not null && best.Months >= q.Months!.Value, false, best.Job is null ? 0 : best.Months, q.Months!.Value,
+                best.Job is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Job.Role.ToString(), best.Job.Employer, best.Months, best.Job.Verified)], []);
+        }
+
+        private RequirementResult HoursPerWeek(Requirement q, Evidence e)
+        {
+            var best = CurrentJobs(e).MaxBy(j => j.DaysPerWeek * j.HoursPerDay);
+            var hours = best is null ? 0 : best.DaysPerWeek * best.HoursPerDay;
+            return new(q, hours >= q.Min!.Value, false, hours, q.Min.Value,
+                best is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Role.ToString(), best.Employer, null, best.Verified)], []);
+        }
+
+        private RequirementResult WageCap(Requirement q, Evidence e)
+        {
+            var wage = CurrentJobs(e).Where(j => j.HourlyWage is not null).Select(j => j.HourlyWage!.Value).DefaultIfEmpty(-1).Max();
+            var lacking = wage < 0 ? new List<string> { "NoWage" } : [];
+            return new(q, wage >= 0 && wage <= q.Max!.Value, false, Math.Max(0, wage), q.Max!.Value, [], lacking);
         }
 
         private static bool InArea(UnitArea area, CourseCategory category) => area switch

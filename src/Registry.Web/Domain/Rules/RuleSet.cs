@@ -57,6 +57,9 @@ public enum RuleGroup
     PermitRenewal,
     QualityCounts,
     Title22,
+
+    /// <summary>A stipend program's eligibility (California's AB 212, for example).</summary>
+    Stipend,
 }
 
 public sealed record Rule
@@ -117,6 +120,15 @@ public enum RequirementKind
 
     /// <summary>Another rule met (<see cref="Requirement.Rule"/>), or one of <see cref="Requirement.Credentials"/> held.</summary>
     RuleMet,
+
+    /// <summary>At least <see cref="Requirement.Months"/> months in a current job at the same site.</summary>
+    MonthsAtSite,
+
+    /// <summary>A current job of at least <see cref="Requirement.Min"/> hours a week.</summary>
+    HoursPerWeek,
+
+    /// <summary>A current job paying at most <see cref="Requirement.Max"/> an hour (the wage must be given).</summary>
+    WageCap,
 }
 
 public enum UnitArea
@@ -185,4 +197,8 @@ public sealed record Requirement
     public ProfessionalDevelopmentWindow? Window { get; init; }
 
     public string? Rule { get; init; }
+
+    public int? Months { get; init; }
+
+    public decimal? Max { get; init; }
 }

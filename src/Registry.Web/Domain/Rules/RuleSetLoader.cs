@@ -145,6 +145,9 @@ public static class RuleSetLoader
         RequirementKind.Credential when q.Credentials is not { Count: > 0 } => "a credential requirement needs credentials.",
         RequirementKind.ProfessionalDevelopment when q.Hours is not > 0 || q.Window is null => "a professionalDevelopment requirement needs hours above 0 and a window.",
         RequirementKind.RuleMet when string.IsNullOrWhiteSpace(q.Rule) => "a ruleMet requirement needs the rule's id.",
+        RequirementKind.MonthsAtSite when q.Months is not > 0 => "a monthsAtSite requirement needs months above 0.",
+        RequirementKind.HoursPerWeek when q.Min is not > 0 => "an hoursPerWeek requirement needs a min above 0.",
+        RequirementKind.WageCap when q.Max is not > 0 => "a wageCap requirement needs a max above 0.",
         _ => null,
     };
 

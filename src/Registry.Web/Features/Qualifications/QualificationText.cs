@@ -36,6 +36,9 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.RuleMet => q.Credentials is { Count: > 0 }
             ? t["Qualifies for: {0} (or holds: {1})", RuleName(q.Rule!), List(q.Credentials.Select(c => Credential(c.ToString())))]
             : t["Qualifies for: {0}", RuleName(q.Rule!)],
+        RequirementKind.MonthsAtSite => t["{0} months in your current job at the same site", q.Months!.Value],
+        RequirementKind.HoursPerWeek => t["A current job of {0} or more hours a week", N(q.Min!.Value)],
+        RequirementKind.WageCap => t["An hourly wage of at most {0}", q.Max!.Value.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
         _ => q.Kind.ToString(),
     };
 
@@ -47,6 +50,10 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.EachCategory => r.Met ? t["all there"] : t["missing: {0}", List(r.Lacking.Select(Category))],
         RequirementKind.Experience => t["you have {0} days ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
         RequirementKind.YearsInRole => t["you have {0} years", N(r.Have)],
+        RequirementKind.MonthsAtSite => t["you have {0} months", N(r.Have)],
+        RequirementKind.HoursPerWeek => t["you work {0} hours a week", N(r.Have)],
+        RequirementKind.WageCap when r.Lacking.Contains("NoWage") => t["add your hourly wage to your current job"],
+        RequirementKind.WageCap => t["your wage is {0}", r.Have.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
         RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["no current Child Development Permit with an expiry date"],
         RequirementKind.ProfessionalDevelopment => t["you have {0} hours ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
         _ => r.Met ? t["you have it"] : t["not yet"],
@@ -71,6 +78,10 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             RequirementKind.YearsInRole => t["{0} years as: {1}", N(gap), List(q.Roles!.Select(role => t["Role" + role].Value))],
             RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["a current Child Development Permit"],
             RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development", N(gap)],
+            RequirementKind.MonthsAtSite => t["{0} more months at your site", N(gap)],
+            RequirementKind.HoursPerWeek => t["{0} more hours a week", N(gap)],
+            RequirementKind.WageCap when r.Lacking.Contains("NoWage") => t["your hourly wage, on your current job"],
+            RequirementKind.WageCap => t["a wage at or under {0} an hour", q.Max!.Value.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
             _ => Asks(q),
         };
     }

@@ -55,10 +55,10 @@ public static class Qualifications
                 {
                     e.ProfessionalId,
                     Employer = e.EmployerId == null ? e.UnlistedEmployer!.BusinessName : db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
-                    e.Role, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults,
+                    e.Role, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults, e.HourlyWage,
                     Verified = e.ConfirmedAt != null || e.Verification.Status == VerificationStatus.Verified,
                 }).ToListAsync(ct))
-                .ToLookup(e => e.ProfessionalId, e => new JobFact(e.Employer, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.SupervisesAdults, e.Verified));
+                .ToLookup(e => e.ProfessionalId, e => new JobFact(e.Employer, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.SupervisesAdults, e.Verified, e.HourlyWage));
             var training = (await db.TrainingRecords.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.ProfessionalId))
                 .Select(t => new { t.ProfessionalId, t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel, t.Verification.Status }).ToListAsync(ct))
                 .ToLookup(t => t.ProfessionalId, t => new TrainingFact(t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel == TrainingTrustLevel.SponsorVerified || t.Status == VerificationStatus.Verified));

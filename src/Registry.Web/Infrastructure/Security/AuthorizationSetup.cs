@@ -28,6 +28,7 @@ public static class AuthorizationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddScoped<IAuthorizationHandler, DocumentAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, SiteAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, StipendAuthorizationHandler>();
         return services;
     }
 }

@@ -63,3 +63,37 @@ public sealed class SiteAuthorizationHandler(RegistryDbContext db, TimeProvider 
         }
     }
 }
+
+/// <summary>A stipend program in a county, as authorization sees it.</summary>
+public sealed record StipendScope(string Program, string County);
+
+public static class StipendOperations
+{
+    public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
+}
+
+/// <summary>A stipend administrator sees the applicants of the programs and counties granted to them (staff see all).</summary>
+public sealed class StipendAuthorizationHandler(RegistryDbContext db, TimeProvider time)
+    : AuthorizationHandler<OperationAuthorizationRequirement, StipendScope>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StipendScope scope)
+    {
+        if (context.User.IsInRole(Roles.RegistryStaff) || context.User.IsInRole(Roles.Administrator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (await db.AccessGrants.AnyAsync(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now
+            && g.County == scope.County && (g.Program == null || g.Program == scope.Program)))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
