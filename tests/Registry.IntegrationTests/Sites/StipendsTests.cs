@@ -44,7 +44,7 @@ public sealed class StipendsTests : IClassFixture<RegistryAppFactory>
 
         Assert.Contains(page.QuerySelectorAll("#eligible .applicant"), a => a.TextContent.Contains("Rosa Ortiz", StringComparison.Ordinal));
         var nearly = Assert.Single(page.QuerySelectorAll("#nearly .applicant"));
-        Assert.Equal("Missing: a wage at or under $30.00 an hour", nearly.QuerySelector(".missing")?.TextContent);
+        Assert.Equal("Would miss: a wage at or under $30.00 an hour", nearly.QuerySelector(".missing")?.TextContent);
         using var csv = await admin.GetAsync(new Uri("/stipends/export.csv?program=ab212-example-county&county=San%20Francisco", UriKind.Relative));
         Assert.Contains(",no,a wage at or under $30.00 an hour", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
