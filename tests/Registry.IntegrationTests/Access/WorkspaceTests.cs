@@ -47,6 +47,33 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task Staff_add_a_site_missing_from_the_list_and_a_bad_license_number_is_answered_beside_the_field()
+    {
+        var (_, professionalId) = await _app.SignedInProfessionalAsync();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId);
+            professional.AddEmployment(Employment.AtUnlistedEmployer(new UnlistedEmployer("Little Stars New Center", "1 Main St", "Oakland"), EmploymentRole.Teacher, new DateOnly(2026, 1, 5), new EmploymentSchedule(5, 8)));
+            await db.SaveChangesAsync();
+        }
+
+        var (staff, _) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var job = (await staff.GetPageAsync("/staff/unlisted-employers")).QuerySelectorAll(".unlisted-job").Single(j => j.TextContent.Contains("Little Stars New Center", StringComparison.Ordinal));
+        var create = (IHtmlFormElement)job.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.EndsWith("/create", StringComparison.Ordinal));
+
+        var bad = await staff.PostFormAsync(create, values: new Dictionary<string, string> { ["licenseNumber"] = "12-34", ["county"] = "Alameda" });
+        Assert.Contains("Enter the 9-digit license number.", (await bad.ReadPageAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(create, values: new Dictionary<string, string> { ["licenseNumber"] = "019876543", ["county"] = "Alameda", ["facilityType"] = "DayCareCenter" })).StatusCode);
+
+        await using var check = _app.Services.CreateAsyncScope();
+        var db2 = check.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var site = await db2.Employers.SingleAsync(e => e.LicenseNumber == "019876543");
+        Assert.Equal(("LITTLE STARS NEW CENTER", "Alameda"), (site.Name, site.County));
+        Assert.Equal(site.Id, await db2.Employments.Where(e => e.ProfessionalId == professionalId).Select(e => e.EmployerId).SingleAsync());
+    }
+
+    [Fact]
     public async Task An_administrator_gives_the_staff_role_and_a_rater_county_and_a_bad_county_is_refused()
     {
         var (admin, _) = await _app.SignedInWithRoleAsync(Roles.Administrator);

@@ -159,6 +159,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /staff/duplicates/{professionalId:int}/not-duplicate"] = Rule.Staff,
         ["GET /staff/unlisted-employers"] = Rule.Staff,
         ["POST /staff/unlisted-employers/{employmentId:int}/link"] = Rule.Staff,
+        ["POST /staff/unlisted-employers/{employmentId:int}/create"] = Rule.Staff,
         ["GET /staff/users"] = Rule.Administrator,
         ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
         ["POST /staff/users/{userId}/grants"] = Rule.Administrator,

@@ -46,7 +46,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRole>().Select(n => "AccessRole" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Documents.ProvableEntry>().Select(n => "ProvableEntry" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRequestStatus>().Select(n => "AccessRequest" + n))
-            .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator"])
+            .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison"])
             .ToList();
 
         foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })

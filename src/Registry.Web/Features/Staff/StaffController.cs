@@ -56,7 +56,27 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
         var matches = employmentId is not null && !string.IsNullOrWhiteSpace(q)
             ? (await search.HandleAsync(new Employers.SearchEmployers.Query(q), ct)).Matches
             : [];
+        await log.RecordAsync(jobs.Select(j => j.ProfessionalId), UserId(), "RegistryStaff", null, "employer matching", ct);
         return View(new UnlistedPage(jobs, total, employmentId, q, matches));
+    }
+
+    [HttpPost("unlisted-employers/{employmentId:int}/create")]
+    public async Task<IActionResult> CreateEmployer(int employmentId, string? licenseNumber, string? name, string? county, Domain.Employers.FacilityType? facilityType, CancellationToken ct)
+    {
+        if (await workspace.CreateSiteAsync(employmentId, licenseNumber, name, county, facilityType, t, ct) is { } problem)
+        {
+            if (problem.Field.Length == 0)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError($"{problem.Field}-{employmentId}", problem.Message);
+            var (jobs, total) = await workspace.UnlistedAsync(50, ct);
+            return View(nameof(UnlistedEmployers), new UnlistedPage(jobs, total, employmentId, null, []));
+        }
+
+        TempData["Notice"] = t["The site is added and the job matched to it."].Value;
+        return RedirectToAction(nameof(UnlistedEmployers));
     }
 
     [HttpPost("unlisted-employers/{employmentId:int}/link")]
@@ -73,7 +93,12 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
 
     /// <summary>Profiles that may be the same person, side by side.</summary>
     [HttpGet("duplicates")]
-    public async Task<IActionResult> Duplicates(CancellationToken ct) => View(await workspace.DuplicatesAsync(ct));
+    public async Task<IActionResult> Duplicates(CancellationToken ct)
+    {
+        var pairs = await workspace.DuplicatesAsync(ct);
+        await log.RecordAsync(pairs.SelectMany(p => new[] { p.Newer.Id, p.Original.Id }), UserId(), "RegistryStaff", null, "duplicate comparison", ct);
+        return View(pairs);
+    }
 
     [HttpPost("duplicates/{professionalId:int}/merge")]
     public async Task<IActionResult> Merge(int professionalId, string? keep, CancellationToken ct)

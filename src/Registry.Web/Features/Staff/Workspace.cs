@@ -10,7 +10,7 @@ namespace Registry.Web.Features.Staff;
 /// <summary>Registry staff's other work: jobs at employers "not found", and accounts with their roles and scopes.</summary>
 public static class Workspace
 {
-    public sealed record UnlistedJob(int EmploymentId, string PersonName, string RegistryId, string BusinessName, string? Address, string? City);
+    public sealed record UnlistedJob(int EmploymentId, int ProfessionalId, string PersonName, string RegistryId, string BusinessName, string? Address, string? City);
 
     public sealed record Account(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants);
 
@@ -94,7 +94,7 @@ public static class Workspace
         {
             var query = db.Employments.AsNoTracking().Where(e => e.EmployerId == null);
             var jobs = await query.OrderBy(e => e.Id).Take(take)
-                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new UnlistedJob(e.Id, p.FirstName + " " + p.LastName, p.RegistryId, e.UnlistedEmployer!.BusinessName, e.UnlistedEmployer.Address, e.UnlistedEmployer.City))
+                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new UnlistedJob(e.Id, p.Id, p.FirstName + " " + p.LastName, p.RegistryId, e.UnlistedEmployer!.BusinessName, e.UnlistedEmployer.Address, e.UnlistedEmployer.City))
                 .ToListAsync(ct);
             return (jobs, await query.CountAsync(ct));
         }
@@ -110,6 +110,53 @@ public static class Workspace
             job.LinkToEmployer(employerId);
             await db.SaveChangesAsync(ct);
             return true;
+        }
+
+        /// <summary>
+        /// A site missing from the imported list (newly licensed, say): registry staff add it with its
+        /// license number and the job is matched to it. Returns the problem beside its field, if any.
+        /// </summary>
+        public async Task<(string Field, string Message)?> CreateSiteAsync(int employmentId, string? licenseNumber, string? name, string? county, Domain.Employers.FacilityType? type, Microsoft.Extensions.Localization.IStringLocalizer t, CancellationToken ct)
+        {
+            var job = await db.Employments.SingleOrDefaultAsync(e => e.Id == employmentId && e.EmployerId == null, ct);
+            if (job is null)
+            {
+                return ("", "");
+            }
+
+            if (Domain.Employers.LicenseNumber.Normalize(licenseNumber) is not { } license)
+            {
+                return ("licenseNumber", t["Enter the 9-digit license number."]);
+            }
+
+            if (await db.Employers.AnyAsync(e => e.LicenseNumber == license, ct))
+            {
+                return ("licenseNumber", t["That license number is already on the list: search for it and match it."]);
+            }
+
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
+            {
+                return ("name", t["Enter the site's name as licensed."]);
+            }
+
+            if (!Domain.CaliforniaCounties.IsCounty(county))
+            {
+                return ("county", t["Choose a county from the list."]);
+            }
+
+            if (type is null || !Enum.IsDefined(type.Value))
+            {
+                return ("facilityType", t["Choose the kind of site."]);
+            }
+
+            var unlisted = job.UnlistedEmployer;
+            var employer = new Domain.Employers.Employer(license, new Domain.Employers.EmployerDetails(name.Trim().ToUpperInvariant(), type.Value, unlisted?.Address, unlisted?.City, "CA", null, county, null, Domain.Employers.EmployerStatus.Licensed), "registry staff", time.GetUtcNow());
+            db.Employers.Add(employer);
+            await db.SaveChangesAsync(ct);
+            await Employers.EmployerNameIndex.ReplaceAsync(db, [(employer.Id, employer.Name)], ct);
+            job.LinkToEmployer(employer.Id);
+            await db.SaveChangesAsync(ct);
+            return null;
         }
 
         public async Task<IReadOnlyList<Account>> AccountsAsync(string? email, CancellationToken ct)
