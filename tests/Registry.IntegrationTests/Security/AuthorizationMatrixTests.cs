@@ -33,6 +33,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         /// <summary>Administrators only (accounts and roles).</summary>
         Administrator,
 
+        /// <summary>A program's applicants in a county: its stipend administrators and registry staff (asked with ?program=&amp;county=).</summary>
+        StipendView,
+
         /// <summary>The site's directors and registry staff: confirming its staff.</summary>
         SiteConfirm,
 
@@ -50,6 +53,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         RaterOutOfScope,
         Staff,
         Administrator,
+        StipendInScope,
+        StipendOutOfScope,
     }
 
     private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
@@ -164,8 +169,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
         ["POST /staff/users/{userId}/grants"] = Rule.Administrator,
         ["POST /staff/grants/{grantId:int}/revoke"] = Rule.Administrator,
-        ["GET /stipends"] = Rule.SignedIn,
-        ["GET /stipends/export.csv"] = Rule.SignedIn,
+        ["GET /stipends"] = Rule.StipendView,
+        ["GET /stipends/export.csv"] = Rule.StipendView,
         ["GET /ratings"] = Rule.SignedIn,
         ["GET /ratings/sites/{employerId:int}"] = Rule.SiteView,
         ["GET /ratings/sites/{employerId:int}/export.csv"] = Rule.SiteView,
@@ -203,6 +208,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             [Persona.RaterOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.Rater, null, "Alameda")).Client,
             [Persona.Staff] = (await _app.SignedInWithRoleAsync(Roles.RegistryStaff)).Client,
             [Persona.Administrator] = (await _app.SignedInWithRoleAsync(Roles.Administrator)).Client,
+            [Persona.StipendInScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, county)).Client,
+            [Persona.StipendOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, "Alameda")).Client,
         };
 
         var failures = new List<string>();
@@ -214,7 +221,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             foreach (var action in actions.OrderBy(a => a == "POST /account/sign-out"))
             {
                 var (method, template) = (action[..action.IndexOf(' ', StringComparison.Ordinal)], action[(action.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-                var url = Fill(template, siteA);
+                var url = Fill(template, siteA) + (Matrix[action] == Rule.StipendView ? $"?program=ab212-example-county&county={Uri.EscapeDataString(county)}" : string.Empty);
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
                 if (method == "POST")
                 {
@@ -254,6 +261,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
         (Rule.SiteView, Persona.DirectorInScope or Persona.RaterInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
         (Rule.SiteConfirm or Rule.SiteView, _) => [Result.NotFound],
+        (Rule.StipendView, Persona.StipendInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
+        (Rule.StipendView, _) => [Result.NotFound],
         _ => throw new InvalidOperationException($"No expectation for {rule} and {persona}."),
     };
 
