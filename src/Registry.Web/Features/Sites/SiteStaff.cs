@@ -178,9 +178,16 @@ public static class SiteStaff
         /// <summary>The confirmed, current staff with their qualifications, filtered, sorted and paged in memory (a site has hundreds at most).</summary>
         public async Task<Roster> RosterAsync(SiteView site, RosterQuery query, CancellationToken ct)
         {
-            var today = Today;
-            var all = await RowsAsync(site.Id, today, query.RatingYearStart, ct);
-            IEnumerable<RosterRow> rows = all;
+            var list = await AllRowsAsync(site, query, ct);
+            var size = Math.Clamp(query.PageSize, 10, MaxRosterPageSize);
+            var page = Math.Max(1, query.Page);
+            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, Today);
+        }
+
+        /// <summary>Every row the filter keeps, sorted (for the CSV and the rater's view): worked out once, not a page at a time.</summary>
+        public async Task<IReadOnlyList<RosterRow>> AllRowsAsync(SiteView site, RosterQuery query, CancellationToken ct)
+        {
+            IEnumerable<RosterRow> rows = await RowsAsync(site.Id, Today, query.RatingYearStart, ct);
             if (Enum.TryParse<EmploymentRole>(query.Role, out var role))
             {
                 rows = rows.Where(r => r.Role == role);
@@ -191,18 +198,14 @@ public static class SiteStaff
                 rows = rows.Where(r => r.PermitExpiringSoon);
             }
 
-            rows = query.Sort switch
+            return (query.Sort switch
             {
                 "role" => rows.OrderBy(r => r.Role).ThenBy(r => r.Name, StringComparer.CurrentCulture),
                 "permit-expiry" => rows.OrderBy(r => r.PermitExpires ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
                 "points" => rows.OrderByDescending(r => r.QualityCountsPoints).ThenBy(r => r.Name, StringComparer.CurrentCulture),
                 "updated" => rows.OrderBy(r => r.LastUpdated),
                 _ => rows.OrderBy(r => r.Name, StringComparer.CurrentCulture),
-            };
-            var list = rows.ToList();
-            var size = Math.Clamp(query.PageSize, 10, MaxRosterPageSize);
-            var page = Math.Max(1, query.Page);
-            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, today);
+            }).ToList();
         }
 
         /// <summary>The roster as CSV (every row that the filter keeps), safe to open in a spreadsheet.</summary>
@@ -243,23 +246,6 @@ public static class SiteStaff
             }
 
             return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-        }
-
-        public async Task<IReadOnlyList<RosterRow>> AllRowsAsync(SiteView site, RosterQuery query, CancellationToken ct)
-        {
-            var roster = await RosterAsync(site, query with { Page = 1, PageSize = MaxRosterPageSize }, ct);
-            if (roster.Total <= roster.Rows.Count)
-            {
-                return roster.Rows;
-            }
-
-            var rows = new List<RosterRow>(roster.Rows);
-            for (var page = 2; rows.Count < roster.Total; page++)
-            {
-                rows.AddRange((await RosterAsync(site, query with { Page = page, PageSize = MaxRosterPageSize }, ct)).Rows);
-            }
-
-            return rows;
         }
 
         /// <summary>The roster shows lead teacher points and Title 22 status: only those rules are evaluated.</summary>
