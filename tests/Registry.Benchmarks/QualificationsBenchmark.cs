@@ -40,7 +40,7 @@ internal static class QualificationsBenchmark
             var facts = await GenerateAsync(NewContext, people);
             generate.Stop();
 
-            var book = RuleSetLoader.LoadFolder(RulesFolder());
+            var book = RuleSetLoader.LoadFolder(Repository.RulesFolder());
             var ruleCount = book.InForceOn(DateOnly.FromDateTime(DateTime.Today)).Sum(s => s.Rules.Count);
             List<int> ids;
             await using (var db = NewContext())
@@ -103,10 +103,10 @@ internal static class QualificationsBenchmark
             report.AppendLine("| measure | people | time | per person |");
             report.AppendLine("| --- | ---: | ---: | ---: |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| every rule for everyone (read + evaluate, 1,000 a batch) | {ids.Count:N0} | {all.Elapsed.TotalSeconds:F2} s | {all.Elapsed.TotalMilliseconds / ids.Count:F3} ms |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| a 200-person roster, median of 30 | 200 | {Percentile(rosters, 0.5):F1} ms | {Percentile(rosters, 0.5) / 200:F3} ms |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| a 200-person roster, p95 / max | 200 | {Percentile(rosters, 0.95):F1} / {rosters[^1]:F1} ms | |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the evidence (6 queries), median | 200 | {Percentile(reads, 0.5):F1} ms | {Percentile(reads, 0.5) / 200:F3} ms |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| of which evaluating every rule in memory, median | 200 | {Percentile(evaluations, 0.5):F1} ms | {Percentile(evaluations, 0.5) / 200:F3} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| a 200-person roster, median of 30 | 200 | {Repository.Percentile(rosters, 0.5):F1} ms | {Repository.Percentile(rosters, 0.5) / 200:F3} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| a 200-person roster, p95 / max | 200 | {Repository.Percentile(rosters, 0.95):F1} / {rosters[^1]:F1} ms | |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the evidence (6 queries), median | 200 | {Repository.Percentile(reads, 0.5):F1} ms | {Repository.Percentile(reads, 0.5) / 200:F3} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| of which evaluating every rule in memory, median | 200 | {Repository.Percentile(evaluations, 0.5):F1} ms | {Repository.Percentile(evaluations, 0.5) / 200:F3} ms |");
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Shares met (sanity check): {string.Join(", ", met.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {100.0 * m.Value / ids.Count:F0}%"))}");
             Console.WriteLine(report.ToString());
@@ -195,17 +195,4 @@ internal static class QualificationsBenchmark
 
         return string.Create(CultureInfo.InvariantCulture, $"{courses:N0} courses, {jobs:N0} jobs, {training:N0} training records");
     }
-
-    private static string RulesFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found."), "src", "Registry.Web", "Rules");
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -58,7 +58,7 @@ internal static class RosterBenchmark
             setup.Stop();
             var services = new ServiceCollection().AddLogging().AddRegistryLocalization().BuildServiceProvider();
             var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var book = RuleSetLoader.LoadFolder(RulesFolder());
+            var book = RuleSetLoader.LoadFolder(Repository.RulesFolder());
             long total;
             await using (var db = NewContext())
             {
@@ -105,8 +105,8 @@ internal static class RosterBenchmark
             report.AppendLine();
             report.AppendLine("| measure | runs | median | p95 | max |");
             report.AppendLine("| --- | ---: | ---: | ---: | ---: |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| 200-person roster with every qualification column (after 10 warm-up runs) | {timings.Count} | {Percentile(timings, 0.5):F1} ms | {Percentile(timings, 0.95):F1} ms | {timings[^1]:F1} ms |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the 200 people's evidence (6 queries) | {reads.Count} | {Percentile(reads, 0.5):F1} ms | {Percentile(reads, 0.95):F1} ms | {reads[^1]:F1} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| 200-person roster with every qualification column (after 10 warm-up runs) | {timings.Count} | {Repository.Percentile(timings, 0.5):F1} ms | {Repository.Percentile(timings, 0.95):F1} ms | {timings[^1]:F1} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the 200 people's evidence (6 queries) | {reads.Count} | {Repository.Percentile(reads, 0.5):F1} ms | {Repository.Percentile(reads, 0.95):F1} ms | {reads[^1]:F1} ms |");
             Console.WriteLine(report.ToString());
             return 0;
         }
@@ -210,17 +210,4 @@ internal static class RosterBenchmark
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
-
-    private static string RulesFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found."), "src", "Registry.Web", "Rules");
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -129,6 +129,18 @@ public sealed class AccessRequestTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task A_proof_whose_content_does_not_match_its_name_is_refused_like_any_upload()
+    {
+        var (person, _) = await _app.SignedInProfessionalAsync();
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+        var response = await RequestAsync(person, "380500086", new Dictionary<string, string> { ["Position"] = "Site director" }, png, proofName: "letter.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The file's content does not match its name.", (await response.ReadPageAsync()).QuerySelector("#Proof-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_registry_staff_reach_the_staff_workspace()
     {
         var (person, _) = await _app.SignedInProfessionalAsync();

@@ -71,7 +71,9 @@ public sealed class Document
     /// <summary>The owner can keep a document from the eyes of employers (site directors).</summary>
     public bool HiddenFromEmployers { get; set; }
 
-    public string ContentType => FileType switch
+    public string ContentType => ContentTypeOf(FileType);
+
+    public static string ContentTypeOf(DocumentFileType type) => type switch
     {
         DocumentFileType.Pdf => "application/pdf",
         DocumentFileType.Jpeg => "image/jpeg",

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -96,30 +95,13 @@ public static class AccessRequests
                 return ("Position", t["Use at most {0} characters.", AccessRequest.MaxPositionLength]);
             }
 
-            if (form.Proof is not { Length: > 0 } proof)
+            var (upload, problem) = await Documents.Documents.Handler.StoreAsync(form.Proof, t["Upload a document that shows your position (or a designee letter)."], storage, t, ct);
+            if (upload is not { } stored)
             {
-                return ("Proof", t["Upload a document that shows your position (or a designee letter)."]);
+                return ("Proof", problem!);
             }
 
-            if (proof.Length > Document.MaxBytes)
-            {
-                return ("Proof", t["The file is larger than 10 MB. Scan at a lower resolution, or upload pages separately."]);
-            }
-
-            await using var buffer = new MemoryStream((int)proof.Length);
-            await proof.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            if (Document.Recognise(bytes) is not { } type)
-            {
-                return ("Proof", t["This file is not a PDF, JPEG or PNG. Upload a scan or photo in one of those formats."]);
-            }
-
-            var key = RandomNumberGenerator.GetHexString(32, lowercase: true);
-            await using (var content = new MemoryStream(bytes))
-            {
-                await storage.SaveAsync(key, content, ct);
-            }
-
+            var (key, _, type, proof) = stored;
             db.AccessRequests.Add(new AccessRequest(userId, form.Position, form.IsDesignee, sites, key, Document.SafeFileName(proof.FileName, type), type, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return null;

@@ -39,14 +39,34 @@ public static class Documents
                 return ("Kind", t["Choose what the document is."]);
             }
 
-            if (form.File is not { Length: > 0 } file)
+            var (upload, problem) = await StoreAsync(form.File, t["Choose a file to upload."], storage, t, ct);
+            if (upload is not { } stored)
             {
-                return ("File", t["Choose a file to upload."]);
+                return ("File", problem!);
+            }
+
+            var (key, bytes, type, file) = stored;
+            db.Documents.Add(new Document(professionalId, kind, Document.SafeFileName(file.FileName, type), type, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        /// <summary>
+        /// Checks an uploaded file (present, at most 10 MB, a real PDF, JPEG or PNG whose name
+        /// matches its content) and keeps it in the document storage under a random key. Every
+        /// upload in the registry (documents, proofs of position) comes through here.
+        /// </summary>
+        public static async Task<((string Key, byte[] Bytes, DocumentFileType Type, IFormFile File)? Stored, string? Problem)> StoreAsync(
+            IFormFile? upload, string missing, IDocumentStorage storage, IStringLocalizer t, CancellationToken ct)
+        {
+            if (upload is not { Length: > 0 } file)
+            {
+                return (null, missing);
             }
 
             if (file.Length > Document.MaxBytes)
             {
-                return ("File", t["The file is larger than 10 MB. Scan at a lower resolution, or upload pages separately."]);
+                return (null, t["The file is larger than 10 MB. Scan at a lower resolution, or upload pages separately."]);
             }
 
             await using var buffer = new MemoryStream((int)file.Length);
@@ -54,12 +74,12 @@ public static class Documents
             var bytes = buffer.ToArray();
             if (Document.Recognise(bytes) is not { } type)
             {
-                return ("File", t["This file is not a PDF, JPEG or PNG. Upload a scan or photo in one of those formats."]);
+                return (null, t["This file is not a PDF, JPEG or PNG. Upload a scan or photo in one of those formats."]);
             }
 
             if (!Document.NameMatches(Path.GetFileName(file.FileName.Replace('\\', '/')), type))
             {
-                return ("File", t["The file's content does not match its name. Upload the original PDF, JPEG or PNG."]);
+                return (null, t["The file's content does not match its name. Upload the original PDF, JPEG or PNG."]);
             }
 
             var key = RandomNumberGenerator.GetHexString(32, lowercase: true);
@@ -68,9 +88,7 @@ public static class Documents
                 await storage.SaveAsync(key, content, ct);
             }
 
-            db.Documents.Add(new Document(professionalId, kind, Document.SafeFileName(file.FileName, type), type, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-            return null;
+            return ((key, bytes, type, file), null);
         }
 
         /// <summary>The document and its content, if <paramref name="user"/> may read it (<see cref="DocumentAuthorizationHandler"/>).</summary>
@@ -86,7 +104,7 @@ public static class Documents
             // Anyone but the owner reading it is logged (the log skips the owner's own reads).
             if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } viewer)
             {
-                var role = user.IsInRole(Roles.RegistryStaff) || user.IsInRole(Roles.Administrator) ? "RegistryStaff" : "SiteDirector";
+                var role = user.IsRegistryStaff() ? "RegistryStaff" : "SiteDirector";
                 await log.RecordAsync([document.ProfessionalId], viewer, role, null, "document: " + document.FileName, ct);
             }
 

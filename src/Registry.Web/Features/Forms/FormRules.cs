@@ -23,6 +23,10 @@ public static class FormRules
         return new DateOnly(y, m, d);
     }
 
+    /// <summary>A date as a date field (or a query string) sends it: yyyy-MM-dd; null when it is not one.</summary>
+    public static DateOnly? ParseIsoDate(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     public static bool AllBlank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
 
     /// <summary>An optional text field as stored: trimmed, or null when nothing was typed.</summary>

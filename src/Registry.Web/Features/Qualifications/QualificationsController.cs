@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Rules;
+using Registry.Web.Features.Forms;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 
@@ -50,13 +51,10 @@ public sealed class QualificationsController(CurrentProfessional me, Qualificati
     }
 
     private DateOnly? ParseAsOf(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-        && day <= handler.Today && day.Year >= 1900
-            ? day
-            : null;
+        FormRules.ParseIsoDate(value) is { } day && day <= handler.Today && day.Year >= 1900 ? day : null;
 
     private string AsOfProblem(string value) =>
-        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day > handler.Today
+        FormRules.ParseIsoDate(value) is { } day && day > handler.Today
             ? t["Choose today or an earlier date."]
             : t["Enter a date like {0}.", handler.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 }

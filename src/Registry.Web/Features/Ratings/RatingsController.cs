@@ -9,6 +9,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Features.Access;
+using Registry.Web.Features.Forms;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;
 
@@ -33,7 +34,7 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
         var grants = await db.AccessGrants.AsNoTracking()
             .Where(g => g.UserId == userId && g.Role == AccessRole.Rater && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now)
             .Select(g => new { g.EmployerId, g.County }).ToListAsync(ct);
-        var staffRole = User.IsInRole(Roles.RegistryStaff) || User.IsInRole(Roles.Administrator);
+        var staffRole = User.IsRegistryStaff();
         if (grants.Count == 0 && !staffRole)
         {
             return View(new RatingsIndex([], 0, 1, q, false));
@@ -89,16 +90,16 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
         var today = staff.Today;
         foreach (var r in rows)
         {
-            csv.AppendLine(string.Join(',', new[]
+            csv.AppendLine(Csv.Line(new[]
             {
                 r.RegistryId, r.Name, r.Role.ToString(), r.QualityCountsPoints.ToString(CultureInfo.InvariantCulture),
                 r.PdHoursThisYear.ToString("0.##", CultureInfo.InvariantCulture), Math.Max(0, YearlyHours - r.PdHoursThisYear).ToString("0.##", CultureInfo.InvariantCulture),
                 r.Completeness == 100 ? "yes" : "no", r.LastUpdated >= new DateTimeOffset(today.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) ? "yes" : "no",
                 r.PermitExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }.Select(SiteStaff.Handler.Cell)));
+            }));
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"rating-{site.LicenseNumber}-{today:yyyy-MM-dd}.csv");
+        return File(Csv.Bytes(csv.ToString()), "text/csv", $"rating-{site.LicenseNumber}-{today:yyyy-MM-dd}.csv");
     }
 
     private async Task<SiteStaff.SiteView?> SiteAsync(int employerId, CancellationToken ct) =>
@@ -112,7 +113,7 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
             return null;
         }
 
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year < 2000)
+        if (FormRules.ParseIsoDate(value) is not { } day || day.Year < 2000)
         {
             problem = t["Enter a date like {0}.", staff.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
             return null;

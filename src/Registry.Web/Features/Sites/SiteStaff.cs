@@ -8,6 +8,7 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
+using Registry.Web.Features.Forms;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Infrastructure.Security;
 
@@ -125,7 +126,7 @@ public static class SiteStaff
                         changes.Add(() => job.ConfirmByEmployer(directorUserId, now));
                         break;
                     case RowAction.End:
-                        if (IsoDate(row.EndDate) is not { } end)
+                        if (FormRules.ParseIsoDate(row.EndDate) is not { } end)
                         {
                             problems[$"Rows[{i}].EndDate"] = t["Enter the last day worked, like {0}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
                         }
@@ -144,7 +145,7 @@ public static class SiteStaff
 
                         break;
                     case RowAction.Correct:
-                        if (IsoDate(row.StartDate) is not { } start)
+                        if (FormRules.ParseIsoDate(row.StartDate) is not { } start)
                         {
                             problems[$"Rows[{i}].StartDate"] = t["Enter the start date, like {0}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
                         }
@@ -209,43 +210,25 @@ public static class SiteStaff
         }
 
         /// <summary>The roster as CSV (every row that the filter keeps), safe to open in a spreadsheet.</summary>
-        private static DateOnly? IsoDate(string? value) =>
-            DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
         public static string Csv(IEnumerable<RosterRow> rows)
         {
             var csv = new StringBuilder();
             csv.AppendLine("registry_id,name,role,permit,permit_expires,permit_verified,ece_units,ge_units,units_verified,degree,degree_major,degree_verified,pd_hours_this_year,quality_counts_points,title_22,profile_completeness,last_updated,documents");
             foreach (var r in rows)
             {
-                csv.AppendLine(string.Join(',', new[]
-                {
+                csv.AppendLine(Forms.Csv.Line(
+                [
                     r.RegistryId, r.Name, r.Role.ToString(), r.Permit?.ToString(), r.PermitExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(r.PermitVerified),
                     N(r.EceUnits), N(r.GeUnits), Bool(r.UnitsVerified), r.Degree?.ToString(), r.DegreeMajor, Bool(r.DegreeVerified),
                     N(r.PdHoursThisYear), r.QualityCountsPoints.ToString(CultureInfo.InvariantCulture), r.Title22Rule, r.Completeness.ToString(CultureInfo.InvariantCulture),
                     r.LastUpdated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join("; ", r.Documents.Select(d => d.FileName)),
-                }.Select(Cell)));
+                ]));
             }
 
             return csv.ToString();
 
             static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
             static string Bool(bool value) => value ? "yes" : "no";
-        }
-
-        /// <summary>
-        /// One CSV cell: quoted when needed, and made inert when it would start a spreadsheet formula
-        /// (=, +, -, @, tab, carriage return) by a leading apostrophe.
-        /// </summary>
-        public static string Cell(string? value)
-        {
-            value ??= string.Empty;
-            if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            {
-                value = "'" + value;
-            }
-
-            return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
         }
 
         /// <summary>The roster shows lead teacher points and Title 22 status: only those rules are evaluated.</summary>

@@ -1,9 +1,9 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Features.Access;
+using Registry.Web.Features.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sites;
@@ -73,14 +73,14 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
 
         var rows = await handler.AllRowsAsync(site, new SiteStaff.RosterQuery(role, expiring, sort), ct);
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster export", ct);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SiteStaff.Handler.Csv(rows))).ToArray(), "text/csv", $"roster-{site.LicenseNumber}-{handler.Today:yyyy-MM-dd}.csv");
+        return File(Csv.Bytes(SiteStaff.Handler.Csv(rows)), "text/csv", $"roster-{site.LicenseNumber}-{handler.Today:yyyy-MM-dd}.csv");
     }
 
     private async Task<SiteStaff.SiteView?> SiteAsync(int employerId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, CancellationToken ct) =>
         await handler.SiteAsync(employerId, ct) is { } site && (await authorization.AuthorizeAsync(User, site.Resource, operation)).Succeeded ? site : null;
 
     private async Task<string> RoleAsync(SiteStaff.SiteView site) =>
-        User.IsInRole(Roles.RegistryStaff) || User.IsInRole(Roles.Administrator) ? "RegistryStaff"
+        User.IsRegistryStaff() ? "RegistryStaff"
         : (await authorization.AuthorizeAsync(User, site.Resource, SiteOperations.ConfirmStaff)).Succeeded ? "SiteDirector" : "Rater";
 
     private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");

@@ -236,7 +236,7 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
     [HttpGet("access-requests/{requestId:int}/proof")]
     public async Task<IActionResult> Proof(int requestId, CancellationToken ct) =>
         await access.OpenProofAsync(requestId, ct) is { } proof
-            ? File(proof.Content, ContentType(proof.Request.ProofFileType), proof.Request.ProofFileName)
+            ? File(proof.Content, Document.ContentTypeOf(proof.Request.ProofFileType), proof.Request.ProofFileName)
             : NotFound();
 
     [HttpPost("access-requests/{requestId:int}/approve")]
@@ -270,13 +270,6 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
         TempData["Notice"] = t["Denied. The person has been emailed the reason."].Value;
         return RedirectToAction(nameof(AccessRequests));
     }
-
-    private static string ContentType(Domain.Documents.DocumentFileType type) => type switch
-    {
-        Domain.Documents.DocumentFileType.Pdf => "application/pdf",
-        Domain.Documents.DocumentFileType.Jpeg => "image/jpeg",
-        _ => "image/png",
-    };
 
     private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");
 }

@@ -8,6 +8,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Features.Access;
+using Registry.Web.Features.Forms;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;
@@ -34,7 +35,7 @@ public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qual
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var programs = book.InForceOn(today).SelectMany(s => s.Rules).Where(r => r.Group == RuleGroup.Stipend).ToList();
-        var scopes = User.IsInRole(Roles.RegistryStaff) || User.IsInRole(Roles.Administrator)
+        var scopes = User.IsRegistryStaff()
             ? Domain.CaliforniaCounties.All.SelectMany(c => programs.Select(p => (Program: p.Id, County: c))).ToList()
             : (await db.AccessGrants.AsNoTracking().Where(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator && g.RevokedAt == null && g.ExpiresAt > now && g.County != null)
                 .Select(g => new { g.County, g.Program }).ToListAsync(ct))
@@ -69,10 +70,10 @@ public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qual
         var csv = new StringBuilder("registry_id,name,site,eligible,missing\n");
         foreach (var a in applicants)
         {
-            csv.AppendLine(string.Join(',', new[] { a.RegistryId, a.Name, a.Site, a.Result.Met ? "yes" : "no", a.Result.Met ? string.Empty : text.MissingSummary(a.Result) }.Select(SiteStaff.Handler.Cell)));
+            csv.AppendLine(Csv.Line(new[] { a.RegistryId, a.Name, a.Site, a.Result.Met ? "yes" : "no", a.Result.Met ? string.Empty : text.MissingSummary(a.Result) }));
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv", $"stipend-{program}-{county}-{today:yyyy-MM-dd}.csv");
+        return File(Csv.Bytes(csv.ToString()), "text/csv", $"stipend-{program}-{county}-{today:yyyy-MM-dd}.csv");
     }
 
     /// <summary>Everyone with a current job at a site in the county, with the program's rule evaluated (only that rule).</summary>

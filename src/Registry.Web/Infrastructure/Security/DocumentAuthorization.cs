@@ -29,7 +29,7 @@ public sealed class DocumentAuthorizationHandler(RegistryDbContext db, TimeProvi
             return;
         }
 
-        if (context.User.IsInRole(Roles.RegistryStaff) || context.User.IsInRole(Roles.Administrator)
+        if (context.User.IsRegistryStaff()
             || await db.Professionals.AnyAsync(p => p.Id == resource.ProfessionalId && p.UserId == userId))
         {
             context.Succeed(requirement);

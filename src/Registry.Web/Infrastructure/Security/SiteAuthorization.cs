@@ -14,6 +14,9 @@ public static class Roles
     public const string Administrator = nameof(Administrator);
 
     public static readonly IReadOnlyList<string> All = [RegistryStaff, Administrator];
+
+    /// <summary>Registry staff, or an administrator (who can do all staff can).</summary>
+    public static bool IsRegistryStaff(this ClaimsPrincipal user) => user.IsInRole(RegistryStaff) || user.IsInRole(Administrator);
 }
 
 /// <summary>A site, as authorization sees it: its id and county (a rater's scope may be a county).</summary>
@@ -39,7 +42,7 @@ public sealed class SiteAuthorizationHandler(RegistryDbContext db, TimeProvider 
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SiteResource site)
     {
-        if (context.User.IsInRole(Roles.RegistryStaff) || context.User.IsInRole(Roles.Administrator))
+        if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
             return;
@@ -78,7 +81,7 @@ public sealed class StipendAuthorizationHandler(RegistryDbContext db, TimeProvid
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StipendScope scope)
     {
-        if (context.User.IsInRole(Roles.RegistryStaff) || context.User.IsInRole(Roles.Administrator))
+        if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
             return;
