@@ -53,6 +53,7 @@ builder.Services.AddScoped<RecentChanges.Handler>();
 builder.Services.AddScoped<Courses.Handler>();
 builder.Services.AddScoped<Degrees.Handler>();
 builder.Services.AddScoped<Permits.Handler>();
+builder.Services.AddScoped<PermitApplications.Handler>();
 builder.Services.AddScoped<TrainingHours.Handler>();
 builder.Services.AddScoped<Jobs.Handler>();
 builder.Services.AddScoped<ProfileForms.Handler>();

@@ -98,6 +98,14 @@ internal static class RosterBenchmark
 
             reads.Sort();
             timings.Sort();
+
+            // The page itself, through the whole app.
+            List<double> pages;
+            await using (var app = new RosterPage(Path.Combine(folder.FullName, "bench.db"), folder.FullName))
+            {
+                pages = await app.TimeAsync(site, warmUp: 10, runs: 40);
+            }
+
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"Site roster: a 200-person site, {total:N0} professionals in the database, SQLite file database, in-process, Release build.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()}");
@@ -105,8 +113,9 @@ internal static class RosterBenchmark
             report.AppendLine();
             report.AppendLine("| measure | runs | median | p95 | max |");
             report.AppendLine("| --- | ---: | ---: | ---: | ---: |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| 200-person roster with every qualification column (after 10 warm-up runs) | {timings.Count} | {Repository.Percentile(timings, 0.5):F1} ms | {Repository.Percentile(timings, 0.95):F1} ms | {timings[^1]:F1} ms |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the 200 people's evidence (6 queries) | {reads.Count} | {Repository.Percentile(reads, 0.5):F1} ms | {Repository.Percentile(reads, 0.95):F1} ms | {reads[^1]:F1} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| the roster page, 200 rows, requested by a signed-in director through the whole app (after 10 warm-up requests) | {pages.Count} | {Repository.Percentile(pages, 0.5):F1} ms | {Repository.Percentile(pages, 0.95):F1} ms | {pages[^1]:F1} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| of which working out the 200 rows (the handler, after 10 warm-up runs) | {timings.Count} | {Repository.Percentile(timings, 0.5):F1} ms | {Repository.Percentile(timings, 0.95):F1} ms | {timings[^1]:F1} ms |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| of which reading the 200 people's evidence (one query per kind of fact) | {reads.Count} | {Repository.Percentile(reads, 0.5):F1} ms | {Repository.Percentile(reads, 0.95):F1} ms | {reads[^1]:F1} ms |");
             Console.WriteLine(report.ToString());
             return 0;
         }

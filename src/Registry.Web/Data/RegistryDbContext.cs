@@ -47,6 +47,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Credential> Credentials => Set<Credential>();
 
+    public DbSet<PermitApplication> PermitApplications => Set<PermitApplication>();
+
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
 
     public DbSet<Document> Documents => Set<Document>();
@@ -60,6 +62,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
 
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    /// <summary>Sites on a stipend program's list of eligible sites.</summary>
+    public DbSet<StipendEligibleSite> StipendEligibleSites => Set<StipendEligibleSite>();
 
     /// <summary>Every look at a professional's record by someone else.</summary>
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();

@@ -76,3 +76,19 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         builder.HasIndex(e => new { e.ProfessionalId, e.At });
     }
 }
+
+public sealed class StipendEligibleSiteConfiguration : IEntityTypeConfiguration<StipendEligibleSite>
+{
+    public void Configure(EntityTypeBuilder<StipendEligibleSite> builder)
+    {
+        builder.ToTable("StipendEligibleSites");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Program).HasMaxLength(AccessGrant.MaxProgramLength);
+        builder.Property(s => s.AddedByUserId).HasMaxLength(450);
+        builder.HasOne<Employer>().WithMany().HasForeignKey(s => s.EmployerId).OnDelete(DeleteBehavior.Restrict);
+
+        // A site is listed once per program; evidence loading asks "which programs list these sites?".
+        builder.HasIndex(s => new { s.Program, s.EmployerId }).IsUnique();
+        builder.HasIndex(s => s.EmployerId);
+    }
+}

@@ -22,3 +22,15 @@ public sealed class CredentialConfiguration : IEntityTypeConfiguration<Credentia
         builder.OwnsVerification();
     }
 }
+
+public sealed class PermitApplicationConfiguration : IEntityTypeConfiguration<PermitApplication>
+{
+    public void Configure(EntityTypeBuilder<PermitApplication> builder)
+    {
+        builder.ToTable("PermitApplications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Type).HasConversion<int>();
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(a => a.ProfessionalId);
+    }
+}

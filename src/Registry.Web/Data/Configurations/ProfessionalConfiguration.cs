@@ -62,6 +62,7 @@ public sealed class ProfessionalConfiguration : IEntityTypeConfiguration<Profess
         builder.HasMany(p => p.Degrees).WithOne().HasForeignKey(d => d.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Courses).WithOne().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Credentials).WithOne().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.PermitApplications).WithOne().HasForeignKey(a => a.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.TrainingRecords).WithOne().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

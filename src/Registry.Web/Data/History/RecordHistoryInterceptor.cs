@@ -176,7 +176,7 @@ public sealed class RecordHistoryInterceptor(IHttpContextAccessor http, TimeProv
                 "Employment" => EmployerName(v["EmployerId"], employerNames) ?? item.Parts.GetValueOrDefault("UnlistedEmployer")?["BusinessName"] as string,
                 "Degree" => v["Major"] as string,
                 "Course" => string.Join(' ', new[] { v["CourseNumber"] as string, v["Title"] as string }.Where(s => !string.IsNullOrEmpty(s))),
-                "Credential" => Format(v["Type"]),
+                "Credential" or "PermitApplication" => Format(v["Type"]),
                 "TrainingRecord" => v["Title"] as string,
                 "Document" => v["FileName"] as string,
                 "ProfessionalRaceEthnicity" => Format(v["Category"]),

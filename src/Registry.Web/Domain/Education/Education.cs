@@ -107,21 +107,23 @@ public sealed class Course : IVerifiable
         Verification = Verification.SelfReported();
     }
 
-    public Course(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
+    public Course(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category, DateOnly? completedOn = null)
         : this()
     {
         Apply(institution, courseNumber, title, units, unitType, grade, term, category);
+        CompletedOn = completedOn;
     }
 
     /// <summary>
     /// Changes what the person says of the course. A changed course that staff had verified (or
     /// were reviewing) goes back to self-reported: a verification covers what was verified.
     /// </summary>
-    public void Update(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category)
+    public void Update(string institution, string? courseNumber, string title, decimal units, UnitType unitType, string? grade, string? term, CourseCategory category, DateOnly? completedOn = null)
     {
-        var before = (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category);
+        var before = (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category, CompletedOn);
         Apply(institution, courseNumber, title, units, unitType, grade, term, category);
-        if (before != (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category))
+        CompletedOn = completedOn;
+        if (before != (Institution, CourseNumber, Title, Units, UnitType, Grade, Term, Category, CompletedOn))
         {
             Verification = Verification.SelfReported();
         }
@@ -164,6 +166,9 @@ public sealed class Course : IVerifiable
     public string? Term { get; private set; }
 
     public CourseCategory Category { get; private set; }
+
+    /// <summary>The day the course ended, as the transcript says (optional): what "coursework completed in a cycle" counts.</summary>
+    public DateOnly? CompletedOn { get; private set; }
 
     public Verification Verification { get; private set; }
 

@@ -32,6 +32,7 @@ public static class HistoryFields
         ["Degree"] = "Degree",
         ["Course"] = "Course",
         ["Credential"] = "Permit or credential",
+        ["PermitApplication"] = "Permit applied for",
         ["TrainingRecord"] = "Training",
         ["Document"] = "Document",
     };
@@ -96,6 +97,7 @@ public static class HistoryFields
         ["Course.Grade"] = new("Grade"),
         ["Course.Term"] = new("Term"),
         ["Course.Category"] = new("Counts toward", HistoryValueKind.Enum, "Category"),
+        ["Course.CompletedOn"] = new("Date the course ended", HistoryValueKind.Date),
         ["Course.Verification.Status"] = Status,
         ["Course.Verification.Reason"] = Reason,
 
@@ -108,6 +110,8 @@ public static class HistoryFields
         ["Credential.ExpiresOn"] = new("Expiry date", HistoryValueKind.Date),
         ["Credential.Verification.Status"] = Status,
         ["Credential.Verification.Reason"] = Reason,
+        ["PermitApplication.Type"] = new("Permit applied for", HistoryValueKind.Enum, "Credential"),
+        ["PermitApplication.AppliedOn"] = new("Date applied", HistoryValueKind.Date),
 
         ["TrainingRecord.Title"] = new("Training title"),
         ["TrainingRecord.Sponsor"] = new("Sponsor"),

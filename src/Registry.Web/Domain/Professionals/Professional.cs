@@ -21,6 +21,7 @@ public sealed class Professional
     private readonly List<Degree> _degrees = [];
     private readonly List<Course> _courses = [];
     private readonly List<Credential> _credentials = [];
+    private readonly List<PermitApplication> _permitApplications = [];
     private readonly List<TrainingRecord> _trainingRecords = [];
 
     private Professional()
@@ -132,6 +133,8 @@ public sealed class Professional
 
     public IReadOnlyCollection<Credential> Credentials => _credentials;
 
+    public IReadOnlyCollection<PermitApplication> PermitApplications => _permitApplications;
+
     public IReadOnlyCollection<TrainingRecord> TrainingRecords => _trainingRecords;
 
     public PersonName Name => new(FirstName, MiddleName, LastName, FormerLastNames);
@@ -184,6 +187,8 @@ public sealed class Professional
     public void AddCourse(Course course) => _courses.Add(course);
 
     public void AddCredential(Credential credential) => _credentials.Add(credential);
+
+    public void AddPermitApplication(PermitApplication application) => _permitApplications.Add(application);
 
     public void AddTrainingRecord(TrainingRecord record) => _trainingRecords.Add(record);
 

@@ -15,7 +15,8 @@ public sealed record Evidence(
     IReadOnlyList<CredentialFact> Credentials,
     IReadOnlyList<JobFact> Jobs,
     IReadOnlyList<TrainingFact> Training,
-    EducationLevel? ReportedEducationLevel)
+    EducationLevel? ReportedEducationLevel,
+    IReadOnlyList<PermitApplicationFact>? Applications = null)
 {
     public static readonly Evidence None = new([], [], [], [], [], null);
 
@@ -29,7 +30,7 @@ public sealed record Evidence(
         null);
 }
 
-public sealed record CourseFact(string Name, decimal SemesterUnits, CourseCategory Category, string? Grade, bool Verified)
+public sealed record CourseFact(string Name, decimal SemesterUnits, CourseCategory Category, string? Grade, bool Verified, DateOnly? CompletedOn = null)
 {
     public bool Counts => UnitTotals.GradeRule(Grade) is null;
 }
@@ -41,6 +42,10 @@ public sealed record CredentialFact(CredentialType Type, DateOnly IssuedOn, Date
     public bool IsCurrentOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || ExpiresOn >= day);
 }
 
-public sealed record JobFact(string Employer, EmploymentRole Role, DateOnly Start, DateOnly? End, decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, bool Verified, decimal? HourlyWage = null);
+/// <param name="EligibleFor">The stipend programs (rule ids) whose list of eligible sites names this job's site.</param>
+public sealed record JobFact(string Employer, EmploymentRole Role, DateOnly Start, DateOnly? End, decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, bool Verified, decimal? HourlyWage = null, IReadOnlyCollection<string>? EligibleFor = null);
+
+/// <summary>A permit the person has applied for and not yet received (self-reported).</summary>
+public sealed record PermitApplicationFact(CredentialType Type, DateOnly AppliedOn);
 
 public sealed record TrainingFact(string Title, DateOnly On, decimal Hours, bool Verified);

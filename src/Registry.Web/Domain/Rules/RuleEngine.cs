@@ -34,6 +34,9 @@ public enum EvidenceKind
     Job,
     Training,
     Rule,
+
+    /// <summary>A permit applied for: its type as code, the day applied for as text (yyyy-MM-dd).</summary>
+    PermitApplication,
 }
 
 /// <summary>
@@ -109,8 +112,8 @@ public static class RuleEngine
                 {
                     // Every kind of requirement only gains from more facts: what is not met with all
                     // of them is not met with the verified ones.
-                    var full = Check(found.Set, q, all, onlyVerified: false);
-                    var metOnVerified = full.Met && (ReferenceEquals(all, verified) || Check(found.Set, q, verified, onlyVerified: true).Met);
+                    var full = Check(found.Set, found.Rule, q, all, onlyVerified: false);
+                    var metOnVerified = full.Met && (ReferenceEquals(all, verified) || Check(found.Set, found.Rule, q, verified, onlyVerified: true).Met);
                     return full with { MetOnVerified = metOnVerified, Effort = full.Met ? 0 : Effort(full, all) };
                 }).ToList();
                 return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
@@ -138,7 +141,7 @@ public static class RuleEngine
                 RequirementKind.ProfessionalDevelopment => Math.Max(1, gap / 15),
                 RequirementKind.MonthsAtSite => gap,
                 RequirementKind.HoursPerWeek => gap / 4,
-                RequirementKind.WageCap => 100,
+                RequirementKind.WageCap or RequirementKind.EligibleSite => 100,
                 RequirementKind.RuleMet => Math.Min(
                     Result(q.Rule!)?.Closest.Requirements.Sum(x => x.Effort) ?? 60,
                     q.Credentials is { Count: > 0 } held ? held.Min(CredentialEffort) : decimal.MaxValue),
@@ -170,8 +173,9 @@ public static class RuleEngine
             return result is not null && (onlyVerified ? result.MetOnVerified : result.Met);
         }
 
-        private RequirementResult Check(RuleSet set, Requirement q, Evidence e, bool onlyVerified) => q.Kind switch
+        private RequirementResult Check(RuleSet set, Rule rule, Requirement q, Evidence e, bool onlyVerified) => q.Kind switch
         {
+            RequirementKind.Units when q.Window is not null => UnitsInWindow(q, e),
             RequirementKind.Units => Units(q, e),
             RequirementKind.EachCategory => EachCategory(q, e),
             RequirementKind.DistinctCourses => DistinctCourses(q, e),
@@ -181,9 +185,10 @@ public static class RuleEngine
             RequirementKind.Credential => Credential(q, e),
             RequirementKind.ProfessionalDevelopment => ProfessionalDevelopment(q, e),
             RequirementKind.RuleMet => RuleMet(q, e, onlyVerified),
-            RequirementKind.MonthsAtSite => MonthsAtSite(q, e),
-            RequirementKind.HoursPerWeek => HoursPerWeek(q, e),
-            RequirementKind.WageCap => WageCap(q, e),
+            RequirementKind.MonthsAtSite => MonthsAtSite(q, e, rule),
+            RequirementKind.HoursPerWeek => HoursPerWeek(q, e, rule),
+            RequirementKind.WageCap => WageCap(q, e, rule),
+            RequirementKind.EligibleSite => EligibleSite(q, e, rule),
             _ => throw new InvalidOperationException($"Unknown requirement kind {q.Kind}."),
         };
 
@@ -206,6 +211,36 @@ public static class RuleEngine
         {
             var (have, courses) = InArea(e, q.Area!.Value);
             return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses, []);
+        }
+
+        /// <summary>Units in an area from courses completed within the requirement's window (a course without a completion date does not count).</summary>
+        private RequirementResult UnitsInWindow(Requirement q, Evidence e)
+        {
+            if (Window(q, e) is not { } window)
+            {
+                return new(q, false, false, 0, q.Min!.Value, [], ["NoCurrentPermit"]);
+            }
+
+            var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category) && c.CompletedOn is { } done && done >= window.From && done <= window.To && done <= asOf).ToList();
+            var have = courses.Sum(c => c.SemesterUnits);
+            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses.Select(Item).ToList(), [], window.From, window.To);
+        }
+
+        /// <summary>The days a window covers; none for a permit cycle when no current permit has an expiry.</summary>
+        private (DateOnly From, DateOnly To)? Window(Requirement q, Evidence e)
+        {
+            switch (q.Window)
+            {
+                case ProfessionalDevelopmentWindow.PermitCycle:
+                    var permit = e.Credentials.Where(c => IsChildDevelopmentPermit(c.Type) && c.IsCurrentOn(asOf) && c.ExpiresOn is not null).MaxBy(c => c.ExpiresOn);
+                    return permit is null ? null : (permit.ExpiresOn!.Value.AddYears(-5).AddDays(1), permit.ExpiresOn.Value);
+                case ProfessionalDevelopmentWindow.PastYear:
+                    return (asOf.AddYears(-1).AddDays(1), asOf);
+                default:
+                    return options.RatingYearStart is { } start && start <= asOf
+                        ? (start, start.AddYears(1).AddDays(-1))
+                        : (asOf.AddYears(-1).AddDays(1), asOf);
+            }
         }
 
         private RequirementResult DistinctCourses(Requirement q, Evidence e)
@@ -311,27 +346,21 @@ public static class RuleEngine
         private RequirementResult Credential(Requirement q, Evidence e)
         {
             var held = e.Credentials.Where(c => q.Credentials!.Contains(c.Type) && c.IsCurrentOn(asOf)).Select(c => new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified)).Distinct().ToList();
+            if (held.Count == 0 && q.OrApplied && e.Applications is { } applications)
+            {
+                // An application counts for a year from the day it was made (see docs/rules/california.md).
+                held = applications.Where(a => q.Credentials!.Contains(a.Type) && a.AppliedOn <= asOf && a.AppliedOn > asOf.AddYears(-1))
+                    .Select(a => new EvidenceItem(EvidenceKind.PermitApplication, a.Type.ToString(), a.AppliedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, false)).ToList();
+            }
+
             return new(q, held.Count > 0, false, held.Count > 0 ? 1 : 0, 1, held, held.Count > 0 ? [] : q.Credentials!.Select(c => c.ToString()).ToList());
         }
 
         private RequirementResult ProfessionalDevelopment(Requirement q, Evidence e)
         {
-            DateOnly from, to;
-            if (q.Window == ProfessionalDevelopmentWindow.PermitCycle)
+            if (Window(q, e) is not var (from, to))
             {
-                var permit = e.Credentials.Where(c => IsChildDevelopmentPermit(c.Type) && c.IsCurrentOn(asOf) && c.ExpiresOn is not null).MaxBy(c => c.ExpiresOn);
-                if (permit is null)
-                {
-                    return new(q, false, false, 0, q.Hours!.Value, [], ["NoCurrentPermit"]);
-                }
-
-                (from, to) = (permit.ExpiresOn!.Value.AddYears(-5).AddDays(1), permit.ExpiresOn.Value);
-            }
-            else
-            {
-                (from, to) = options.RatingYearStart is { } start && start <= asOf
-                    ? (start, start.AddYears(1).AddDays(-1))
-                    : (asOf.AddYears(-1).AddDays(1), asOf);
+                return new(q, false, false, 0, q.Hours!.Value, [], ["NoCurrentPermit"]);
             }
 
             var training = e.Training.Where(t => t.On >= from && t.On <= to && t.On <= asOf).ToList();
@@ -350,10 +379,25 @@ public static class RuleEngine
 
         private IEnumerable<JobFact> CurrentJobs(Evidence e) => e.Jobs.Where(j => j.Start <= asOf && (j.End is null || j.End >= asOf));
 
-        /// <summary>The longest current stay at one site: consecutive jobs there (a role change is a new row) count together.</summary>
-        private RequirementResult MonthsAtSite(Requirement q, Evidence e)
+        /// <summary>Current jobs, only those at sites eligible for the rule's program when the requirement says so.</summary>
+        private IEnumerable<JobFact> CurrentJobs(Evidence e, Requirement q, Rule rule) =>
+            q.AtEligibleSite ? CurrentJobs(e).Where(j => IsEligible(j, rule)) : CurrentJobs(e);
+
+        private static bool IsEligible(JobFact job, Rule rule) => job.EligibleFor?.Contains(rule.Id) == true;
+
+        private RequirementResult EligibleSite(Requirement q, Evidence e, Rule rule)
         {
-            var best = CurrentJobs(e).Select(current =>
+            var jobs = CurrentJobs(e).ToList();
+            var eligible = jobs.Where(j => IsEligible(j, rule)).ToList();
+            return new(q, eligible.Count > 0, false, eligible.Count > 0 ? 1 : 0, 1,
+                eligible.Select(j => new EvidenceItem(EvidenceKind.Job, j.Role.ToString(), j.Employer, null, j.Verified)).ToList(),
+                eligible.Count > 0 ? [] : [jobs.Count == 0 ? "NoCurrentJob" : "NotEligibleSite"]);
+        }
+
+        /// <summary>The longest current stay at one site: consecutive jobs there (a role change is a new row) count together.</summary>
+        private RequirementResult MonthsAtSite(Requirement q, Evidence e, Rule rule)
+        {
+            var best = CurrentJobs(e, q, rule).Select(current =>
             {
                 var start = current.Start;
                 foreach (var earlier in e.Jobs.Where(j => j.Employer == current.Employer && j.End is not null).OrderByDescending(j => j.End))
@@ -371,17 +415,17 @@ public static class RuleEngine
                 best.Job is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Job.Role.ToString(), best.Job.Employer, best.Months, best.Job.Verified)], []);
         }
 
-        private RequirementResult HoursPerWeek(Requirement q, Evidence e)
+        private RequirementResult HoursPerWeek(Requirement q, Evidence e, Rule rule)
         {
-            var best = CurrentJobs(e).MaxBy(j => j.DaysPerWeek * j.HoursPerDay);
+            var best = CurrentJobs(e, q, rule).MaxBy(j => j.DaysPerWeek * j.HoursPerDay);
             var hours = best is null ? 0 : best.DaysPerWeek * best.HoursPerDay;
             return new(q, hours >= q.Min!.Value, false, hours, q.Min.Value,
                 best is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Role.ToString(), best.Employer, null, best.Verified)], []);
         }
 
-        private RequirementResult WageCap(Requirement q, Evidence e)
+        private RequirementResult WageCap(Requirement q, Evidence e, Rule rule)
         {
-            var wage = CurrentJobs(e).Where(j => j.HourlyWage is not null).Select(j => j.HourlyWage!.Value).DefaultIfEmpty(-1).Max();
+            var wage = CurrentJobs(e, q, rule).Where(j => j.HourlyWage is not null).Select(j => j.HourlyWage!.Value).DefaultIfEmpty(-1).Max();
             var lacking = wage < 0 ? new List<string> { "NoWage" } : [];
             return new(q, wage >= 0 && wage <= q.Max!.Value, false, Math.Max(0, wage), q.Max!.Value, [], lacking);
         }

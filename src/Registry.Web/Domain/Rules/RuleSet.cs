@@ -129,6 +129,12 @@ public enum RequirementKind
 
     /// <summary>A current job paying at most <see cref="Requirement.Max"/> an hour (the wage must be given).</summary>
     WageCap,
+
+    /// <summary>
+    /// A current job at a site on the stipend program's list of eligible sites (the list is data
+    /// the program's administrators keep, per rule id).
+    /// </summary>
+    EligibleSite,
 }
 
 public enum UnitArea
@@ -161,6 +167,9 @@ public enum ProfessionalDevelopmentWindow
 
     /// <summary>The five-year renewal cycle of the Child Development Permit held (ending at its expiry).</summary>
     PermitCycle,
+
+    /// <summary>The twelve months up to the day (a stipend program's cycle).</summary>
+    PastYear,
 }
 
 /// <summary>One requirement of a route. Which fields apply depends on <see cref="Kind"/>; the loader checks them.</summary>
@@ -194,7 +203,14 @@ public sealed record Requirement
 
     public decimal? Hours { get; init; }
 
+    /// <summary>For professional development, the hours' window; for units, only courses completed in it count.</summary>
     public ProfessionalDevelopmentWindow? Window { get; init; }
+
+    /// <summary>For a credential requirement: an application for one of the credentials, made in the last 12 months, counts too.</summary>
+    public bool OrApplied { get; init; }
+
+    /// <summary>For monthsAtSite, hoursPerWeek and wageCap: only jobs at sites eligible for the rule's program count.</summary>
+    public bool AtEligibleSite { get; init; }
 
     public string? Rule { get; init; }
 

@@ -148,6 +148,9 @@ public static class RuleSetLoader
         RequirementKind.MonthsAtSite when q.Months is not > 0 => "a monthsAtSite requirement needs months above 0.",
         RequirementKind.HoursPerWeek when q.Min is not > 0 => "an hoursPerWeek requirement needs a min above 0.",
         RequirementKind.WageCap when q.Max is not > 0 => "a wageCap requirement needs a max above 0.",
+        _ when q.OrApplied && q.Kind != RequirementKind.Credential => "orApplied belongs to a credential requirement.",
+        _ when q.AtEligibleSite && q.Kind is not (RequirementKind.MonthsAtSite or RequirementKind.HoursPerWeek or RequirementKind.WageCap) => "atEligibleSite belongs to a monthsAtSite, hoursPerWeek or wageCap requirement.",
+        _ when q.Window is not null && q.Kind is not (RequirementKind.ProfessionalDevelopment or RequirementKind.Units) => "window belongs to a professionalDevelopment or units requirement.",
         _ => null,
     };
 

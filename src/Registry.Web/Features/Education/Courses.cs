@@ -33,6 +33,14 @@ public static class Courses
 
         public string? Category { get; set; }
 
+        public string? CompletedDay { get; set; }
+
+        public string? CompletedMonth { get; set; }
+
+        public string? CompletedYear { get; set; }
+
+        public DateOnly? CompletedOn => FormRules.ParseDate(CompletedDay, CompletedMonth, CompletedYear);
+
         public UnitType? ParsedUnitType => Enum.TryParse<UnitType>(UnitType, out var type) && Enum.IsDefined(type) ? type : null;
 
         public CourseCategory? ParsedCategory => Enum.TryParse<CourseCategory>(Category, out var category) && Enum.IsDefined(category) ? category : null;
@@ -47,12 +55,15 @@ public static class Courses
             Grade = course.Grade,
             Term = course.Term,
             Category = course.Category.ToString(),
+            CompletedDay = course.CompletedOn?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CompletedMonth = course.CompletedOn?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CompletedYear = course.CompletedOn?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<SharedResource> t, TimeProvider time)
         {
             RuleFor(f => f.Institution).NotEmpty().WithMessage(t["Enter the college or university."])
                 .MaximumLength(Course.MaxTextLength).WithMessage(t["Use at most {0} characters.", Course.MaxTextLength]);
@@ -76,10 +87,27 @@ public static class Courses
                 .WithMessage(t["Choose a grade from the list."]);
             RuleFor(f => f.Term).MaximumLength(Course.MaxTermLength).WithMessage(t["Use at most {0} characters.", Course.MaxTermLength]);
             RuleFor(f => f.Category).Must((f, _) => f.ParsedCategory is not null).WithMessage(t["Choose what the course counts toward."]);
+            RuleFor(f => f.CompletedDay).Custom((_, context) =>
+            {
+                var form = context.InstanceToValidate;
+                if (FormRules.AllBlank(form.CompletedDay, form.CompletedMonth, form.CompletedYear))
+                {
+                    return;
+                }
+
+                if (form.CompletedOn is not { } date || date.Year < 1950)
+                {
+                    context.AddFailure(t["Enter a real date the course ended, or leave it empty."]);
+                }
+                else if (date > DateOnly.FromDateTime(time.GetLocalNow().DateTime))
+                {
+                    context.AddFailure(t["The course's end date cannot be in the future."]);
+                }
+            });
         }
     }
 
-    public sealed record CourseView(int Id, string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term, CourseCategory Category, VerificationStatus Status, string? StatusReason, int? QueuePosition);
+    public sealed record CourseView(int Id, string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term, CourseCategory Category, DateOnly? CompletedOn, VerificationStatus Status, string? StatusReason, int? QueuePosition);
 
     public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
 
@@ -98,7 +126,7 @@ public static class Courses
             }
 
             return new ViewModel(
-                courses.Select(c => new CourseView(c.Id, c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category, c.Verification.Status, c.Verification.Reason, positions.TryGetValue(c.Id, out var p) ? p : null)).ToList(),
+                courses.Select(c => new CourseView(c.Id, c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category, c.CompletedOn, c.Verification.Status, c.Verification.Reason, positions.TryGetValue(c.Id, out var p) ? p : null)).ToList(),
                 totals,
                 totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason));
         }
@@ -120,7 +148,7 @@ public static class Courses
                 return false;
             }
 
-            course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
+            course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value, form.CompletedOn);
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -129,6 +157,6 @@ public static class Courses
             db.RemoveOneAsync(db.Courses.Where(c => c.Id == courseId && c.ProfessionalId == professionalId), ct);
 
         private static Course ToCourse(Form form) =>
-            new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value);
+            new(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value, form.CompletedOn);
     }
 }

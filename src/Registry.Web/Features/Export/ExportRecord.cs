@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.2";
+    public const string SchemaVersion = "1.3";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -39,6 +39,7 @@ public static class ExportRecord
         IReadOnlyList<CourseDto> Courses,
         UnitTotalsDto UnitTotals,
         IReadOnlyList<CredentialDto> Credentials,
+        IReadOnlyList<PermitApplicationDto> PermitApplications,
         IReadOnlyList<TrainingDto> Training,
         IReadOnlyList<DocumentDto> Documents,
         IReadOnlyList<ChangeDto> Changes);
@@ -66,11 +67,13 @@ public static class ExportRecord
 
     public sealed record CourseDto(
         string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term,
-        CourseCategory Category, bool Counted, CourseExclusion? NotCountedBecause, VerificationDto Verification);
+        DateOnly? CompletedOn, CourseCategory Category, bool Counted, CourseExclusion? NotCountedBecause, VerificationDto Verification);
 
     public sealed record UnitTotalsDto(decimal Ece, decimal Core, decimal GeneralEducation, decimal Administration, decimal AdultSupervision, decimal Specialization, decimal InfantToddler, decimal SchoolAge);
 
     public sealed record CredentialDto(string Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, VerificationDto Verification);
+
+    public sealed record PermitApplicationDto(string Type, DateOnly AppliedOn);
 
     public sealed record TrainingDto(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours, string? TopicArea, string? Language, string? DeliveryMode, string TrustLevel, VerificationDto Verification);
 
@@ -80,7 +83,7 @@ public static class ExportRecord
         {
             var p = await db.Professionals.AsNoTracking()
                 .Include(x => x.RaceEthnicities).Include(x => x.LanguagesSpoken).Include(x => x.Employments)
-                .Include(x => x.Degrees).Include(x => x.Courses).Include(x => x.Credentials).Include(x => x.TrainingRecords)
+                .Include(x => x.Degrees).Include(x => x.Courses).Include(x => x.Credentials).Include(x => x.PermitApplications).Include(x => x.TrainingRecords)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(x => x.Id == professionalId, ct);
             if (p is null)
@@ -115,11 +118,12 @@ public static class ExportRecord
                 }).ToList(),
                 p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification))).ToList(),
                 p.Courses.OrderBy(c => c.Id).Select(c => new CourseDto(
-                    c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.Category,
+                    c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.CompletedOn, c.Category,
                     !notCounted.ContainsKey(c.Id), notCounted.TryGetValue(c.Id, out var reason) ? reason : null, V(c.Verification))).ToList(),
                 new UnitTotalsDto(totals.Ece, totals.Core, totals.GeneralEducation, totals.Administration, totals.AdultSupervision, totals.Specialization, totals.InfantToddler, totals.SchoolAge),
                 p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
                     c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
+                p.PermitApplications.OrderBy(a => a.AppliedOn).Select(a => new PermitApplicationDto(a.Type.ToString(), a.AppliedOn)).ToList(),
                 p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
                     t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),
                 documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList(),
@@ -187,6 +191,15 @@ public static class ExportRecord
             {
                 html.Append("<tr><td>").Append(E(c.Description ?? c.Type)).Append("</td><td>").Append(E(c.Number)).Append("</td><td>").Append(E(c.IssuedOn))
                     .Append("</td><td>").Append(E(c.ExpiresOn)).Append("</td><td>").Append(E(c.Verification.Status)).Append("</td></tr>");
+            }
+
+            if (r.PermitApplications.Count > 0)
+            {
+                html.Append("</table><h2>Permits applied for</h2><table><tr><th>Permit</th><th>Applied on</th></tr>");
+                foreach (var a in r.PermitApplications)
+                {
+                    html.Append("<tr><td>").Append(E(a.Type)).Append("</td><td>").Append(E(a.AppliedOn)).Append("</td></tr>");
+                }
             }
 
             html.Append("</table><h2>Training</h2><table><tr><th>Title</th><th>Sponsor</th><th>Date</th><th>Hours</th><th>Trust</th></tr>");

@@ -21,6 +21,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
     /// <summary>What the requirement asks, on its own ("24 ECE/CD units").</summary>
     public string Asks(Requirement q) => q.Kind switch
     {
+        RequirementKind.Units when q.Window is not null => t["{0} units {1}, completed {2}", N(q.Min!.Value), Area(q.Area!.Value), Window(q.Window.Value)],
         RequirementKind.Units => t["{0} units {1}", N(q.Min!.Value), Area(q.Area!.Value)],
         RequirementKind.EachCategory => t["A course in each of: {0}", List(q.Categories!.Select(Category))],
         RequirementKind.DistinctCourses => t["{0} different courses {1}", N(q.Min!.Value), Area(q.Area!.Value)],
@@ -29,22 +30,26 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             ? t["{0} days of {1} or more hours supervising adults, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value]
             : t["{0} days of {1} or more hours, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value],
         RequirementKind.YearsInRole => t["{0} years as: {1}", N(q.Years!.Value), List(q.Roles!.Select(r => t["Role" + r].Value))],
-        RequirementKind.Credential => q.Credentials!.Count == 1 ? Credential(q.Credentials[0].ToString()) : t["One of: {0}", List(q.Credentials!.Select(c => Credential(c.ToString())))],
-        RequirementKind.ProfessionalDevelopment => q.Window == ProfessionalDevelopmentWindow.PermitCycle
-            ? t["{0} hours of professional development in the permit's five-year cycle", N(q.Hours!.Value)]
-            : t["{0} hours of professional development in the rating year", N(q.Hours!.Value)],
+        RequirementKind.Credential when q.OrApplied => t["{0}, held or applied for in the last 12 months", Credentials(q)],
+        RequirementKind.Credential => Credentials(q),
+        RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development {1}", N(q.Hours!.Value), Window(q.Window!.Value)],
         RequirementKind.RuleMet => q.Credentials is { Count: > 0 }
             ? t["Qualifies for: {0} (or holds: {1})", RuleName(q.Rule!), List(q.Credentials.Select(c => Credential(c.ToString())))]
             : t["Qualifies for: {0}", RuleName(q.Rule!)],
+        RequirementKind.MonthsAtSite when q.AtEligibleSite => t["{0} months in your current job at the same eligible site", q.Months!.Value],
         RequirementKind.MonthsAtSite => t["{0} months in your current job at the same site", q.Months!.Value],
+        RequirementKind.HoursPerWeek when q.AtEligibleSite => t["A current job at an eligible site of {0} or more hours a week", N(q.Min!.Value)],
         RequirementKind.HoursPerWeek => t["A current job of {0} or more hours a week", N(q.Min!.Value)],
         RequirementKind.WageCap => t["An hourly wage of at most {0}", q.Max!.Value.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
+        RequirementKind.EligibleSite => t["A current job at a site eligible for the program"],
         _ => q.Kind.ToString(),
     };
 
     /// <summary>What the person has toward it ("you have 18").</summary>
     public string Has(RequirementResult r) => r.Requirement.Kind switch
     {
+        RequirementKind.Units when r.Requirement.Window is not null && r.Lacking.Contains("NoCurrentPermit") => t["no current Child Development Permit with an expiry date"],
+        RequirementKind.Units when r.Requirement.Window is not null => t["you have {0} ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
         RequirementKind.Units => t["you have {0}", N(r.Have)],
         RequirementKind.DistinctCourses => t["you have {0}", N(r.Have)],
         RequirementKind.EachCategory => r.Met ? t["all there"] : t["missing: {0}", List(r.Lacking.Select(Category))],
@@ -56,6 +61,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.WageCap => t["your wage is {0}", r.Have.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
         RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["no current Child Development Permit with an expiry date"],
         RequirementKind.ProfessionalDevelopment => t["you have {0} hours ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
+        RequirementKind.EligibleSite when r.Lacking.Contains("NotEligibleSite") => t["your site is not on the program's list of eligible sites"],
         _ => r.Met ? t["you have it"] : t["not yet"],
     };
 
@@ -66,6 +72,8 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         var gap = r.Need - r.Have;
         return q.Kind switch
         {
+            RequirementKind.Units when q.Window is not null && r.Lacking.Contains("NoCurrentPermit") => t["a current Child Development Permit"],
+            RequirementKind.Units when q.Window is not null => t["{0} units {1}, completed {2}", N(gap), Area(q.Area!.Value), Window(q.Window.Value)],
             RequirementKind.Units when gap == 1 => t["1 unit {0}", Area(q.Area!.Value)],
             RequirementKind.Units => t["{0} units {1}", N(gap), Area(q.Area!.Value)],
             RequirementKind.DistinctCourses when gap == 1 => t["1 more course {0}", Area(q.Area!.Value)],
@@ -78,7 +86,10 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             RequirementKind.YearsInRole => t["{0} years as: {1}", N(gap), List(q.Roles!.Select(role => t["Role" + role].Value))],
             RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["a current Child Development Permit"],
             RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development", N(gap)],
+            RequirementKind.MonthsAtSite when q.AtEligibleSite && r.Have == 0 => t["{0} months at an eligible site", N(gap)],
             RequirementKind.MonthsAtSite => t["{0} more months at your site", N(gap)],
+            RequirementKind.EligibleSite when r.Lacking.Contains("NoCurrentJob") => t["a current job at an eligible site"],
+            RequirementKind.EligibleSite => t["a job at a site eligible for the program (yours is not on its list)"],
             RequirementKind.HoursPerWeek => t["{0} more hours a week", N(gap)],
             RequirementKind.WageCap when r.Lacking.Contains("NoWage") => t["your hourly wage, on your current job"],
             RequirementKind.WageCap => t["a wage at or under {0} an hour", q.Max!.Value.ToString("C", CultureInfo.GetCultureInfo("en-US"))],
@@ -94,6 +105,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             EvidenceKind.Degree => $"{t["Degree" + item.Code].Value}: {item.Text}",
             EvidenceKind.ReportedEducation => t["{0}, as you reported it", t["Level" + item.Code].Value].Value,
             EvidenceKind.Credential => Credential(item.Code!),
+            EvidenceKind.PermitApplication => t["{0}, applied for on {1}", Credential(item.Code!), D(DateOnly.ParseExact(item.Text!, "yyyy-MM-dd", CultureInfo.InvariantCulture))].Value,
             EvidenceKind.Job when item.Amount is { } days => t["{0}: {1} days", item.Text!, N(days)].Value,
             EvidenceKind.Job => item.Text!,
             EvidenceKind.Training => t["{0} ({1} hours)", item.Text!, N(item.Amount!.Value)].Value,
@@ -127,6 +139,16 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             _ => level,
         };
     }
+
+    private string Credentials(Requirement q) =>
+        q.Credentials!.Count == 1 ? Credential(q.Credentials[0].ToString()) : t["One of: {0}", List(q.Credentials!.Select(c => Credential(c.ToString())))];
+
+    private string Window(ProfessionalDevelopmentWindow window) => window switch
+    {
+        ProfessionalDevelopmentWindow.PermitCycle => t["in the permit's five-year cycle"],
+        ProfessionalDevelopmentWindow.PastYear => t["in the last 12 months"],
+        _ => t["in the rating year"],
+    };
 
     private string Area(UnitArea area) => area switch
     {

@@ -23,7 +23,7 @@ public static class Qualifications
             return RuleEngine.Evaluate(book, evidence.GetValueOrDefault(professionalId, Evidence.None), asOf ?? Today);
         }
 
-        /// <summary>Evaluations for many people (a roster): six queries, whatever their number.</summary>
+        /// <summary>Evaluations for many people (a roster): a fixed number of queries (one per kind of fact), whatever their number.</summary>
         public async Task<IReadOnlyDictionary<int, Evaluation>> EvaluateManyAsync(IReadOnlyCollection<int> professionalIds, DateOnly? asOf, CancellationToken ct)
         {
             var evidence = await LoadAsync(professionalIds, ct);
@@ -31,40 +31,51 @@ public static class Qualifications
             return professionalIds.Distinct().ToDictionary(id => id, id => RuleEngine.Evaluate(book, evidence.GetValueOrDefault(id, Evidence.None), day));
         }
 
-        /// <summary>Each person's evidence, read with one query per kind of fact.</summary>
+        /// <summary>Each person's evidence, read with one query per kind of fact (and one for the stipend programs that list their sites).</summary>
         public async Task<IReadOnlyDictionary<int, Evidence>> LoadAsync(IReadOnlyCollection<int> professionalIds, CancellationToken ct)
         {
             var ids = professionalIds.Distinct().ToList();
             var levels = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
                 .Select(p => new { p.Id, p.HighestEducationLevel }).ToDictionaryAsync(p => p.Id, p => p.HighestEducationLevel, ct);
             var courses = (await db.Courses.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.ProfessionalId))
-                .Select(c => new { c.ProfessionalId, c.CourseNumber, c.Title, c.Units, c.UnitType, c.Category, c.Grade, c.Verification.Status })
+                .Select(c => new { c.ProfessionalId, c.CourseNumber, c.Title, c.Units, c.UnitType, c.Category, c.Grade, c.CompletedOn, c.Verification.Status })
                 .ToListAsync(ct))
                 .ToLookup(c => c.ProfessionalId, c => new CourseFact(
                     string.IsNullOrEmpty(c.CourseNumber) ? c.Title : $"{c.CourseNumber} {c.Title}",
                     c.UnitType == Domain.Education.UnitType.Quarter ? Math.Round(c.Units * 2m / 3m, 2) : c.Units,
-                    c.Category, c.Grade, c.Status == VerificationStatus.Verified));
+                    c.Category, c.Grade, c.Status == VerificationStatus.Verified, c.CompletedOn));
             var degrees = (await db.Degrees.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.ProfessionalId))
                 .Select(d => new { d.ProfessionalId, d.Level, d.Major, d.ConferredOn, d.Verification.Status }).ToListAsync(ct))
                 .ToLookup(d => d.ProfessionalId, d => new DegreeFact(d.Level, d.Major, d.ConferredOn, d.Status == VerificationStatus.Verified));
             var credentials = (await db.Credentials.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.ProfessionalId))
                 .Select(c => new { c.ProfessionalId, c.Type, c.IssuedOn, c.ExpiresOn, c.Verification.Status }).ToListAsync(ct))
                 .ToLookup(c => c.ProfessionalId, c => new CredentialFact(c.Type, c.IssuedOn, c.ExpiresOn, c.Status == VerificationStatus.Verified));
-            var jobs = (await db.Employments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.ProfessionalId))
+            var applications = (await db.PermitApplications.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.ProfessionalId))
+                .Select(a => new { a.ProfessionalId, a.Type, a.AppliedOn }).ToListAsync(ct))
+                .ToLookup(a => a.ProfessionalId, a => new PermitApplicationFact(a.Type, a.AppliedOn));
+            var jobRows = await db.Employments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.ProfessionalId))
                 .Select(e => new
                 {
                     e.ProfessionalId,
+                    e.EmployerId,
                     Employer = e.EmployerId == null ? e.UnlistedEmployer!.BusinessName : db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
                     e.Role, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults, e.HourlyWage,
                     Verified = e.ConfirmedAt != null || e.Verification.Status == VerificationStatus.Verified,
-                }).ToListAsync(ct))
-                .ToLookup(e => e.ProfessionalId, e => new JobFact(e.Employer, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.SupervisesAdults, e.Verified, e.HourlyWage));
+                }).ToListAsync(ct);
+
+            // Which stipend programs list each site (a program's eligible sites are a short list).
+            var sites = jobRows.Where(j => j.EmployerId is not null).Select(j => j.EmployerId!.Value).Distinct().ToList();
+            var programs = sites.Count == 0 ? [] : (await db.StipendEligibleSites.AsNoTracking().Where(s => EF.Parameter(sites).Contains(s.EmployerId))
+                .Select(s => new { s.EmployerId, s.Program }).ToListAsync(ct))
+                .GroupBy(s => s.EmployerId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Select(s => s.Program).ToHashSet(StringComparer.Ordinal));
+            var jobs = jobRows.ToLookup(e => e.ProfessionalId, e => new JobFact(e.Employer, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.SupervisesAdults, e.Verified, e.HourlyWage,
+                e.EmployerId is { } site ? programs.GetValueOrDefault(site) : null));
             var training = (await db.TrainingRecords.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.ProfessionalId))
                 .Select(t => new { t.ProfessionalId, t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel, t.Verification.Status }).ToListAsync(ct))
                 .ToLookup(t => t.ProfessionalId, t => new TrainingFact(t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel == TrainingTrustLevel.SponsorVerified || t.Status == VerificationStatus.Verified));
 
             return levels.ToDictionary(p => p.Key, p => new Evidence(
-                courses[p.Key].ToList(), degrees[p.Key].ToList(), credentials[p.Key].ToList(), jobs[p.Key].ToList(), training[p.Key].ToList(), p.Value));
+                courses[p.Key].ToList(), degrees[p.Key].ToList(), credentials[p.Key].ToList(), jobs[p.Key].ToList(), training[p.Key].ToList(), p.Value, applications[p.Key].ToList()));
         }
     }
 }

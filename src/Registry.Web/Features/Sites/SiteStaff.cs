@@ -19,6 +19,11 @@ public static class SiteStaff
 {
     public const int MaxRosterPageSize = 200;
 
+    public const int DefaultRosterPageSize = 50;
+
+    /// <summary>The page sizes a director may choose: a whole 200-person site fits on one page.</summary>
+    public static readonly IReadOnlyList<int> RosterPageSizes = [25, DefaultRosterPageSize, 100, MaxRosterPageSize];
+
     public sealed record SiteView(int Id, string Name, string LicenseNumber, string? County)
     {
         public SiteResource Resource => new(Id, County);
@@ -64,7 +69,7 @@ public static class SiteStaff
         IReadOnlyList<(int Id, string FileName)> Documents);
 
     /// <summary>What a roster shows; <see cref="RatingYearStart"/> (a rater's validation date) sets the PD year, else the calendar year.</summary>
-    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = 50, DateOnly? RatingYearStart = null);
+    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = DefaultRosterPageSize, DateOnly? RatingYearStart = null);
 
     public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today);
 

@@ -51,14 +51,14 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
     }
 
     [HttpGet("roster")]
-    public async Task<IActionResult> Roster(int employerId, string? role, bool expiring, string? sort, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Roster(int employerId, string? role, bool expiring, string? sort, int page = 1, int size = SiteStaff.DefaultRosterPageSize, CancellationToken ct = default)
     {
         if (await SiteAsync(employerId, SiteOperations.ViewStaff, ct) is not { } site)
         {
             return NotFound();
         }
 
-        var roster = await handler.RosterAsync(site, new SiteStaff.RosterQuery(role, expiring, sort, page), ct);
+        var roster = await handler.RosterAsync(site, new SiteStaff.RosterQuery(role, expiring, sort, page, SiteStaff.RosterPageSizes.Contains(size) ? size : SiteStaff.DefaultRosterPageSize), ct);
         await log.RecordAsync(roster.Rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster", ct);
         return View(roster);
     }

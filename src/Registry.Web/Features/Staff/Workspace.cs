@@ -76,6 +76,7 @@ public static class Workspace
                 await db.Degrees.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.Courses.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.Credentials.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.PermitApplications.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.TrainingRecords.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.Documents.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.RecordChanges.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);

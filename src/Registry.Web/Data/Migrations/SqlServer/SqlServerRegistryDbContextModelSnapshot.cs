@@ -340,6 +340,40 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("AccessRequestSites", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Access.StipendEligibleSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("Program", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("StipendEligibleSites", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Credentials.Credential", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +427,34 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_Credentials_ExpiresAfterIssue", "\"ExpiresOn\" IS NULL OR \"ExpiresOn\" > \"IssuedOn\"");
                         });
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Credentials.PermitApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("PermitApplications", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
@@ -476,6 +538,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("Category")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1323,6 +1388,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Access.StipendEligibleSite", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Credentials.Credential", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
@@ -1365,6 +1439,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Credentials.PermitApplication", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany("PermitApplications")
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1744,6 +1827,8 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Navigation("Employments");
 
                     b.Navigation("LanguagesSpoken");
+
+                    b.Navigation("PermitApplications");
 
                     b.Navigation("RaceEthnicities");
 

@@ -322,6 +322,38 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("AccessRequestSites", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Access.StipendEligibleSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("Program", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("StipendEligibleSites", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Credentials.Credential", b =>
                 {
                     b.Property<int>("Id")
@@ -373,6 +405,32 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Credentials_ExpiresAfterIssue", "\"ExpiresOn\" IS NULL OR \"ExpiresOn\" > \"IssuedOn\"");
                         });
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Credentials.PermitApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("PermitApplications", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
@@ -452,6 +510,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1278,6 +1339,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Access.StipendEligibleSite", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Credentials.Credential", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
@@ -1320,6 +1390,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Credentials.PermitApplication", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany("PermitApplications")
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1699,6 +1778,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Navigation("Employments");
 
                     b.Navigation("LanguagesSpoken");
+
+                    b.Navigation("PermitApplications");
 
                     b.Navigation("RaceEthnicities");
 

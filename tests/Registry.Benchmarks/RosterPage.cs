@@ -1,0 +1,104 @@
+extern alias web;
+
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Benchmarks;
+
+/// <summary>
+/// The roster as a director gets it: the whole app in-process (routing, the signed-in cookie,
+/// authorization, the access log, the Razor view) on the benchmark's database, over an HTTP client.
+/// </summary>
+internal sealed partial class RosterPage(string databasePath, string folder) : WebApplicationFactory<web::Program>
+{
+    private const string Password = "benchmark director password 2026";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(Path.GetDirectoryName(Repository.RulesFolder())!);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={databasePath}");
+        builder.UseSetting("https_port", "443");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
+        builder.UseSetting("Storage:DocumentsPath", Path.Combine(folder, "documents"));
+    }
+
+    /// <summary>Times <paramref name="runs"/> requests for the site's roster, 200 rows a page, after <paramref name="warmUp"/> untimed ones.</summary>
+    public async Task<List<double>> TimeAsync(int site, int warmUp, int runs)
+    {
+        var client = await SignedInDirectorAsync(site);
+        var timings = new List<double>();
+        for (var run = 0; run < warmUp + runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(new Uri($"/sites/{site}/roster?size=200", UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            watch.Stop();
+            var rows = RosterRow().Count(html);
+            if (response.StatusCode != HttpStatusCode.OK || rows != 200)
+            {
+                throw new InvalidOperationException($"The roster answered {(int)response.StatusCode} with {rows} rows, not 200: the benchmark would measure nothing.");
+            }
+
+            if (run >= warmUp)
+            {
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        timings.Sort();
+        return timings;
+    }
+
+    private async Task<HttpClient> SignedInDirectorAsync(int site)
+    {
+        const string email = "director.benchmark@example.org";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+            var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Code)));
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.AccessGrants.Add(AccessGrant.ForSite(user.Id, AccessRole.SiteDirector, site, now.AddDays(-1), now.AddDays(365)));
+            await db.SaveChangesAsync();
+        }
+
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://registry.test") });
+        var form = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var signIn = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in answered {(int)signIn.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<tr class=\"roster-row")]
+    private static partial Regex RosterRow();
+}
