@@ -25,6 +25,11 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
         {
             ["Institution"] = "City College", ["Title"] = "Curriculum", ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = "D", ["Category"] = "ProgramAndCurriculum",
+            ["CompletedDay"] = "15", ["CompletedMonth"] = "5", ["CompletedYear"] = "2025",
+        });
+        await driver.SubmitAsync("/my-registry/permits", "/my-registry/permits/applications", new Dictionary<string, string>
+        {
+            ["Type"] = "ChildDevelopmentTeacherPermit", ["AppliedDay"] = "2", ["AppliedMonth"] = "3", ["AppliedYear"] = "2026",
         });
 
         using var response = await client.GetAsync(new Uri("/my-registry/export", UriKind.Relative));
@@ -44,7 +49,12 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         Assert.Equal(3m, courses[0].GetProperty("semesterUnits").GetDecimal());
         Assert.Equal("selfReported", courses[0].GetProperty("verification").GetProperty("status").GetString());
         var changes = root.GetProperty("changes").EnumerateArray().ToList();
-        Assert.Equal(["Added", "Added"], changes.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal(["Added", "Added", "Added"], changes.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal("2025-05-15", courses[1].GetProperty("completedOn").GetString());
+        Assert.Equal(JsonValueKind.Null, courses[0].GetProperty("completedOn").ValueKind);
+        var application = Assert.Single(root.GetProperty("permitApplications").EnumerateArray());
+        Assert.Equal("ChildDevelopmentTeacherPermit", application.GetProperty("type").GetString());
+        Assert.Equal("2026-03-02", application.GetProperty("appliedOn").GetString());
         Assert.Equal("Child Growth <b>and</b> Development", changes[0].GetProperty("entry").GetString());
         Assert.Equal("you", changes[0].GetProperty("by").GetString());
         Assert.False(courses[1].GetProperty("counted").GetBoolean());
@@ -131,7 +141,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         }
 
         Check(record, schema.RootElement, "record");
-        Assert.Equal("1.2", record.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.3", record.GetProperty("schemaVersion").GetString());
     }
 
     private static string RepositoryRoot()

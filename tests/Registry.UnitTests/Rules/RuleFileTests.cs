@@ -50,6 +50,8 @@ public sealed class RuleFileTests
     [InlineData("\"area\": \"ece\", \"min\": 6", "\"area\": \"ece\"", 16, "a units requirement needs an area and a min above 0.")]
     [InlineData("\"level\": 1,", "\"level\": 1, \"colour\": \"red\",", 12, "colour")]
     [InlineData("\"kind\": \"units\", \"area\": \"ece\", \"min\": 6", "\"kind\": \"ruleMet\", \"rule\": \"no-such-rule\"", 16, "no-such-rule")]
+    [InlineData("\"area\": \"ece\", \"min\": 6", "\"area\": \"ece\", \"min\": 6, \"orApplied\": true", 16, "orApplied belongs to a credential requirement.")]
+    [InlineData("\"area\": \"ece\", \"min\": 6", "\"area\": \"ece\", \"min\": 6, \"atEligibleSite\": true", 16, "atEligibleSite belongs to a monthsAtSite")]
     public void A_malformed_rule_file_is_refused_with_its_file_and_line(string find, string replace, int line, string says)
     {
         var json = Set("1", "2020-01-01", null, 6).Replace(find, replace, StringComparison.Ordinal);

@@ -379,9 +379,22 @@ public static class RuleEngine
 
         private IEnumerable<JobFact> CurrentJobs(Evidence e) => e.Jobs.Where(j => j.Start <= asOf && (j.End is null || j.End >= asOf));
 
-        /// <summary>Current jobs, only those at sites eligible for the rule's program when the requirement says so.</summary>
-        private IEnumerable<JobFact> CurrentJobs(Evidence e, Requirement q, Rule rule) =>
-            q.AtEligibleSite ? CurrentJobs(e).Where(j => IsEligible(j, rule)) : CurrentJobs(e);
+        /// <summary>
+        /// Current jobs; with atEligibleSite, those at sites eligible for the rule's program when the
+        /// person has one (months at the site ask for one strictly: that requirement carries the site's
+        /// eligibility, so a person at an ineligible site misses one rule, not every rule about the job).
+        /// </summary>
+        private IEnumerable<JobFact> CurrentJobs(Evidence e, Requirement q, Rule rule, bool strict = false)
+        {
+            var current = CurrentJobs(e);
+            if (!q.AtEligibleSite)
+            {
+                return current;
+            }
+
+            var eligible = current.Where(j => IsEligible(j, rule)).ToList();
+            return eligible.Count > 0 || strict ? eligible : current;
+        }
 
         private static bool IsEligible(JobFact job, Rule rule) => job.EligibleFor?.Contains(rule.Id) == true;
 
@@ -397,7 +410,7 @@ public static class RuleEngine
         /// <summary>The longest current stay at one site: consecutive jobs there (a role change is a new row) count together.</summary>
         private RequirementResult MonthsAtSite(Requirement q, Evidence e, Rule rule)
         {
-            var best = CurrentJobs(e, q, rule).Select(current =>
+            var best = CurrentJobs(e, q, rule, strict: true).Select(current =>
             {
                 var start = current.Start;
                 foreach (var earlier in e.Jobs.Where(j => j.Employer == current.Employer && j.End is not null).OrderByDescending(j => j.End))
@@ -411,8 +424,9 @@ public static class RuleEngine
                 var months = (asOf.Year - start.Year) * 12 + asOf.Month - start.Month - (asOf.Day < start.Day ? 1 : 0);
                 return (Job: current, Months: Math.Max(0, months));
             }).OrderByDescending(x => x.Months).FirstOrDefault();
+            var lacking = best.Job is null && q.AtEligibleSite && CurrentJobs(e).Any() ? new List<string> { "NotEligibleSite" } : [];
             return new(q, best.Job is not null && best.Months >= q.Months!.Value, false, best.Job is null ? 0 : best.Months, q.Months!.Value,
-                best.Job is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Job.Role.ToString(), best.Job.Employer, best.Months, best.Job.Verified)], []);
+                best.Job is null ? [] : [new EvidenceItem(EvidenceKind.Job, best.Job.Role.ToString(), best.Job.Employer, best.Months, best.Job.Verified)], lacking);
         }
 
         private RequirementResult HoursPerWeek(Requirement q, Evidence e, Rule rule)

@@ -73,9 +73,12 @@ public sealed record StipendScope(string Program, string County);
 public static class StipendOperations
 {
     public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
+
+    /// <summary>Keeping the program's list of eligible sites in the county: the same people as <see cref="Review"/>.</summary>
+    public static readonly OperationAuthorizationRequirement ManageSites = new() { Name = nameof(ManageSites) };
 }
 
-/// <summary>A stipend administrator sees the applicants of the programs and counties granted to them (staff see all).</summary>
+/// <summary>A stipend administrator sees the applicants, and keeps the eligible sites, of the programs and counties granted to them (staff: all).</summary>
 public sealed class StipendAuthorizationHandler(RegistryDbContext db, TimeProvider time)
     : AuthorizationHandler<OperationAuthorizationRequirement, StipendScope>
 {
