@@ -169,17 +169,19 @@ public static class Workspace
 
             var normalized = email.Trim().ToUpperInvariant();
             var found = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail != null && u.NormalizedEmail.StartsWith(normalized)).OrderBy(u => u.NormalizedEmail).Take(20).ToListAsync(ct);
+            // Four queries for the page, whatever the number of accounts found.
+            var ids = found.Select(u => u.Id).ToList();
             var now = time.GetUtcNow();
-            var result = new List<Account>();
-            foreach (var user in found)
-            {
-                var grants = await db.AccessGrants.AsNoTracking().Where(g => g.UserId == user.Id && g.RevokedAt == null && g.ExpiresAt > now)
-                    .Select(g => new { g.Id, g.Role, g.County, g.Program, Site = db.Employers.Where(e => e.Id == g.EmployerId).Select(e => e.Name).FirstOrDefault(), g.ExpiresAt })
-                    .ToListAsync(ct);
-                var name = await db.Professionals.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => p.FirstName + " " + p.LastName).FirstOrDefaultAsync(ct);
-                result.Add(new Account(user.Id, user.Email ?? string.Empty, name, [.. await users.GetRolesAsync(user)],
-                    grants.Select(g => (g.Id, g.Role, g.Site ?? string.Join(" · ", new[] { g.County, g.Program }.Where(x => x is not null)), g.ExpiresAt)).ToList()));
-            }
+            var grants = (await db.AccessGrants.AsNoTracking().Where(g => EF.Parameter(ids).Contains(g.UserId) && g.RevokedAt == null && g.ExpiresAt > now)
+                .Select(g => new { g.UserId, g.Id, g.Role, g.County, g.Program, Site = db.Employers.Where(e => e.Id == g.EmployerId).Select(e => e.Name).FirstOrDefault(), g.ExpiresAt })
+                .ToListAsync(ct)).ToLookup(g => g.UserId);
+            var names = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.UserId))
+                .Select(p => new { p.UserId, Name = p.FirstName + " " + p.LastName }).ToDictionaryAsync(p => p.UserId, p => p.Name, ct);
+            var roles = (await db.UserRoles.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.UserId))
+                .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => new { r.UserId, role.Name }).ToListAsync(ct))
+                .ToLookup(r => r.UserId, r => r.Name!);
+            var result = found.Select(user => new Account(user.Id, user.Email ?? string.Empty, names.GetValueOrDefault(user.Id), [.. roles[user.Id].Order(StringComparer.Ordinal)],
+                grants[user.Id].Select(g => (g.Id, g.Role, g.Site ?? string.Join(" · ", new[] { g.County, g.Program }.Where(x => x is not null)), g.ExpiresAt)).ToList())).ToList();
 
             return result;
         }
