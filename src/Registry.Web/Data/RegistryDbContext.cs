@@ -72,6 +72,20 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     /// <summary>The reasons staff choose from when a document is not accepted.</summary>
     public DbSet<Domain.Verifications.ReviewReason> ReviewReasons => Set<Domain.Verifications.ReviewReason>();
 
+    public DbSet<Domain.Calendar.Sponsor> Sponsors => Set<Domain.Calendar.Sponsor>();
+
+    public DbSet<Domain.Calendar.SponsorMember> SponsorMembers => Set<Domain.Calendar.SponsorMember>();
+
+    public DbSet<Domain.Calendar.TrainingEvent> TrainingEvents => Set<Domain.Calendar.TrainingEvent>();
+
+    public DbSet<Domain.Calendar.TrainingSession> TrainingSessions => Set<Domain.Calendar.TrainingSession>();
+
+    public DbSet<Domain.Calendar.Registration> Registrations => Set<Domain.Calendar.Registration>();
+
+    public DbSet<Domain.Calendar.Attendance> Attendance => Set<Domain.Calendar.Attendance>();
+
+    public DbSet<Domain.Calendar.UnmatchedAttendance> UnmatchedAttendance => Set<Domain.Calendar.UnmatchedAttendance>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -46,6 +46,11 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRole>().Select(n => "AccessRole" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Documents.ProvableEntry>().Select(n => "ProvableEntry" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRequestStatus>().Select(n => "AccessRequest" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.TrainingTopic>().Select(n => "Topic" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.TrainingAudience>().Select(n => "Audience" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorRole>().Select(n => "SponsorRole" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorStatus>().Select(n => "SponsorStatus" + n))
+            .Concat(Registry.Web.Features.Sponsors.SponsorEvents.Languages.Select(l => "Language-" + l))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison"])
             .ToList();
 

@@ -123,6 +123,27 @@ public sealed class AccountEmails(
             []);
     }
 
+    /// <summary>
+    /// A notice to an account, written in its owner's language (the texts are made inside it):
+    /// sponsor decisions, registrations, waitlist places, cancellations.
+    /// </summary>
+    public async Task QueueNoticeAsync(string userId, string kind, Func<IStringLocalizer<SharedResource>, CultureInfo, (string Subject, string[] Paragraphs, string LinkText)> write, string link)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null)
+        {
+            return;
+        }
+
+        var culture = await PreferredCultureAsync(userId);
+        using var _ = new CultureScope(culture);
+        var (subject, paragraphs, linkText) = write(t, culture);
+        Queue(kind, user.Email, null, culture, subject, paragraphs, link, linkText, []);
+    }
+
+    /// <summary>An absolute link to a page, for an email written during a request.</summary>
+    public string LinkTo(string action, string controller, object? values = null) => Link(action, values, controller);
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)

@@ -16,7 +16,7 @@ namespace Registry.Web.Features.Staff;
 /// <summary>Registry staff's workspace: administrative access requests to approve or deny.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class StaffController(AccessRequests.Handler access, Workspace.Handler workspace, Employers.SearchEmployers.Handler search, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRequests.Handler access, Workspace.Handler workspace, Employers.SearchEmployers.Handler search, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction(nameof(ReviewQueue));
@@ -269,6 +269,42 @@ public sealed class StaffController(AccessRequests.Handler access, Workspace.Han
 
         TempData["Notice"] = t["Denied. The person has been emailed the reason."].Value;
         return RedirectToAction(nameof(AccessRequests));
+    }
+
+    [HttpGet("sponsors")]
+    public async Task<IActionResult> Sponsors(CancellationToken ct) => View(await sponsors.PendingAsync(ct));
+
+    [HttpPost("sponsors/{sponsorId:int}/approve")]
+    public async Task<IActionResult> ApproveSponsor(int sponsorId, CancellationToken ct)
+    {
+        if (!await sponsors.DecideAsync(sponsorId, UserId(), approve: true, null, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Approved. The person has been emailed."].Value;
+        return RedirectToAction(nameof(Sponsors));
+    }
+
+    [HttpPost("sponsors/{sponsorId:int}/deny")]
+    public async Task<IActionResult> DenySponsor(int sponsorId, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Domain.Calendar.Sponsor.MaxReasonLength)
+        {
+            ModelState.AddModelError($"reason-{sponsorId}", string.IsNullOrWhiteSpace(reason)
+                ? t["Say why, in words the person will read."]
+                : t["Use at most {0} characters.", Domain.Calendar.Sponsor.MaxReasonLength]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Sponsors), await sponsors.PendingAsync(ct));
+        }
+
+        if (!await sponsors.DecideAsync(sponsorId, UserId(), approve: false, reason, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Denied. The person has been emailed the reason."].Value;
+        return RedirectToAction(nameof(Sponsors));
     }
 
     private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");

@@ -29,6 +29,7 @@ public static class AuthorizationSetup
         services.AddScoped<IAuthorizationHandler, DocumentAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, SiteAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, StipendAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, SponsorAuthorizationHandler>();
         return services;
     }
 }

@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain;
+using Registry.Web.Domain.Calendar;
+using Registry.Web.Features.Account;
+using Registry.Web.Features.Forms;
+
+namespace Registry.Web.Features.Calendar;
+
+/// <summary>The public training calendar: search, an event's page, and registration with a waitlist.</summary>
+public static class Calendar
+{
+    public const int PageSize = 25;
+    public const int MaxFeedEvents = 500;
+
+    /// <summary>The calendar's filters, as the query string carries them.</summary>
+    public sealed record Search(string? From = null, string? To = null, string? County = null, string? Language = null, string? Topic = null, string? Mode = null, string? Q = null, int Page = 1)
+    {
+        public DateOnly? FromDay => FormRules.ParseIsoDate(From);
+
+        public DateOnly? ToDay => FormRules.ParseIsoDate(To);
+
+        public TrainingTopic? ParsedTopic => Enum.TryParse<TrainingTopic>(Topic, out var topic) && Enum.IsDefined(topic) ? topic : null;
+    }
+
+    public sealed record EventRow(int Id, string Title, string Sponsor, DateOnly FirstDay, DateOnly LastDay, TimeOnly Starts, TimeOnly Ends, int Sessions, decimal ClockHours, TrainingTopic Topic, string Language, bool IsOnline, string? City, string? County, decimal Cost, int PlacesLeft);
+
+    public sealed record Results(Search Search, IReadOnlyList<EventRow> Events, int Total, int Page);
+
+    public sealed record SessionView(int Id, DateOnly Day, TimeOnly Starts, TimeOnly Ends, decimal Hours);
+
+    public sealed record EventView(
+        int Id, int SponsorId, string Title, string Description, string Sponsor, string SponsorEmail, TrainingTopic Topic, string Language, TrainingAudience Audience,
+        bool IsOnline, string? Address, string? City, string? County, int Capacity, decimal Cost, DateOnly RegistrationDeadline, DateOnly WithdrawBy,
+        decimal ClockHours, TrainingEventStatus Status, IReadOnlyList<SessionView> Sessions, int Registered, int Waitlisted);
+
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails)
+    {
+        public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+        /// <summary>Published events overlapping the date range and matching the filters, by first day, a page at a time.</summary>
+        public async Task<Results> SearchAsync(Search search, CancellationToken ct, int pageSize = PageSize)
+        {
+            var query = Filtered(search);
+            var total = await query.CountAsync(ct);
+            var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+            var page = Math.Clamp(search.Page, 1, pages);
+            var rows = await Rows(query.OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+            return new Results(search with { Page = page }, rows, total, page);
+        }
+
+        /// <summary>The events of a search for an iCalendar feed: at most <see cref="MaxFeedEvents"/>, with their sessions.</summary>
+        public async Task<IReadOnlyList<(EventRow Event, IReadOnlyList<SessionView> Sessions, string? Address)>> FeedAsync(Search search, CancellationToken ct)
+        {
+            var events = await Filtered(search).OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Take(MaxFeedEvents)
+                .Select(e => new { e.Id, e.Address }).ToListAsync(ct);
+            var ids = events.Select(e => e.Id).ToList();
+            var rows = (await Rows(db.TrainingEvents.Where(e => EF.Parameter(ids).Contains(e.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+            var sessions = (await db.TrainingSessions.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.EventId)).OrderBy(s => s.Day).ThenBy(s => s.Starts)
+                .Select(s => new { s.EventId, s.Id, s.Day, s.Starts, s.Ends }).ToListAsync(ct))
+                .ToLookup(s => s.EventId, s => new SessionView(s.Id, s.Day, s.Starts, s.Ends, 0));
+            return events.Select(e => (rows[e.Id], (IReadOnlyList<SessionView>)sessions[e.Id].ToList(), e.Address)).ToList();
+        }
+
+        private IQueryable<TrainingEvent> Filtered(Search search)
+        {
+            var from = search.FromDay ?? Today;
+            var query = db.TrainingEvents.AsNoTracking().Where(e => e.Status == TrainingEventStatus.Published && e.LastDay >= from);
+            if (search.ToDay is { } to)
+            {
+                query = query.Where(e => e.FirstDay <= to);
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.County) && CaliforniaCounties.All.Contains(search.County))
+            {
+                query = query.Where(e => e.County == search.County);
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.Language))
+            {
+                query = query.Where(e => e.Language == search.Language);
+            }
+
+            if (search.ParsedTopic is { } topic)
+            {
+                query = query.Where(e => e.Topic == topic);
+            }
+
+            query = search.Mode switch
+            {
+                "online" => query.Where(e => e.IsOnline),
+                "in-person" => query.Where(e => !e.IsOnline),
+                _ => query,
+            };
+            foreach (var word in SearchText.Normalize(search.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
+            {
+                var pattern = "%" + word.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
+                query = query.Where(e => EF.Functions.Like(e.SearchText, pattern));
+            }
+
+            return query;
+        }
+
+        private IQueryable<EventRow> Rows(IQueryable<TrainingEvent> events) => events.Select(e => new EventRow(
+            e.Id, e.Title, db.Sponsors.Where(s => s.Id == e.SponsorId).Select(s => s.Name).First(), e.FirstDay, e.LastDay,
+            db.TrainingSessions.Where(s => s.EventId == e.Id).OrderBy(s => s.Day).ThenBy(s => s.Starts).Select(s => s.Starts).First(),
+            db.TrainingSessions.Where(s => s.EventId == e.Id).OrderBy(s => s.Day).ThenBy(s => s.Starts).Select(s => s.Ends).First(),
+            db.TrainingSessions.Count(s => s.EventId == e.Id), e.ClockHours, e.Topic, e.Language, e.IsOnline, e.City, e.County, e.Cost,
+            e.Capacity - db.Registrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Registered)));
+
+        public async Task<EventView?> EventAsync(int eventId, CancellationToken ct)
+        {
+            var e = await db.TrainingEvents.AsNoTracking().Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == eventId, ct);
+            if (e is null)
+            {
+                return null;
+            }
+
+            var sponsor = await db.Sponsors.AsNoTracking().Where(s => s.Id == e.SponsorId).Select(s => new { s.Name, s.ContactEmail }).SingleAsync(ct);
+            var counts = await db.Registrations.Where(r => r.EventId == eventId).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            return new EventView(e.Id, e.SponsorId, e.Title, e.Description, sponsor.Name, sponsor.ContactEmail, e.Topic, e.Language, e.Audience, e.IsOnline, e.Address, e.City, e.County,
+                e.Capacity, e.Cost, e.RegistrationDeadline, e.WithdrawBy, e.ClockHours, e.Status,
+                e.Sessions.OrderBy(s => s.Day).ThenBy(s => s.Starts).Select(s => new SessionView(s.Id, s.Day, s.Starts, s.Ends, s.Hours)).ToList(),
+                counts.GetValueOrDefault(RegistrationStatus.Registered), counts.GetValueOrDefault(RegistrationStatus.Waitlisted));
+        }
+
+        public async Task<Registration?> RegistrationAsync(int eventId, int professionalId, CancellationToken ct) =>
+            await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
+
+        /// <summary>The person's place in the waitlist (1 = next), when waiting.</summary>
+        public async Task<int?> WaitlistPlaceAsync(Registration registration, CancellationToken ct) =>
+            registration.Status != RegistrationStatus.Waitlisted ? null
+            : 1 + await db.Registrations.CountAsync(r => r.EventId == registration.EventId && r.Status == RegistrationStatus.Waitlisted && r.RegisteredAt < registration.RegisteredAt, ct);
+
+        public enum RegisterOutcome
+        {
+            Registered,
+            Waitlisted,
+            AlreadyRegistered,
+            Closed,
+        }
+
+        /// <summary>
+        /// Registers a person (themselves, or a director for their staff): a place while there is one,
+        /// else the waitlist. Closed after the deadline or once cancelled. Emails a confirmation.
+        /// </summary>
+        public async Task<RegisterOutcome> RegisterAsync(int eventId, int professionalId, string byUserId, CancellationToken ct)
+        {
+            var e = await db.TrainingEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
+            if (e is null || e.Status != TrainingEventStatus.Published || Today > e.RegistrationDeadline)
+            {
+                return RegisterOutcome.Closed;
+            }
+
+            var existing = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
+            if (existing is { IsActive: true })
+            {
+                return RegisterOutcome.AlreadyRegistered;
+            }
+
+            var taken = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Registered, ct);
+            var status = taken < e.Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+            var now = time.GetUtcNow();
+            if (existing is null)
+            {
+                db.Registrations.Add(new Registration(eventId, professionalId, status, byUserId, now));
+            }
+            else
+            {
+                existing.Renew(status, byUserId, now);
+            }
+
+            await NotifyAsync(professionalId, e, status == RegistrationStatus.Registered ? "registered" : "waitlisted", ct);
+            await db.SaveChangesAsync(ct);
+            return status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted;
+        }
+
+        /// <summary>
+        /// Withdraws the person: from a place only until the event's withdrawal day (then the next
+        /// person waiting gets the place and an email), from the waitlist at any time.
+        /// </summary>
+        public async Task<bool> WithdrawAsync(int eventId, int professionalId, CancellationToken ct)
+        {
+            var e = await db.TrainingEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
+            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
+            if (e is null || registration is not { IsActive: true } || (registration.Status == RegistrationStatus.Registered && Today > e.WithdrawBy))
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            var freedPlace = registration.Status == RegistrationStatus.Registered;
+            registration.Withdraw(now);
+            if (freedPlace && await db.Registrations.Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct) is { } next)
+            {
+                next.Promote(now);
+                await NotifyAsync(next.ProfessionalId, e, "promoted", ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        private async Task NotifyAsync(int professionalId, TrainingEvent e, string kind, CancellationToken ct)
+        {
+            var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync(ct);
+            var link = emails.LinkTo("Event", "Calendar", new { eventId = e.Id });
+            await emails.QueueNoticeAsync(userId, "event-" + kind, (t, culture) => kind switch
+            {
+                "registered" => (t["You are registered: {0}", e.Title], [t["You have a place at {0}, starting {1}.", e.Title, e.FirstDay.ToString("D", culture)], t["You can withdraw until {0}.", e.WithdrawBy.ToString("D", culture)]], t["See the event"]),
+                "waitlisted" => (t["You are on the waitlist: {0}", e.Title], [t["{0} is full. You are on its waitlist; if a place opens, it is yours and we will email you.", e.Title]], t["See the event"]),
+                _ => (t["A place opened for you: {0}", e.Title], [t["A place opened at {0}, starting {1}, and it is yours.", e.Title, e.FirstDay.ToString("D", culture)]], t["See the event"]),
+            }, link);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Domain.Calendar;
+using Registry.Web.Features.MyRegistry;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Calendar;
+
+/// <summary>
+/// The public training calendar (no sign-in to search or read), an iCalendar feed per search, and
+/// registration for signed-in professionals.
+/// </summary>
+[Route("training")]
+public sealed class CalendarController(Calendar.Handler calendar, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] Calendar.Search search, CancellationToken ct) =>
+        View(await calendar.SearchAsync(search, ct));
+
+    /// <summary>The search's events as an iCalendar file (one entry per session), to subscribe to in a calendar app.</summary>
+    [AllowAnonymous]
+    [HttpGet("calendar.ics")]
+    public async Task<IActionResult> Feed([FromQuery] Calendar.Search search, CancellationToken ct)
+    {
+        var events = await calendar.FeedAsync(search, ct);
+        var zone = time.LocalTimeZone;
+        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var ics = new StringBuilder();
+        void Line(string text)
+        {
+            // RFC 5545: lines of at most 75 octets, continued with a space.
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var start = 0;
+            var first = true;
+            while (start < bytes.Length)
+            {
+                var length = Math.Min(first ? 75 : 74, bytes.Length - start);
+                while (start + length < bytes.Length && (bytes[start + length] & 0xC0) == 0x80)
+                {
+                    length--;
+                }
+
+                ics.Append(first ? string.Empty : " ").Append(Encoding.UTF8.GetString(bytes, start, length)).Append("\r\n");
+                start += length;
+                first = false;
+            }
+        }
+
+        string Utc(DateOnly day, TimeOnly at) =>
+            TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(at, DateTimeKind.Unspecified), zone).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+        Line("BEGIN:VCALENDAR");
+        Line("VERSION:2.0");
+        Line("PRODID:-//Registry//Training calendar//EN");
+        Line("CALSCALE:GREGORIAN");
+        Line("X-WR-CALNAME:" + Escape(t["Registry training calendar"]));
+        foreach (var (e, sessions, address) in events)
+        {
+            var url = Url.Action(nameof(Event), "Calendar", new { eventId = e.Id }, Request.Scheme, Request.Host.Value);
+            foreach (var s in sessions)
+            {
+                Line("BEGIN:VEVENT");
+                Line($"UID:registry-session-{s.Id}@{Request.Host.Host}");
+                Line("DTSTAMP:" + stamp);
+                Line("DTSTART:" + Utc(s.Day, s.Starts));
+                Line("DTEND:" + Utc(s.Day, s.Ends));
+                Line("SUMMARY:" + Escape(e.Title));
+                Line("DESCRIPTION:" + Escape($"{e.Sponsor} · {t["{0} hours", e.ClockHours.ToString("0.##", CultureInfo.CurrentCulture)]} · {url}"));
+                Line("LOCATION:" + Escape(e.IsOnline ? t["Online"] : string.Join(", ", new[] { address, e.City, e.County }.Where(x => !string.IsNullOrEmpty(x)))));
+                if (url is not null)
+                {
+                    Line("URL:" + url);
+                }
+
+                Line("END:VEVENT");
+            }
+        }
+
+        Line("END:VCALENDAR");
+        return File(Encoding.UTF8.GetBytes(ics.ToString()), "text/calendar; charset=utf-8", "registry-training.ics");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("events/{eventId:int}")]
+    public async Task<IActionResult> Event(int eventId, CancellationToken ct)
+    {
+        if (await calendar.EventAsync(eventId, ct) is not { } e)
+        {
+            return NotFound();
+        }
+
+        Registration? registration = null;
+        int? place = null;
+        if (await me.IdAsync(User, ct) is { } professionalId)
+        {
+            registration = await calendar.RegistrationAsync(eventId, professionalId, ct);
+            place = registration is null ? null : await calendar.WaitlistPlaceAsync(registration, ct);
+        }
+
+        return View(new EventPage(e, User.Identity?.IsAuthenticated == true, registration?.Status, place, calendar.Today));
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("events/{eventId:int}/register")]
+    public async Task<IActionResult> Register(int eventId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } professionalId)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = await calendar.RegisterAsync(eventId, professionalId, users.GetUserId(User)!, ct) switch
+        {
+            Calendar.Handler.RegisterOutcome.Registered => t["You are registered. A confirmation is on its way by email."].Value,
+            Calendar.Handler.RegisterOutcome.Waitlisted => t["The event is full: you are on the waitlist, and we will email you if a place opens."].Value,
+            Calendar.Handler.RegisterOutcome.AlreadyRegistered => t["You are already registered."].Value,
+            _ => t["Registration for this event is closed."].Value,
+        };
+        return RedirectToAction(nameof(Event), new { eventId });
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("events/{eventId:int}/withdraw")]
+    public async Task<IActionResult> Withdraw(int eventId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } professionalId)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = await calendar.WithdrawAsync(eventId, professionalId, ct)
+            ? t["You have withdrawn."].Value
+            : t["It is too late to withdraw yourself from this event: write to the sponsor."].Value;
+        return RedirectToAction(nameof(Event), new { eventId });
+    }
+
+    /// <summary>The page a session's QR code opens: signed in, the attendee checks in for that session.</summary>
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("check-in/{code}")]
+    public async Task<IActionResult> CheckIn(string code, CancellationToken ct)
+    {
+        if (await attendance.CheckInSessionAsync(code, ct) is not var (eventId, sessionId) || await attendance.SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new CheckInPage(null, code, null));
+        }
+
+        return View(new CheckInPage(context.Event.Title, code, context.Session.Day));
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("check-in/{code}")]
+    public async Task<IActionResult> CheckIn(string code, bool confirm, CancellationToken ct)
+    {
+        if (await attendance.CheckInSessionAsync(code, ct) is not var (eventId, sessionId) || await attendance.SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new CheckInPage(null, code, null));
+        }
+
+        if (await me.IdAsync(User, ct) is not { } professionalId)
+        {
+            return NotFound();
+        }
+
+        var result = await attendance.CheckInAsync(context, professionalId, users.GetUserId(User)!, ct);
+        TempData["Notice"] = result.AlreadyPosted > 0
+            ? t["You were already checked in for this session."].Value
+            : t["You are checked in. The hours are on your profile, verified by the sponsor."].Value;
+        return RedirectToAction("Index", "Training");
+    }
+
+    /// <summary>Text for an iCalendar value: backslash, semicolon, comma and line breaks escaped.</summary>
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
+            .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
+
+public sealed record CheckInPage(string? Title, string Code, DateOnly? Day);
+
+public sealed record EventPage(Calendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today);

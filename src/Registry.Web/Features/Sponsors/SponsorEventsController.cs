@@ -1,0 +1,217 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Registry.Web.Domain.Calendar;
+using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Web.Features.Sponsors;
+
+/// <summary>A sponsor's events: post, copy, edit, cancel. Each action asks the sponsor authorization handler.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("sponsors")]
+public sealed class SponsorEventsController(SponsorEvents.Handler events, AttendancePosting.Handler attendance, IAuthorizationService authorization, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("{sponsorId:int}/events/new")]
+    public async Task<IActionResult> New(int sponsorId) =>
+        await AllowedAsync(sponsorId, SponsorOperations.ManageEvents)
+            ? View("EventForm", new EventFormPage(sponsorId, null, new SponsorEvents.Form().WithBlankSessions()))
+            : NotFound();
+
+    [HttpPost("{sponsorId:int}/events/new")]
+    public async Task<IActionResult> New(int sponsorId, SponsorEvents.Form form, [FromServices] IValidator<SponsorEvents.Form> validator, CancellationToken ct)
+    {
+        if (!await AllowedAsync(sponsorId, SponsorOperations.ManageEvents))
+        {
+            return NotFound();
+        }
+
+        if (!await this.ValidateAsync(validator, form, ct))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("EventForm", new EventFormPage(sponsorId, null, form.WithBlankSessions()));
+        }
+
+        var id = await events.CreateAsync(sponsorId, form, ct);
+        TempData["Notice"] = t["The event is on the calendar."].Value;
+        return RedirectToAction("Event", "Calendar", new { eventId = id });
+    }
+
+    [HttpGet("events/{eventId:int}/copy")]
+    public async Task<IActionResult> Copy(int eventId, CancellationToken ct) =>
+        await events.FindAsync(eventId, ct) is { } existing && await AllowedAsync(existing.SponsorId, SponsorOperations.ManageEvents)
+            ? View("EventForm", new EventFormPage(existing.SponsorId, null, SponsorEvents.Form.From(existing, copy: true).WithBlankSessions()))
+            : NotFound();
+
+    [HttpGet("events/{eventId:int}/edit")]
+    public async Task<IActionResult> Edit(int eventId, CancellationToken ct) =>
+        await events.FindAsync(eventId, ct) is { Status: TrainingEventStatus.Published } existing && await AllowedAsync(existing.SponsorId, SponsorOperations.ManageEvents)
+            ? View("EventForm", new EventFormPage(existing.SponsorId, eventId, SponsorEvents.Form.From(existing, copy: false).WithBlankSessions()))
+            : NotFound();
+
+    [HttpPost("events/{eventId:int}/edit")]
+    public async Task<IActionResult> Edit(int eventId, SponsorEvents.Form form, [FromServices] IValidator<SponsorEvents.Form> validator, CancellationToken ct)
+    {
+        if (await events.FindAsync(eventId, ct) is not { Status: TrainingEventStatus.Published } existing || !await AllowedAsync(existing.SponsorId, SponsorOperations.ManageEvents))
+        {
+            return NotFound();
+        }
+
+        if (await this.ValidateAsync(validator, form, ct))
+        {
+            if (await events.UpdateAsync(existing, form, ct))
+            {
+                TempData["Notice"] = t["The event is saved."].Value;
+                return RedirectToAction("Event", "Calendar", new { eventId });
+            }
+
+            ModelState.AddModelError(nameof(form.Sessions), t["A session with attendance posted cannot be removed or moved."]);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("EventForm", new EventFormPage(existing.SponsorId, eventId, form.WithBlankSessions()));
+    }
+
+    [HttpPost("events/{eventId:int}/cancel")]
+    public async Task<IActionResult> Cancel(int eventId, CancellationToken ct)
+    {
+        if (await events.FindAsync(eventId, ct) is not { Status: TrainingEventStatus.Published } existing || !await AllowedAsync(existing.SponsorId, SponsorOperations.ManageEvents))
+        {
+            return NotFound();
+        }
+
+        await events.CancelAsync(existing, ct);
+        TempData["Notice"] = t["The event is cancelled and everyone registered has been emailed."].Value;
+        return RedirectToAction("Home", "Sponsors", new { sponsorId = existing.SponsorId });
+    }
+
+    /// <summary>The event's people (registered, waiting, posted) with a column per session, the CSV upload and the check-in codes.</summary>
+    [HttpGet("events/{eventId:int}/attendance")]
+    public async Task<IActionResult> Attendance(int eventId, CancellationToken ct) =>
+        await events.SponsorOfAsync(eventId, ct) is { } sponsorId && await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance) && await attendance.SheetAsync(eventId, ct) is { } sheet
+            ? View(sheet)
+            : NotFound();
+
+    [HttpPost("events/{eventId:int}/sessions/{sessionId:int}/roster")]
+    public async Task<IActionResult> PostRoster(int eventId, int sessionId, List<int> present, CancellationToken ct)
+    {
+        if (await SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        Notice(await attendance.PostRosterAsync(context, present, UserId(), ct));
+        return RedirectToAction(nameof(Attendance), new { eventId });
+    }
+
+    [HttpPost("events/{eventId:int}/sessions/{sessionId:int}/csv")]
+    public async Task<IActionResult> PostCsv(int eventId, int sessionId, IFormFile? file, CancellationToken ct)
+    {
+        if (await SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        IReadOnlyList<AttendancePosting.Row>? rows = null;
+        if (file is { Length: > 0 and <= AttendancePosting.MaxCsvBytes })
+        {
+            using var reader = new StreamReader(file.OpenReadStream());
+            rows = AttendancePosting.ParseCsv(await reader.ReadToEndAsync(ct));
+        }
+
+        if (rows is null)
+        {
+            ModelState.AddModelError($"file-{sessionId}", file is null or { Length: 0 } ? t["Choose a CSV file."]
+                : file.Length > AttendancePosting.MaxCsvBytes ? t["The file is too large: at most 1 MB."]
+                : t["The file needs a header row with registry_id and hours columns."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Attendance), await attendance.SheetAsync(eventId, ct));
+        }
+
+        Notice(await attendance.PostCsvAsync(context, rows, UserId(), ct));
+        return RedirectToAction(nameof(Attendance), new { eventId });
+    }
+
+    [HttpPost("events/{eventId:int}/unmatched/{unmatchedId:int}/resolve")]
+    public async Task<IActionResult> Resolve(int eventId, int unmatchedId, string? registryId, CancellationToken ct)
+    {
+        if (await events.SponsorOfAsync(eventId, ct) is not { } sponsorId || !await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance))
+        {
+            return NotFound();
+        }
+
+        var (found, posted) = await attendance.ResolveAsync(unmatchedId, registryId ?? string.Empty, UserId(), ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        if (posted is null)
+        {
+            ModelState.AddModelError($"registryId-{unmatchedId}", t["No one has this registry id. Check it with the attendee."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Attendance), await attendance.SheetAsync(eventId, ct));
+        }
+
+        Notice(posted);
+        return RedirectToAction(nameof(Attendance), new { eventId });
+    }
+
+    /// <summary>Shows a fresh check-in code for the session, as a QR code attendees scan.</summary>
+    [HttpPost("events/{eventId:int}/sessions/{sessionId:int}/check-in")]
+    public async Task<IActionResult> OpenCheckIn(int eventId, int sessionId, CancellationToken ct)
+    {
+        if (await SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        await attendance.OpenCheckInAsync(context, ct);
+        return RedirectToAction(nameof(CheckIn), new { eventId, sessionId });
+    }
+
+    [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in")]
+    public async Task<IActionResult> CheckIn(int eventId, int sessionId, CancellationToken ct) =>
+        await SessionAsync(eventId, sessionId, ct) is { } context
+            ? View(new CheckInPage(context.Event.Id, context.Event.Title, context.Session, context.Session.CheckInCode is { } code && context.Session.CheckInExpiresAt > time.GetUtcNow()
+                ? Url.Action("CheckIn", "Calendar", new { code }, Request.Scheme, Request.Host.Value)
+                : null))
+            : NotFound();
+
+    [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in.png")]
+    public async Task<IActionResult> CheckInCode(int eventId, int sessionId, CancellationToken ct) =>
+        await SessionAsync(eventId, sessionId, ct) is { Session.CheckInCode: { } code }
+            ? File(Card.Card.QrPng(Url.Action("CheckIn", "Calendar", new { code }, Request.Scheme, Request.Host.Value)!), "image/png")
+            : NotFound();
+
+    private async Task<AttendancePosting.SessionContext?> SessionAsync(int eventId, int sessionId, CancellationToken ct) =>
+        await events.SponsorOfAsync(eventId, ct) is { } sponsorId && await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance)
+            ? await attendance.SessionAsync(eventId, sessionId, ct)
+            : null;
+
+    private void Notice(AttendancePosting.Result result)
+    {
+        var notice = t["Posted: {0}. Already posted before: {1}. Held as unmatched: {2}.", result.Posted, result.AlreadyPosted, result.Unmatched].Value;
+        if (result.Reduced.Count > 0)
+        {
+            notice += " " + string.Join(" ", result.Reduced.Select(r => t["{0}: fewer hours credited ({1}).", r.Name, AttendanceReason(r.Reason)].Value));
+        }
+
+        TempData["Notice"] = notice;
+    }
+
+    /// <summary>A stored reason ("At most 15 hours are credited per day") in the reader's language.</summary>
+    private string AttendanceReason(string reason) => AttendanceReasons.Translate(reason, t);
+
+    private string UserId() => users.GetUserId(User)!;
+
+    private async Task<bool> AllowedAsync(int sponsorId, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, new SponsorResource(sponsorId), operation)).Succeeded;
+}
+
+public sealed record EventFormPage(int SponsorId, int? EventId, SponsorEvents.Form Form);
+
+public sealed record CheckInPage(int EventId, string Title, TrainingSession Session, string? Link);
