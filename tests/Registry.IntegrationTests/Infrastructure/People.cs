@@ -81,3 +81,62 @@ public static class People
         return people.Select(p => p.Id).ToList();
     }
 }
+
+/// <summary>Training sponsors, their people and events, made directly in the database for tests that start after the approvals.</summary>
+public static class Sponsoring
+{
+    /// <summary>An approved sponsor whose manager is the professional's account, with approved instructors (allowed to manage events or not).</summary>
+    public static async Task<int> SponsorAsync(this RegistryAppFactory app, int managerProfessionalId, params (int ProfessionalId, bool CanManageEvents)[] instructors)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var managerUser = await db.Professionals.Where(p => p.Id == managerProfessionalId).Select(p => p.UserId).SingleAsync();
+        var sponsor = new Registry.Web.Domain.Calendar.Sponsor($"Sponsor {Guid.NewGuid():N}"[..20], "events@example.org", null, "San Francisco", null, managerUser, now);
+        sponsor.Approve("seed", now);
+        db.Sponsors.Add(sponsor);
+        await db.SaveChangesAsync();
+        var manager = new Registry.Web.Domain.Calendar.SponsorMember(sponsor.Id, managerUser, Registry.Web.Domain.Calendar.SponsorRole.Manager, now);
+        manager.Approve(now, true);
+        db.SponsorMembers.Add(manager);
+        foreach (var (professionalId, canManage) in instructors)
+        {
+            var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
+            var member = new Registry.Web.Domain.Calendar.SponsorMember(sponsor.Id, userId, Registry.Web.Domain.Calendar.SponsorRole.Instructor, now);
+            member.Approve(now, canManage);
+            db.SponsorMembers.Add(member);
+        }
+
+        await db.SaveChangesAsync();
+        return sponsor.Id;
+    }
+
+    /// <summary>A published in-person event of the sponsor: one 3-hour session in a week, 10 places.</summary>
+    public static async Task<int> EventAsync(this RegistryAppFactory app, int sponsorId, string title = "Supporting Dual Language Learners", int capacity = 10, DateOnly? day = null, int withdrawalDays = 2)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var on = day ?? DateOnly.FromDateTime(DateTime.Today).AddDays(7);
+        var details = new Registry.Web.Domain.Calendar.TrainingEventDetails(title, "Practical strategies.", Registry.Web.Domain.Calendar.TrainingTopic.DualLanguageLearners, "en",
+            Registry.Web.Domain.Calendar.TrainingAudience.Everyone, false, "1 Main St", "San Francisco", "San Francisco", capacity, 0, on, withdrawalDays);
+        var created = new Registry.Web.Domain.Calendar.TrainingEvent(sponsorId, details, [(on, new TimeOnly(9, 0), new TimeOnly(12, 0))], DateTimeOffset.UtcNow);
+        db.TrainingEvents.Add(created);
+        await db.SaveChangesAsync();
+        return created.Id;
+    }
+
+    /// <summary>Someone who asked to join the sponsor as an instructor and is not approved yet; returns the membership's id.</summary>
+    public static async Task<int> InstructorRequestAsync(this RegistryAppFactory app, int sponsorId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+        var email = $"instructor.{Guid.NewGuid():N}@example.org";
+        var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+        var member = new Registry.Web.Domain.Calendar.SponsorMember(sponsorId, user.Id, Registry.Web.Domain.Calendar.SponsorRole.Instructor, DateTimeOffset.UtcNow);
+        db.SponsorMembers.Add(member);
+        await db.SaveChangesAsync();
+        return member.Id;
+    }
+}

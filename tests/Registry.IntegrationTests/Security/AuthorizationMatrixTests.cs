@@ -41,6 +41,15 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
 
         /// <summary>The site's directors, raters whose scope holds it, and registry staff: reading its staff.</summary>
         SiteView,
+
+        /// <summary>The sponsor's manager and registry staff: approving instructors.</summary>
+        SponsorManage,
+
+        /// <summary>The sponsor's manager (and instructors allowed to), and registry staff: posting and changing events.</summary>
+        SponsorEvents,
+
+        /// <summary>Any approved member of the sponsor, and registry staff: registrations and attendance.</summary>
+        SponsorAttendance,
     }
 
     private enum Persona
@@ -55,6 +64,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         Administrator,
         StipendInScope,
         StipendOutOfScope,
+        SponsorManager,
+        SponsorInstructor,
+        SponsorOutOfScope,
     }
 
     private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
@@ -182,6 +194,37 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /sites/{employerId:int}/staff"] = Rule.SiteConfirm,
         ["GET /sites/{employerId:int}/roster"] = Rule.SiteView,
         ["GET /sites/{employerId:int}/roster.csv"] = Rule.SiteView,
+        ["GET /training"] = Rule.Public,
+        ["GET /training/calendar.ics"] = Rule.Public,
+        ["GET /training/events/{eventId:int}"] = Rule.Public,
+        ["POST /training/events/{eventId:int}/register"] = Rule.SignedIn,
+        ["POST /training/events/{eventId:int}/withdraw"] = Rule.SignedIn,
+        ["GET /training/check-in/{code}"] = Rule.SignedIn,
+        ["POST /training/check-in/{code}"] = Rule.SignedIn,
+        ["GET /sponsors"] = Rule.SignedIn,
+        ["GET /sponsors/apply"] = Rule.SignedIn,
+        ["POST /sponsors/apply"] = Rule.SignedIn,
+        ["GET /sponsors/join"] = Rule.SignedIn,
+        ["POST /sponsors/join"] = Rule.SignedIn,
+        ["GET /sponsors/{sponsorId:int}"] = Rule.SponsorAttendance,
+        ["POST /sponsors/{sponsorId:int}/members/{memberId:int}/approve"] = Rule.SponsorManage,
+        ["POST /sponsors/{sponsorId:int}/members/{memberId:int}/remove"] = Rule.SponsorManage,
+        ["GET /sponsors/{sponsorId:int}/events/new"] = Rule.SponsorEvents,
+        ["POST /sponsors/{sponsorId:int}/events/new"] = Rule.SponsorEvents,
+        ["GET /sponsors/events/{eventId:int}/copy"] = Rule.SponsorEvents,
+        ["GET /sponsors/events/{eventId:int}/edit"] = Rule.SponsorEvents,
+        ["POST /sponsors/events/{eventId:int}/edit"] = Rule.SponsorEvents,
+        ["POST /sponsors/events/{eventId:int}/cancel"] = Rule.SponsorEvents,
+        ["GET /sponsors/events/{eventId:int}/attendance"] = Rule.SponsorAttendance,
+        ["POST /sponsors/events/{eventId:int}/sessions/{sessionId:int}/roster"] = Rule.SponsorAttendance,
+        ["POST /sponsors/events/{eventId:int}/sessions/{sessionId:int}/csv"] = Rule.SponsorAttendance,
+        ["POST /sponsors/events/{eventId:int}/unmatched/{unmatchedId:int}/resolve"] = Rule.SponsorAttendance,
+        ["POST /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in"] = Rule.SponsorAttendance,
+        ["GET /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in"] = Rule.SponsorAttendance,
+        ["GET /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in.png"] = Rule.SponsorAttendance,
+        ["GET /staff/sponsors"] = Rule.Staff,
+        ["POST /staff/sponsors/{sponsorId:int}/approve"] = Rule.Staff,
+        ["POST /staff/sponsors/{sponsorId:int}/deny"] = Rule.Staff,
     };
 
     private readonly RegistryAppFactory _app;
@@ -215,6 +258,10 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             [Persona.StipendInScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, county)).Client,
             [Persona.StipendOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, "Alameda")).Client,
         };
+        var sponsors = await SponsorsAsync();
+        clients[Persona.SponsorManager] = sponsors.Manager;
+        clients[Persona.SponsorInstructor] = sponsors.Instructor;
+        clients[Persona.SponsorOutOfScope] = sponsors.OtherManager;
 
         var failures = new List<string>();
         foreach (var (persona, client) in clients)
@@ -225,7 +272,18 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             foreach (var action in actions.OrderBy(a => a == "POST /account/sign-out"))
             {
                 var (method, template) = (action[..action.IndexOf(' ', StringComparison.Ordinal)], action[(action.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-                var url = Fill(template, siteA) + (Matrix[action] == Rule.StipendView ? $"?program=ab212-example-county&county={Uri.EscapeDataString(county)}" : string.Empty);
+                // Actions that change what later personas see get a fresh target each time.
+                var ids = new Dictionary<string, int>(sponsors.Ids);
+                if (action == "POST /sponsors/events/{eventId:int}/cancel")
+                {
+                    ids["eventId"] = await _app.EventAsync(sponsors.Ids["sponsorId"]);
+                }
+                else if (action == "POST /sponsors/{sponsorId:int}/members/{memberId:int}/remove")
+                {
+                    ids["memberId"] = await _app.InstructorRequestAsync(sponsors.Ids["sponsorId"]);
+                }
+
+                var url = Fill(template, siteA, ids) + (Matrix[action] == Rule.StipendView ? $"?program=ab212-example-county&county={Uri.EscapeDataString(county)}" : string.Empty);
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
                 if (method == "POST")
                 {
@@ -267,6 +325,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         (Rule.SiteConfirm or Rule.SiteView, _) => [Result.NotFound],
         (Rule.StipendView, Persona.StipendInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],
         (Rule.StipendView, _) => [Result.NotFound],
+        (Rule.SponsorManage or Rule.SponsorEvents, Persona.SponsorManager or Persona.Staff or Persona.Administrator) => [Result.Allowed],
+        (Rule.SponsorAttendance, Persona.SponsorManager or Persona.SponsorInstructor or Persona.Staff or Persona.Administrator) => [Result.Allowed],
+        (Rule.SponsorManage or Rule.SponsorEvents or Rule.SponsorAttendance, _) => [Result.NotFound],
         _ => throw new InvalidOperationException($"No expectation for {rule} and {persona}."),
     };
 
@@ -284,16 +345,40 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         };
     }
 
-    private static string Fill(string template, int site) =>
+    private static string Fill(string template, int site, Dictionary<string, int> ids) =>
         Parameter().Replace(template, m => m.Groups["name"].Value switch
         {
             "employerId" => site.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var name when ids.TryGetValue(name, out var id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "registryId" => "12345674",
             "statusCode" => "404",
             "kind" => "Course",
             "userId" => "no-such-user",
             _ => "1",
         });
+
+    /// <summary>Sponsor A (its manager, an instructor, an event with a session and a held CSV row, a pending instructor) and sponsor B (its manager).</summary>
+    private async Task<(HttpClient Manager, HttpClient Instructor, HttpClient OtherManager, Dictionary<string, int> Ids)> SponsorsAsync()
+    {
+        var (manager, managerId) = await _app.SignedInProfessionalAsync();
+        var (instructor, instructorId) = await _app.SignedInProfessionalAsync();
+        var (other, otherId) = await _app.SignedInProfessionalAsync();
+        var sponsorA = await _app.SponsorAsync(managerId, (instructorId, false));
+        await _app.SponsorAsync(otherId);
+        var eventId = await _app.EventAsync(sponsorA);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var sessionId = await db.TrainingSessions.Where(s => s.EventId == eventId).Select(s => s.Id).FirstAsync();
+        var held = new Registry.Web.Domain.Calendar.UnmatchedAttendance(sessionId, "0000 0000", null, 3, "No one has this registry id", DateTimeOffset.UtcNow);
+        db.UnmatchedAttendance.Add(held);
+        await db.SaveChangesAsync();
+        var ids = new Dictionary<string, int>
+        {
+            ["sponsorId"] = sponsorA, ["eventId"] = eventId, ["sessionId"] = sessionId, ["unmatchedId"] = held.Id,
+            ["memberId"] = await _app.InstructorRequestAsync(sponsorA),
+        };
+        return (manager, instructor, other, ids);
+    }
 
     private async Task<(int SiteA, int SiteB, string County)> SitesAsync()
     {

@@ -126,10 +126,11 @@ public static class AttendancePosting
         }
 
         /// <summary>Posts a held row once the sponsor has put the right registry id to it.</summary>
-        public async Task<(bool Found, Result? Posted)> ResolveAsync(int unmatchedId, string registryId, string byUserId, CancellationToken ct)
+        public async Task<(bool Found, Result? Posted)> ResolveAsync(int eventId, int unmatchedId, string registryId, string byUserId, CancellationToken ct)
         {
-            if (await db.UnmatchedAttendance.SingleOrDefaultAsync(u => u.Id == unmatchedId && u.ResolvedAt == null, ct) is not { } row
-                || await db.TrainingSessions.Where(s => s.Id == row.SessionId).Select(s => s.EventId).SingleAsync(ct) is var eventId && await SessionAsync(eventId, row.SessionId, ct) is not { } context)
+            // The row must belong to a session of the event the sponsor was authorized for.
+            if (await db.UnmatchedAttendance.SingleOrDefaultAsync(u => u.Id == unmatchedId && u.ResolvedAt == null && db.TrainingSessions.Any(s => s.Id == u.SessionId && s.EventId == eventId), ct) is not { } row
+                || await SessionAsync(eventId, row.SessionId, ct) is not { } context)
             {
                 return (false, null);
             }

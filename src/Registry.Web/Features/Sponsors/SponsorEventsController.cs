@@ -143,7 +143,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
             return NotFound();
         }
 
-        var (found, posted) = await attendance.ResolveAsync(unmatchedId, registryId ?? string.Empty, UserId(), ct);
+        var (found, posted) = await attendance.ResolveAsync(eventId, unmatchedId, registryId ?? string.Empty, UserId(), ct);
         if (!found)
         {
             return NotFound();
