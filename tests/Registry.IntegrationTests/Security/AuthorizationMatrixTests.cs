@@ -309,6 +309,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         SignInRequired,
         Forbidden,
         NotFound,
+
+        /// <summary>A 500: never expected, whoever asks.</summary>
+        ServerError,
     }
 
     private static Result[] Expected(Rule rule, Persona persona) => (rule, persona) switch
@@ -339,6 +342,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             HttpStatusCode.Unauthorized => Result.SignInRequired,
             HttpStatusCode.Forbidden => Result.Forbidden,
             HttpStatusCode.NotFound => Result.NotFound,
+            >= HttpStatusCode.InternalServerError => Result.ServerError,
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Result.SignInRequired,
             HttpStatusCode.Redirect when location.Contains("/error/403", StringComparison.Ordinal) => Result.Forbidden,
             _ => Result.Allowed,

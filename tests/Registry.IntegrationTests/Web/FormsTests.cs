@@ -42,6 +42,23 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
         ]);
     }
 
+    /// <summary>The same for the calendar and a sponsor's pages.</summary>
+    [Fact]
+    public async Task The_calendar_and_sponsor_pages_have_antiforgery_tokens_and_labels()
+    {
+        var (manager, managerId) = await _app.SignedInProfessionalAsync();
+        var (attendee, attendeeId) = await _app.SignedInProfessionalAsync();
+        var sponsor = await _app.SponsorAsync(managerId);
+        var eventId = await _app.EventAsync(sponsor);
+        await attendee.PostFormAsync((await attendee.GetPageAsync($"/training/events/{eventId}")).Forms.Single(f => f.GetAttribute("action")!.EndsWith("/register", StringComparison.Ordinal)));
+        var (admin, _) = await _app.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.Administrator);
+
+        await CheckAsync(_app.CreateBrowserLikeClient(), ["/training", "/training?Q=language&County=San%20Francisco", $"/training/events/{eventId}"]);
+        await CheckAsync(attendee, [$"/training/events/{eventId}", "/sponsors", "/sponsors/apply", "/sponsors/join?q=Sponsor"]);
+        await CheckAsync(manager, [$"/sponsors/{sponsor}", $"/sponsors/{sponsor}/events/new", $"/sponsors/events/{eventId}/edit", $"/sponsors/events/{eventId}/copy", $"/sponsors/events/{eventId}/attendance"]);
+        await CheckAsync(admin, ["/staff/sponsors"]);
+    }
+
     private static async Task CheckAsync(HttpClient client, IEnumerable<string> pages)
     {
         foreach (var path in pages)

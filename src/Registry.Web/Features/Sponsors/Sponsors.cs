@@ -58,8 +58,10 @@ public static class Sponsors
 
         public async Task<IReadOnlyList<Membership>> MineAsync(string userId, CancellationToken ct) =>
             await db.SponsorMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Join(db.Sponsors, m => m.SponsorId, s => s.Id, (m, s) => new Membership(s.Id, s.Name, s.Status, m.Role, m.ApprovedAt != null, m.CanManageEvents, s.DecisionReason))
-                .OrderBy(m => m.Name).ToListAsync(ct);
+                .Join(db.Sponsors, m => m.SponsorId, s => s.Id, (m, s) => new { m, s })
+                .OrderBy(x => x.s.Name)
+                .Select(x => new Membership(x.s.Id, x.s.Name, x.s.Status, x.m.Role, x.m.ApprovedAt != null, x.m.CanManageEvents, x.s.DecisionReason))
+                .ToListAsync(ct);
 
         public async Task ApplyAsync(string userId, ApplyForm form, CancellationToken ct)
         {
