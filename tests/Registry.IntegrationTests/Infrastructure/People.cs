@@ -140,3 +140,18 @@ public static class Sponsoring
         return member.Id;
     }
 }
+
+public static class Registering
+{
+    /// <summary>Registers the professional for the event directly (for tests about what happens after).</summary>
+    public static async Task RegisterAsync(this RegistryAppFactory app, int eventId, int professionalId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        if (!await db.Registrations.AnyAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId))
+        {
+            db.Registrations.Add(new Registry.Web.Domain.Calendar.Registration(eventId, professionalId, Registry.Web.Domain.Calendar.RegistrationStatus.Registered, "seed", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -140,18 +140,17 @@ public static class SponsorEvents
                     return;
                 }
 
-                var index = context.PropertyPath[(context.PropertyPath.IndexOf('[', StringComparison.Ordinal) + 1)..context.PropertyPath.IndexOf(']', StringComparison.Ordinal)];
                 if (FormRules.ParseIsoDate(session.Day) is null)
                 {
-                    context.AddFailure($"Sessions[{index}].Day", t["Enter the session's date as year-month-day, like 2026-03-14."]);
+                    context.AddFailure(nameof(SessionInput.Day), t["Enter the session's date as year-month-day, like 2026-03-14."]);
                 }
                 else if (SessionInput.ParseTime(session.Starts) is not { } starts || SessionInput.ParseTime(session.Ends) is not { } ends)
                 {
-                    context.AddFailure($"Sessions[{index}].Starts", t["Enter the start and end times as hours and minutes, like 09:00 and 12:30."]);
+                    context.AddFailure(nameof(SessionInput.Starts), t["Enter the start and end times as hours and minutes, like 09:00 and 12:30."]);
                 }
                 else if (ends <= starts)
                 {
-                    context.AddFailure($"Sessions[{index}].Starts", t["The session must end after it starts."]);
+                    context.AddFailure(nameof(SessionInput.Starts), t["The session must end after it starts."]);
                 }
             });
             RuleFor(f => f.Sessions).Must(s => s.Any(x => !x.IsBlank)).WithMessage(t["Add at least one session with its date and times."])
