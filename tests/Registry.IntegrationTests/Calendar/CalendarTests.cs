@@ -313,6 +313,47 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
 
         Assert.Equal(6m, await DbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == carlaId).SumAsync(t => t.ClockHours)));
         Assert.Contains("Outdoor Play", (await carla.GetPageAsync("/my-registry/training")).Body!.TextContent, StringComparison.Ordinal);
+
+        // Her certificate, and the public page that checks it; a changed code is refused.
+        var eventPage = await carla.GetPageAsync($"/training/events/{other}");
+        Assert.NotNull(eventPage.GetElementById("attended"));
+        var certificate = await carla.GetPageAsync($"/training/events/{other}/certificate");
+        Assert.Contains("3 clock hours", certificate.GetElementById("certificate-hours")?.TextContent, StringComparison.Ordinal);
+        var link = new Uri(certificate.GetElementById("certificate-link")!.TextContent.Trim());
+        var verified = await _app.CreateBrowserLikeClient().GetPageAsync(link.PathAndQuery);
+        Assert.Contains("Outdoor Play", verified.GetElementById("certificate-valid")?.TextContent, StringComparison.Ordinal);
+        var tampered = link.PathAndQuery[..^3] + "xyz";
+        Assert.NotNull((await _app.CreateBrowserLikeClient().GetPageAsync(tampered, HttpStatusCode.NotFound)).GetElementById("certificate-invalid"));
+        await ana.GetPageAsync($"/training/events/{other}/certificate", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_director_registers_confirmed_staff_of_their_site_and_no_one_else()
+    {
+        var (_, managerId) = await _app.SignedInProfessionalAsync();
+        var eventId = await _app.EventAsync(await _app.SponsorAsync(managerId), "Director's Pick", capacity: 1);
+        var site = await _app.EmployerIdAsync("380500099");
+        var other = await _app.EmployerIdAsync("380500240");
+        var confirmed = await _app.StaffAtAsync(site, 2, confirmed: true, lastName: "Confirmed");
+        await _app.StaffAtAsync(site, 1, confirmed: false, lastName: "Unconfirmed");
+        var elsewhere = await _app.StaffAtAsync(other, 1, confirmed: true, lastName: "Elsewhere");
+        var (director, _) = await _app.SignedInWithGrantAsync(Registry.Web.Domain.Access.AccessRole.SiteDirector, site);
+
+        var page = await director.GetPageAsync($"/training/events/{eventId}/register-staff");
+        var listed = page.QuerySelectorAll(".staff-member label").Select(l => l.TextContent).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.All(listed, l => Assert.Contains("Confirmed", l, StringComparison.Ordinal));
+
+        var form = Form(page, "/register-staff");
+        using (await director.PostFormAsync(form, extra: confirmed.Concat(elsewhere).Select(id => new KeyValuePair<string, string>("staff", id.ToString(CultureInfo.InvariantCulture)))))
+        {
+        }
+
+        var statuses = await DbAsync(db => db.Registrations.Where(r => r.EventId == eventId).Select(r => new { r.ProfessionalId, r.Status }).ToListAsync());
+        Assert.Equal(2, statuses.Count);
+        Assert.All(statuses, s => Assert.Contains(s.ProfessionalId, confirmed));
+        Assert.Equal([RegistrationStatus.Registered, RegistrationStatus.Waitlisted], statuses.Select(s => s.Status).Order());
+        Assert.Equal("Registered: 1. On the waitlist: 1.", (await director.GetPageAsync($"/training/events/{eventId}/register-staff")).QuerySelector("[role=status]")?.TextContent);
     }
 
     [Fact]

@@ -124,6 +124,10 @@ public static class Calendar
                 counts.GetValueOrDefault(RegistrationStatus.Registered), counts.GetValueOrDefault(RegistrationStatus.Waitlisted));
         }
 
+        /// <summary>Whether hours were credited to the person for any session of the event (a certificate exists).</summary>
+        public Task<bool> AttendedAsync(int eventId, int professionalId, CancellationToken ct) =>
+            db.Attendance.AnyAsync(a => a.ProfessionalId == professionalId && a.CreditedHours > 0 && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == eventId), ct);
+
         public async Task<Registration?> RegistrationAsync(int eventId, int professionalId, CancellationToken ct) =>
             await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
 
@@ -199,6 +203,30 @@ public static class Calendar
 
             await db.SaveChangesAsync(ct);
             return true;
+        }
+
+        public sealed record StaffMember(int ProfessionalId, string Name, string Site, RegistrationStatus? Status);
+
+        /// <summary>
+        /// The confirmed, current staff of the sites the account directs (an active director grant),
+        /// with their registration for the event: whom a director may register.
+        /// </summary>
+        public async Task<IReadOnlyList<StaffMember>> DirectorsStaffAsync(string userId, int eventId, CancellationToken ct)
+        {
+            var now = time.GetUtcNow();
+            var sites = db.AccessGrants.Where(g => g.UserId == userId && g.Role == Domain.Access.AccessRole.SiteDirector && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now && g.EmployerId != null)
+                .Select(g => g.EmployerId!.Value);
+            var rows = await db.Employments.AsNoTracking()
+                .Where(e => e.EmployerId != null && sites.Contains(e.EmployerId.Value) && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= Today))
+                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
+                {
+                    p.Id, Name = p.FirstName + " " + p.LastName, Site = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
+                    Status = db.Registrations.Where(r => r.EventId == eventId && r.ProfessionalId == p.Id).Select(r => (RegistrationStatus?)r.Status).FirstOrDefault(),
+                })
+                .Take(1000)
+                .ToListAsync(ct);
+            return rows.GroupBy(r => r.Id).Select(g => g.First()).OrderBy(r => r.Site).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+                .Select(r => new StaffMember(r.Id, r.Name, r.Site, r.Status)).ToList();
         }
 
         private async Task NotifyAsync(int professionalId, TrainingEvent e, string kind, CancellationToken ct)

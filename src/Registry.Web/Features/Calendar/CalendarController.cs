@@ -15,7 +15,7 @@ namespace Registry.Web.Features.Calendar;
 /// registration for signed-in professionals.
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
@@ -96,13 +96,15 @@ public sealed class CalendarController(Calendar.Handler calendar, Sponsors.Atten
 
         Registration? registration = null;
         int? place = null;
+        var attended = false;
         if (await me.IdAsync(User, ct) is { } professionalId)
         {
             registration = await calendar.RegistrationAsync(eventId, professionalId, ct);
             place = registration is null ? null : await calendar.WaitlistPlaceAsync(registration, ct);
+            attended = await calendar.AttendedAsync(eventId, professionalId, ct);
         }
 
-        return View(new EventPage(e, User.Identity?.IsAuthenticated == true, registration?.Status, place, calendar.Today));
+        return View(new EventPage(e, User.Identity?.IsAuthenticated == true, registration?.Status, place, calendar.Today, attended));
     }
 
     [Authorize(Policy = Policies.SignedIn)]
@@ -137,6 +139,60 @@ public sealed class CalendarController(Calendar.Handler calendar, Sponsors.Atten
             ? t["You have withdrawn."].Value
             : t["It is too late to withdraw yourself from this event: write to the sponsor."].Value;
         return RedirectToAction(nameof(Event), new { eventId });
+    }
+
+    /// <summary>A director registers their confirmed staff: the sites come from the director's grants, never from the form.</summary>
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("events/{eventId:int}/register-staff")]
+    public async Task<IActionResult> RegisterStaff(int eventId, CancellationToken ct)
+    {
+        if (await calendar.EventAsync(eventId, ct) is not { } e)
+        {
+            return NotFound();
+        }
+
+        return View(new RegisterStaffPage(e, await calendar.DirectorsStaffAsync(users.GetUserId(User)!, eventId, ct), calendar.Today));
+    }
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("events/{eventId:int}/register-staff")]
+    public async Task<IActionResult> RegisterStaff(int eventId, List<int> staff, CancellationToken ct)
+    {
+        if (await calendar.EventAsync(eventId, ct) is null)
+        {
+            return NotFound();
+        }
+
+        var userId = users.GetUserId(User)!;
+        var allowed = (await calendar.DirectorsStaffAsync(userId, eventId, ct)).Select(s => s.ProfessionalId).ToHashSet();
+        var outcomes = new List<Calendar.Handler.RegisterOutcome>();
+        foreach (var professionalId in staff.Distinct().Where(allowed.Contains))
+        {
+            outcomes.Add(await calendar.RegisterAsync(eventId, professionalId, userId, ct));
+        }
+
+        TempData["Notice"] = outcomes.Contains(Calendar.Handler.RegisterOutcome.Closed)
+            ? t["Registration for this event is closed."].Value
+            : t["Registered: {0}. On the waitlist: {1}.", outcomes.Count(o => o == Calendar.Handler.RegisterOutcome.Registered), outcomes.Count(o => o == Calendar.Handler.RegisterOutcome.Waitlisted)].Value;
+        return RedirectToAction(nameof(RegisterStaff), new { eventId });
+    }
+
+    /// <summary>The attendee's certificate of completion, printable, with the code the public verification page checks.</summary>
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpGet("events/{eventId:int}/certificate")]
+    public async Task<IActionResult> Certificate(int eventId, bool download, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } professionalId || await certificates.ForAsync(eventId, professionalId, ct) is not { } certificate)
+        {
+            return NotFound();
+        }
+
+        if (download)
+        {
+            Response.Headers.ContentDisposition = $"attachment; filename=\"certificate-{eventId}-{certificate.RegistryId.Replace(" ", string.Empty, StringComparison.Ordinal)}.html\"";
+        }
+
+        return View(certificate);
     }
 
     /// <summary>The page a session's QR code opens: signed in, the attendee checks in for that session.</summary>
@@ -181,6 +237,8 @@ public sealed class CalendarController(Calendar.Handler calendar, Sponsors.Atten
             .Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
 
+public sealed record RegisterStaffPage(Calendar.EventView Event, IReadOnlyList<Calendar.Handler.StaffMember> Staff, DateOnly Today);
+
 public sealed record CheckInPage(string? Title, string Code, DateOnly? Day);
 
-public sealed record EventPage(Calendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today);
+public sealed record EventPage(Calendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today, bool Attended);

@@ -7,7 +7,7 @@ using Registry.Web.Infrastructure.Security;
 namespace Registry.Web.Features.Card;
 
 /// <summary>The membership card, and the public page its QR code opens.</summary>
-public sealed class CardController(Card.Handler cards, CurrentProfessional me, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CardController(Card.Handler cards, Calendar.Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/card")]
@@ -39,9 +39,23 @@ public sealed class CardController(Card.Handler cards, CurrentProfessional me, I
 
     [AllowAnonymous]
     [HttpGet("/verify/{registryId}")]
-    public async Task<IActionResult> Verify(string registryId, CancellationToken ct)
+    public async Task<IActionResult> Verify(string registryId, string? certificate, CancellationToken ct)
     {
         var view = await cards.PublicAsync(registryId, ct);
+
+        // A certificate's code shows that certificate, whether or not the record itself is public.
+        if (!string.IsNullOrEmpty(certificate))
+        {
+            ViewData["Certificate"] = await certificates.VerifyAsync(registryId, certificate, ct);
+            ViewData["CertificateAsked"] = true;
+            if (ViewData["Certificate"] is null)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
+            return View(view);
+        }
+
         if (view is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
