@@ -17,6 +17,12 @@ if (args.Contains("--qualifications"))
     return await QualificationsBenchmark.RunAsync(args);
 }
 
+// With --calendar: the training calendar's searches with 20,000 events (CalendarBenchmark).
+if (args.Contains("--calendar"))
+{
+    return await CalendarBenchmark.RunAsync(args);
+}
+
 // With --roster: a director's 200-person roster among 300,000 professionals (RosterBenchmark).
 if (args.Contains("--roster"))
 {

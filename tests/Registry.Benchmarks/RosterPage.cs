@@ -13,14 +13,9 @@ using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Benchmarks;
 
-/// <summary>
-/// The roster as a director gets it: the whole app in-process (routing, the signed-in cookie,
-/// authorization, the access log, the Razor view) on the benchmark's database, over an HTTP client.
-/// </summary>
-internal sealed partial class RosterPage(string databasePath, string folder) : WebApplicationFactory<web::Program>
+/// <summary>The whole app in-process on a benchmark's database, production settings, served to an HTTP client.</summary>
+internal class BenchmarkApp(string databasePath, string folder) : WebApplicationFactory<web::Program>
 {
-    private const string Password = "benchmark director password 2026";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(Path.GetDirectoryName(Repository.RulesFolder())!);
@@ -33,21 +28,19 @@ internal sealed partial class RosterPage(string databasePath, string folder) : W
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(folder, "documents"));
     }
 
-    /// <summary>Times <paramref name="runs"/> requests for the site's roster, 200 rows a page, after <paramref name="warmUp"/> untimed ones.</summary>
-    public async Task<List<double>> TimeAsync(int site, int warmUp, int runs)
+    /// <summary>Times <paramref name="runs"/> GETs of a page after <paramref name="warmUp"/> untimed ones; <paramref name="check"/> says what a right answer holds.</summary>
+    public static async Task<List<double>> TimeGetsAsync(HttpClient client, string path, int warmUp, int runs, Func<string, bool> check)
     {
-        var client = await SignedInDirectorAsync(site);
         var timings = new List<double>();
         for (var run = 0; run < warmUp + runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(new Uri($"/sites/{site}/roster?size=200", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             var html = await response.Content.ReadAsStringAsync();
             watch.Stop();
-            var rows = RosterRow().Count(html);
-            if (response.StatusCode != HttpStatusCode.OK || rows != 200)
+            if (response.StatusCode != HttpStatusCode.OK || !check(html))
             {
-                throw new InvalidOperationException($"The roster answered {(int)response.StatusCode} with {rows} rows, not 200: the benchmark would measure nothing.");
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} without what it should show: the benchmark would measure nothing.");
             }
 
             if (run >= warmUp)
@@ -58,6 +51,22 @@ internal sealed partial class RosterPage(string databasePath, string folder) : W
 
         timings.Sort();
         return timings;
+    }
+}
+
+/// <summary>
+/// The roster as a director gets it: the whole app in-process (routing, the signed-in cookie,
+/// authorization, the access log, the Razor view) on the benchmark's database, over an HTTP client.
+/// </summary>
+internal sealed partial class RosterPage(string databasePath, string folder) : BenchmarkApp(databasePath, folder)
+{
+    private const string Password = "benchmark director password 2026";
+
+    /// <summary>Times <paramref name="runs"/> requests for the site's roster, 200 rows a page, after <paramref name="warmUp"/> untimed ones.</summary>
+    public async Task<List<double>> TimeAsync(int site, int warmUp, int runs)
+    {
+        var client = await SignedInDirectorAsync(site);
+        return await TimeGetsAsync(client, $"/sites/{site}/roster?size=200", warmUp, runs, html => RosterRow().Count(html) == 200);
     }
 
     private async Task<HttpClient> SignedInDirectorAsync(int site)

@@ -80,6 +80,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Domain.Calendar.TrainingSession> TrainingSessions => Set<Domain.Calendar.TrainingSession>();
 
+    public DbSet<Domain.Calendar.TrainingEventWord> TrainingEventWords => Set<Domain.Calendar.TrainingEventWord>();
+
     public DbSet<Domain.Calendar.Registration> Registrations => Set<Domain.Calendar.Registration>();
 
     public DbSet<Domain.Calendar.Attendance> Attendance => Set<Domain.Calendar.Attendance>();

@@ -66,6 +66,8 @@ public sealed class TrainingEventConfiguration : IEntityTypeConfiguration<Traini
         builder.HasOne<Sponsor>().WithMany().HasForeignKey(e => e.SponsorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Sessions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Words).WithOne().HasForeignKey(w => w.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Words).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The calendar: published events by date (then county, language, topic filter the range).
         builder.HasIndex(e => new { e.Status, e.LastDay, e.FirstDay });
@@ -139,5 +141,18 @@ public sealed class UnmatchedAttendanceConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.Hours).HasPrecision(6, 2);
         builder.HasOne<TrainingSession>().WithMany().HasForeignKey(u => u.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(u => new { u.SessionId, u.ResolvedAt });
+    }
+}
+
+public sealed class TrainingEventWordConfiguration : IEntityTypeConfiguration<TrainingEventWord>
+{
+    public void Configure(EntityTypeBuilder<TrainingEventWord> builder)
+    {
+        builder.ToTable("TrainingEventWords");
+
+        // Keyed by word first: a prefix is a range on the key (see the employer name index, decision 0003).
+        builder.HasKey(w => new { w.Word, w.EventId });
+        builder.Property(w => w.Word).HasMaxLength(Registry.Web.Domain.SearchText.MaxWordLength);
+        builder.HasIndex(w => w.EventId);
     }
 }

@@ -42,6 +42,7 @@ public sealed class TrainingEvent
     public const int MaxSessions = 20;
 
     private readonly List<TrainingSession> _sessions = [];
+    private readonly List<TrainingEventWord> _words = [];
 
     private TrainingEvent()
     {
@@ -113,6 +114,11 @@ public sealed class TrainingEvent
 
     public IReadOnlyList<TrainingSession> Sessions => _sessions;
 
+    /// <summary>The words of the title and description: the index the calendar's free-text search reads.</summary>
+    public IReadOnlyList<TrainingEventWord> Words => _words;
+
+    public const int MaxWords = 300;
+
     public TrainingEventDetails Details => new(Title, Description, Topic, Language, Audience, IsOnline, Address, City, County, Capacity, Cost, RegistrationDeadline, WithdrawalDays);
 
     /// <summary>The last day a registered person may withdraw themselves.</summary>
@@ -157,6 +163,12 @@ public sealed class TrainingEvent
         RegistrationDeadline = d.RegistrationDeadline;
         WithdrawalDays = d.WithdrawalDays;
         SearchText = Domain.SearchText.Normalize($"{Title} {Description}");
+        var words = Domain.SearchText.Words(SearchText).Take(MaxWords).ToHashSet(StringComparer.Ordinal);
+        _words.RemoveAll(w => !words.Contains(w.Word));
+        foreach (var word in words.Where(w => !_words.Any(x => x.Word == w)))
+        {
+            _words.Add(new TrainingEventWord(word));
+        }
 
         // Sessions keep their ids (and attendance) when unchanged; the rest are replaced.
         var kept = _sessions.Where(s => list.Contains((s.Day, s.Starts, s.Ends))).ToList();
@@ -225,4 +237,22 @@ public sealed class TrainingSession
 
     /// <summary>The session's length in hours (to the quarter hour).</summary>
     public decimal Hours => Math.Round((decimal)(Ends - Starts).TotalHours * 4m, MidpointRounding.AwayFromZero) / 4m;
+}
+
+/// <summary>One word of an event's title or description, for prefix search on an index.</summary>
+public sealed class TrainingEventWord
+{
+    private TrainingEventWord()
+    {
+        Word = string.Empty;
+    }
+
+    public TrainingEventWord(string word)
+    {
+        Word = word;
+    }
+
+    public int EventId { get; private set; }
+
+    public string Word { get; private set; }
 }

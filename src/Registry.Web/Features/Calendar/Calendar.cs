@@ -92,10 +92,12 @@ public static class Calendar
                 "in-person" => query.Where(e => !e.IsOnline),
                 _ => query,
             };
-            foreach (var word in SearchText.Normalize(search.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
+            // Each word typed is a prefix of some word of the title or description, found on the word index.
+            foreach (var word in SearchText.Words(search.Q).Take(5))
             {
-                var pattern = "%" + word.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
-                query = query.Where(e => EF.Functions.Like(e.SearchText, pattern));
+                var (lowest, highest) = (word, word + new string('z', SearchText.MaxWordLength));
+                var withWord = db.TrainingEventWords.Where(w => w.Word.CompareTo(lowest) >= 0 && w.Word.CompareTo(highest) <= 0).Select(w => w.EventId);
+                query = query.Where(e => withWord.Contains(e.Id));
             }
 
             return query;

@@ -177,7 +177,7 @@ public static class SponsorEvents
     public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails)
     {
         public Task<TrainingEvent?> FindAsync(int eventId, CancellationToken ct) =>
-            db.TrainingEvents.Include(e => e.Sessions).SingleOrDefaultAsync(e => e.Id == eventId, ct);
+            db.TrainingEvents.Include(e => e.Sessions).Include(e => e.Words).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == eventId, ct);
 
         public async Task<int?> SponsorOfAsync(int eventId, CancellationToken ct) =>
             await db.TrainingEvents.Where(e => e.Id == eventId).Select(e => (int?)e.SponsorId).SingleOrDefaultAsync(ct);

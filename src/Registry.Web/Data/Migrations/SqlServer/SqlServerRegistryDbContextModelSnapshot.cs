@@ -660,6 +660,22 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("TrainingEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEventWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Word", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("TrainingEventWords", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1817,6 +1833,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEventWord", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Calendar.TrainingEvent", null)
+                        .WithMany("Words")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingSession", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Calendar.TrainingEvent", null)
@@ -2257,6 +2282,8 @@ namespace Registry.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEvent", b =>
                 {
                     b.Navigation("Sessions");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

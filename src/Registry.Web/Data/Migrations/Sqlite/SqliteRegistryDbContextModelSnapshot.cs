@@ -630,6 +630,22 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("TrainingEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEventWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Word", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("TrainingEventWords", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1753,6 +1769,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEventWord", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Calendar.TrainingEvent", null)
+                        .WithMany("Words")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingSession", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Calendar.TrainingEvent", null)
@@ -2193,6 +2218,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Registry.Web.Domain.Calendar.TrainingEvent", b =>
                 {
                     b.Navigation("Sessions");
+
+                    b.Navigation("Words");
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>

@@ -135,6 +135,24 @@ namespace Registry.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TrainingEventWords",
+                columns: table => new
+                {
+                    EventId = table.Column<int>(type: "int", nullable: false),
+                    Word = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingEventWords", x => new { x.Word, x.EventId });
+                    table.ForeignKey(
+                        name: "FK_TrainingEventWords_TrainingEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "TrainingEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingSessions",
                 columns: table => new
                 {
@@ -275,6 +293,11 @@ namespace Registry.Web.Data.Migrations.SqlServer
                 columns: new[] { "Status", "LastDay", "FirstDay" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrainingEventWords_EventId",
+                table: "TrainingEventWords",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingSessions_CheckInCode",
                 table: "TrainingSessions",
                 column: "CheckInCode",
@@ -303,6 +326,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SponsorMembers");
+
+            migrationBuilder.DropTable(
+                name: "TrainingEventWords");
 
             migrationBuilder.DropTable(
                 name: "UnmatchedAttendance");
