@@ -77,6 +77,8 @@ builder.Services.AddScoped<AccessReminders>();
 builder.Services.AddScoped<AccessLogService>();
 builder.Services.AddScoped<SiteStaff.Handler>();
 builder.Services.AddHostedService<AccessReminderService>();
+builder.Services.AddScoped<Registry.Web.Features.Calendar.TrainingReminders>();
+builder.Services.AddHostedService<Registry.Web.Features.Calendar.TrainingReminderService>();
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>

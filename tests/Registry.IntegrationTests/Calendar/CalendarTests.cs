@@ -357,6 +357,37 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task Registered_people_get_one_reminder_the_day_before_in_their_language()
+    {
+        var (_, managerId) = await _app.SignedInProfessionalAsync();
+        var sponsorId = await _app.SponsorAsync(managerId);
+        var tomorrow = await _app.EventAsync(sponsorId, "Tomorrow's Circle Time", day: Today.AddDays(1));
+        var nextWeek = await _app.EventAsync(sponsorId, "Next Week's Circle Time", day: Today.AddDays(7));
+        var (_, rosa) = await _app.SignedInProfessionalAsync();
+        var (_, elena) = await _app.SignedInProfessionalAsync();
+        var (_, gone) = await _app.SignedInProfessionalAsync();
+        await DbAsync(db => db.Professionals.Where(p => p.Id == elena).ExecuteUpdateAsync(s => s.SetProperty(p => p.PreferredLanguage, "es")));
+        foreach (var person in new[] { rosa, elena, gone })
+        {
+            await _app.RegisterAsync(tomorrow, person);
+            await _app.RegisterAsync(nextWeek, person);
+        }
+
+        await DbAsync(db => db.Registrations.Where(r => r.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Withdrawn)));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var reminders = scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Calendar.TrainingReminders>();
+
+        await reminders.RunOnceAsync(CancellationToken.None);
+        await reminders.RunOnceAsync(CancellationToken.None);
+
+        var sent = await DbAsync(db => db.OutboxMessages.Where(m => m.Kind == "event-reminder" && m.Subject.Contains("Circle Time")).Select(m => new { m.ToAddress, m.Subject }).ToListAsync());
+        var emails = await DbAsync(db => db.Professionals.Where(p => p.Id == rosa || p.Id == elena).ToDictionaryAsync(p => p.Id, p => p.Email));
+        Assert.Equal(2, sent.Count);
+        Assert.Contains(sent, m => m.ToAddress == emails[rosa] && m.Subject == "Tomorrow: Tomorrow's Circle Time");
+        Assert.Contains(sent, m => m.ToAddress == emails[elena] && m.Subject == "Mañana: Tomorrow's Circle Time");
+    }
+
+    [Fact]
     public async Task The_daily_cap_and_the_repeat_rule_credit_less_and_say_why()
     {
         var (manager, managerId) = await _app.SignedInProfessionalAsync();

@@ -45,7 +45,12 @@ public sealed class Registration
 
     public DateTimeOffset ChangedAt { get; private set; }
 
+    /// <summary>When the "see you tomorrow" reminder was queued (once per registration).</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
     public bool IsActive => Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted;
+
+    public void MarkReminded(DateTimeOffset at) => ReminderSentAt = at;
 
     public void Withdraw(DateTimeOffset at) => Change(RegistrationStatus.Withdrawn, at);
 
