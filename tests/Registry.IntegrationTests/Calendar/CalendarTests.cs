@@ -444,6 +444,13 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         Assert.Equal(2, (await FoundAsync("County=San%20Francisco&Mode=in-person")).Count);
         Assert.Empty((await anonymous.GetPageAsync($"/training?Q={marker}%20nowhere")).QuerySelectorAll(".event"));
 
+        // The month view of the later event's month, keeping the filters.
+        var month = Today.AddDays(60).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var grid = await anonymous.GetPageAsync($"/training?Month={month}&Q={marker}&Language=es");
+        Assert.Equal([$"/training/events/{later}"], grid.QuerySelectorAll("#month .event").Select(a => a.GetAttribute("href")!).ToList());
+        Assert.Contains("Month=", grid.GetElementById("next-month")?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("Language=es", grid.GetElementById("next-month")?.GetAttribute("href"), StringComparison.Ordinal);
+
         using var feed = await anonymous.GetAsync(new Uri($"/training/calendar.ics?Q={marker}&Language=en", UriKind.Relative));
         Assert.Equal("text/calendar", feed.Content.Headers.ContentType?.MediaType);
         var calendar = Ical.Net.Calendar.Load(await feed.Content.ReadAsStringAsync())!;

@@ -14,8 +14,11 @@ public static class Calendar
     public const int MaxFeedEvents = 500;
 
     /// <summary>The calendar's filters, as the query string carries them.</summary>
-    public sealed record Search(string? From = null, string? To = null, string? County = null, string? Language = null, string? Topic = null, string? Mode = null, string? Q = null, int Page = 1)
+    public sealed record Search(string? From = null, string? To = null, string? County = null, string? Language = null, string? Topic = null, string? Mode = null, string? Q = null, int Page = 1, string? Month = null)
     {
+        /// <summary>The month shown in the month view ("2026-12"), when asked for.</summary>
+        public DateOnly? MonthStart => DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+
         public DateOnly? FromDay => FormRules.ParseIsoDate(From);
 
         public DateOnly? ToDay => FormRules.ParseIsoDate(To);
@@ -47,6 +50,22 @@ public static class Calendar
             var page = Math.Clamp(search.Page, 1, pages);
             var rows = await Rows(query.OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
             return new Results(search with { Page = page }, rows, total, page);
+        }
+
+        public const int MaxMonthEvents = 1_000;
+
+        public sealed record MonthResults(Search Search, DateOnly Month, IReadOnlyList<EventRow> Events, int Total);
+
+        /// <summary>The month view: the filters' events whose first day falls in the month (at most <see cref="MaxMonthEvents"/>).</summary>
+        public async Task<MonthResults> MonthAsync(Search search, CancellationToken ct)
+        {
+            var month = search.MonthStart ?? new DateOnly(Today.Year, Today.Month, 1);
+            var last = month.AddMonths(1).AddDays(-1);
+            var query = Filtered(search with { From = month.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })
+                .Where(e => e.FirstDay >= month);
+            var total = await query.CountAsync(ct);
+            var rows = await Rows(query.OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Take(MaxMonthEvents)).ToListAsync(ct);
+            return new MonthResults(search, month, rows, total);
         }
 
         /// <summary>The events of a search for an iCalendar feed: at most <see cref="MaxFeedEvents"/>, with their sessions.</summary>

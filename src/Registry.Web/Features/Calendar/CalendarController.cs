@@ -20,7 +20,7 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
     [AllowAnonymous]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] Calendar.Search search, CancellationToken ct) =>
-        View(await calendar.SearchAsync(search, ct));
+        search.Month is not null ? View("Month", await calendar.MonthAsync(search, ct)) : View(await calendar.SearchAsync(search, ct));
 
     /// <summary>The search's events as an iCalendar file (one entry per session), to subscribe to in a calendar app.</summary>
     [AllowAnonymous]
