@@ -328,6 +328,28 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task Five_people_asking_for_the_last_place_at_once_never_overbook_it()
+    {
+        var (_, managerId) = await _app.SignedInProfessionalAsync();
+        var eventId = await _app.EventAsync(await _app.SponsorAsync(managerId), "One Seat Left", capacity: 1);
+        var people = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            people.Add((await _app.SignedInProfessionalAsync()).ProfessionalId);
+        }
+
+        await Task.WhenAll(people.Select(async id =>
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Calendar.Calendar.Handler>().RegisterAsync(eventId, id, "test", CancellationToken.None);
+        }));
+
+        var statuses = await DbAsync(db => db.Registrations.Where(r => r.EventId == eventId).Select(r => r.Status).ToListAsync());
+        Assert.Equal(5, statuses.Count);
+        Assert.Equal(1, statuses.Count(s => s == RegistrationStatus.Registered));
+    }
+
+    [Fact]
     public async Task A_director_registers_confirmed_staff_of_their_site_and_no_one_else()
     {
         var (_, managerId) = await _app.SignedInProfessionalAsync();

@@ -22,7 +22,8 @@ public sealed class AccountEmails(
     IStringLocalizer<SharedResource> t,
     LinkGenerator links,
     IHttpContextAccessor http,
-    TimeProvider time)
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Access.AccessOptions> site)
 {
     /// <summary>The confirmation email; <paramref name="firstName"/> is looked up when not given (a resend).</summary>
     public async Task QueueConfirmationAsync(RegistryUser user, string? firstName = null)
@@ -169,11 +170,17 @@ public sealed class AccountEmails(
         return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 
+    /// <summary>An absolute link: from the request when there is one, else from the configured public address (background work).</summary>
     private string Link(string action, object? values, string controller = "Account")
     {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Account emails are written during a request.");
-        return links.GetUriByAction(context, action, controller, values)
-            ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
+        if (http.HttpContext is { } context)
+        {
+            return links.GetUriByAction(context, action, controller, values)
+                ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
+        }
+
+        var path = links.GetPathByAction(action, controller, values) ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
+        return site.Value.SiteAddress.TrimEnd('/') + path;
     }
 
     private void Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)

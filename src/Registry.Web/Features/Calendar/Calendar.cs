@@ -177,6 +177,9 @@ public static class Calendar
                 return RegisterOutcome.Closed;
             }
 
+            // Counting the places taken and taking one are one serializable transaction: two people
+            // asking for the last place at once never both get it.
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
             var existing = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
             if (existing is { IsActive: true })
             {
@@ -197,6 +200,7 @@ public static class Calendar
 
             await NotifyAsync(professionalId, e, status == RegistrationStatus.Registered ? "registered" : "waitlisted", ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted;
         }
 
@@ -207,6 +211,7 @@ public static class Calendar
         public async Task<bool> WithdrawAsync(int eventId, int professionalId, CancellationToken ct)
         {
             var e = await db.TrainingEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
             var registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
             if (e is null || registration is not { IsActive: true } || (registration.Status == RegistrationStatus.Registered && Today > e.WithdrawBy))
             {
@@ -223,6 +228,7 @@ public static class Calendar
             }
 
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return true;
         }
 
