@@ -76,9 +76,9 @@ builder.Services.AddScoped<Workspace.Handler>();
 builder.Services.AddScoped<AccessReminders>();
 builder.Services.AddScoped<AccessLogService>();
 builder.Services.AddScoped<SiteStaff.Handler>();
-builder.Services.AddHostedService<AccessReminderService>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<AccessReminders>>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.TrainingReminders>();
-builder.Services.AddHostedService<Registry.Web.Features.Calendar.TrainingReminderService>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Calendar.TrainingReminders>>();
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>

@@ -10,7 +10,7 @@ namespace Registry.Web.Features.Access;
 /// once per grant, through the outbox. Runs hourly in the background; <see cref="RunOnceAsync"/>
 /// is what a test or an operator calls.
 /// </summary>
-public sealed class AccessReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> options)
+public sealed class AccessReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> options) : Infrastructure.Jobs.IHourlyJob
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -34,30 +34,5 @@ public sealed class AccessReminders(RegistryDbContext db, AccountEmails emails, 
 
         await db.SaveChangesAsync(ct);
         return due.Count;
-    }
-}
-
-public sealed class AccessReminderService(IServiceScopeFactory scopes, ILogger<AccessReminderService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<AccessReminders>().RunOnceAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Queued access-ending reminders for {Grants} grants.", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Access reminders failed; trying again in an hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -12,7 +12,7 @@ namespace Registry.Web.Features.Calendar;
 /// their language, once. Runs hourly in the background; <see cref="RunOnceAsync"/> is what a test
 /// or an operator calls.
 /// </summary>
-public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site)
+public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site) : Infrastructure.Jobs.IHourlyJob
 {
     public const int Batch = 1_000;
 
@@ -46,30 +46,5 @@ public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails
 
         await db.SaveChangesAsync(ct);
         return due.Count;
-    }
-}
-
-public sealed class TrainingReminderService(IServiceScopeFactory scopes, ILogger<TrainingReminderService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<TrainingReminders>().RunOnceAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Queued {Count} training reminders.", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Training reminders failed; trying again in an hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
