@@ -271,6 +271,19 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
 
         sheet = await instructor.GetPageAsync($"/sponsors/events/{eventId}/attendance");
         Assert.Equal("Posted: 1. Already posted before: 1. Held as unmatched: 3.", sheet.GetElementById("posted")?.TextContent);
+
+        // A file that is not an attendance CSV is refused beside the field, and nothing is posted or held.
+        using (var content = new MultipartFormDataContent())
+        {
+            var form = sheet.QuerySelector("form.csv-form") as IHtmlFormElement ?? throw new InvalidOperationException("form.csv-form");
+            content.Add(new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken");
+            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("name,email\nAna,ana@example.org\n")), "file", "people.csv");
+            using var refused = await instructor.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("The file needs a header row with registry_id and hours columns.", Error(await refused.ReadPageAsync(), $"file-{sessionId}"));
+        }
+
+        Assert.Equal(3, (await instructor.GetPageAsync($"/sponsors/events/{eventId}/attendance")).QuerySelectorAll(".unmatched-row").Length);
         var held = sheet.QuerySelectorAll(".unmatched-row .problem").Select(p => p.TextContent).Order().ToList();
         Assert.Equal(["Listed twice in the file", "No one has this registry id", "Not a registry id"], held);
         Assert.Equal(3m, await DbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == benId).SumAsync(t => t.ClockHours)));
