@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
@@ -16,8 +18,9 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
     [Fact]
     public async Task The_record_downloads_as_a_zip_with_json_that_follows_the_schema_and_a_printable_summary()
     {
-        var (client, _) = await _app.SignedInProfessionalAsync();
+        var (client, me) = await _app.SignedInProfessionalAsync();
         var driver = new SignUpDriver(client);
+
         await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
         {
             ["Institution"] = "City College", ["Title"] = "Child Growth <b>and</b> Development", ["Units"] = "4.5", ["UnitType"] = "Quarter", ["Grade"] = "B", ["Category"] = "ChildGrowthAndDevelopment",
@@ -31,6 +34,21 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         {
             ["Type"] = "ChildDevelopmentTeacherPermit", ["AppliedDay"] = "2", ["AppliedMonth"] = "3", ["AppliedYear"] = "2026",
         });
+
+        // A training event registered for and attended (posted by its sponsor), and one registered for only.
+        var (_, managerId) = await _app.SignedInProfessionalAsync();
+        var sponsorId = await _app.SponsorAsync(managerId);
+        var attendedEvent = await _app.EventAsync(sponsorId, "Loose Parts Play", day: DateOnly.FromDateTime(DateTime.Today));
+        var upcoming = await _app.EventAsync(sponsorId, "Planning for Spring", day: DateOnly.FromDateTime(DateTime.Today).AddDays(30));
+        await _app.RegisterAsync(attendedEvent, me);
+        await _app.RegisterAsync(upcoming, me);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var posting = scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Sponsors.AttendancePosting.Handler>();
+            var session = await scope.ServiceProvider.GetRequiredService<Registry.Web.Data.RegistryDbContext>().TrainingSessions.Where(x => x.EventId == attendedEvent).Select(x => x.Id).SingleAsync();
+            var context = (await posting.SessionAsync(attendedEvent, session, CancellationToken.None))!;
+            await posting.PostRosterAsync(context, [me], "sponsor", CancellationToken.None);
+        }
 
         using var response = await client.GetAsync(new Uri("/my-registry/export", UriKind.Relative));
 
@@ -49,9 +67,15 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         Assert.Equal(3m, courses[0].GetProperty("semesterUnits").GetDecimal());
         Assert.Equal("selfReported", courses[0].GetProperty("verification").GetProperty("status").GetString());
         var changes = root.GetProperty("changes").EnumerateArray().ToList();
-        Assert.Equal(["Added", "Added", "Added"], changes.Select(c => c.GetProperty("kind").GetString()));
+        Assert.Equal(["Added", "Added", "Added", "Added"], changes.Select(c => c.GetProperty("kind").GetString()));
         Assert.Equal("2025-05-15", courses[1].GetProperty("completedOn").GetString());
         Assert.Equal(JsonValueKind.Null, courses[0].GetProperty("completedOn").ValueKind);
+        var events = root.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["Loose Parts Play", "Planning for Spring"], events.Select(e => e.GetProperty("title").GetString()));
+        Assert.Equal("Registered", events[1].GetProperty("registration").GetString());
+        Assert.Empty(events[1].GetProperty("attended").EnumerateArray());
+        var attendedSession = Assert.Single(events[0].GetProperty("attended").EnumerateArray());
+        Assert.Equal(3m, attendedSession.GetProperty("creditedHours").GetDecimal());
         var application = Assert.Single(root.GetProperty("permitApplications").EnumerateArray());
         Assert.Equal("ChildDevelopmentTeacherPermit", application.GetProperty("type").GetString());
         Assert.Equal("2026-03-02", application.GetProperty("appliedOn").GetString());
@@ -141,7 +165,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         }
 
         Check(record, schema.RootElement, "record");
-        Assert.Equal("1.3", record.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.4", record.GetProperty("schemaVersion").GetString());
     }
 
     private static string RepositoryRoot()

@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.3";
+    public const string SchemaVersion = "1.4";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -42,7 +42,13 @@ public static class ExportRecord
         IReadOnlyList<PermitApplicationDto> PermitApplications,
         IReadOnlyList<TrainingDto> Training,
         IReadOnlyList<DocumentDto> Documents,
-        IReadOnlyList<ChangeDto> Changes);
+        IReadOnlyList<ChangeDto> Changes,
+        IReadOnlyList<EventDto> Events);
+
+    /// <summary>A training event the person registered for or attended: its status, and each session attended with the hours credited and why fewer.</summary>
+    public sealed record EventDto(string Title, string Sponsor, DateOnly FirstDay, string? Registration, IReadOnlyList<AttendedDto> Attended);
+
+    public sealed record AttendedDto(DateOnly Day, decimal Hours, decimal CreditedHours, string? Reason);
 
     /// <summary>One entry of the record's history; values as stored (dates yyyy-MM-dd, enumerations by name).</summary>
     public sealed record ChangeDto(DateTimeOffset At, string By, string Section, string? Entry, string Kind, string? Field, string? OldValue, string? NewValue);
@@ -98,6 +104,14 @@ public static class ExportRecord
             static VerificationDto V(Verification v) => new(v.Status, v.Reason, v.At);
             var documents = await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id).ToListAsync(ct);
             var changes = await db.RecordChanges.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+            var registrations = await db.Registrations.AsNoTracking().Where(r => r.ProfessionalId == professionalId).ToDictionaryAsync(r => r.EventId, r => r.Status.ToString(), ct);
+            var attended = (await db.Attendance.AsNoTracking().Where(a => a.ProfessionalId == professionalId)
+                    .Join(db.TrainingSessions, a => a.SessionId, s => s.Id, (a, s) => new { s.EventId, s.Day, a.Hours, a.CreditedHours, a.Reason })
+                    .ToListAsync(ct))
+                .ToLookup(a => a.EventId);
+            var eventIds = registrations.Keys.Concat(attended.Select(g => g.Key)).Distinct().ToList();
+            var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay)
+                .Select(e => new { e.Id, e.Title, e.FirstDay, Sponsor = db.Sponsors.Where(s => s.Id == e.SponsorId).Select(s => s.Name).First() }).ToListAsync(ct);
 
             var record = new RecordDto(
                 SchemaVersion,
@@ -128,7 +142,9 @@ public static class ExportRecord
                     t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),
                 documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList(),
                 changes.Select(c => new ChangeDto(
-                    c.At, c.ByUserId is null ? "registry" : c.ByUserId == p.UserId ? "you" : "registryStaff", c.Section, c.EntryLabel, c.Kind.ToString(), c.Field, c.OldValue, c.NewValue)).ToList());
+                    c.At, c.ByUserId is null ? "registry" : c.ByUserId == p.UserId ? "you" : "registryStaff", c.Section, c.EntryLabel, c.Kind.ToString(), c.Field, c.OldValue, c.NewValue)).ToList(),
+                events.Select(e => new EventDto(e.Title, e.Sponsor, e.FirstDay, registrations.GetValueOrDefault(e.Id),
+                    attended[e.Id].OrderBy(a => a.Day).Select(a => new AttendedDto(a.Day, a.Hours, a.CreditedHours, a.Reason)).ToList())).ToList());
 
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
