@@ -57,6 +57,7 @@ builder.Services.AddScoped<PermitApplications.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.Sponsors.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.SponsorEvents.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Calendar.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.DataQuality.DataQuality.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Certificates>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.AttendancePosting.Handler>();
 builder.Services.Configure<Registry.Web.Features.Sponsors.TrainingOptions>(builder.Configuration.GetSection(Registry.Web.Features.Sponsors.TrainingOptions.Section));

@@ -26,7 +26,8 @@ public static class MyRegistryPage
         IReadOnlyList<JobView> Jobs,
         IReadOnlyList<DegreeView> Degrees,
         ProfileCompleteness Completeness,
-        IReadOnlyList<RecentChanges.ChangeView> RecentChanges);
+        IReadOnlyList<RecentChanges.ChangeView> RecentChanges,
+        IReadOnlyList<Domain.DataQuality.DataQualityProblem> Problems);
 
     public sealed record JobView(
         string EmployerName,
@@ -44,7 +45,7 @@ public static class MyRegistryPage
 
     public sealed record DegreeView(DegreeLevel Level, string Major, string Institution, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, DataQuality.DataQuality.Handler quality)
     {
         public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
         {
@@ -100,7 +101,9 @@ public static class MyRegistryPage
             var name = string.Join(' ', new[] { professional.FirstName, professional.MiddleName, professional.LastName }.Where(n => !string.IsNullOrEmpty(n)));
             return new ViewModel(
                 RegistryId.Format(professional.RegistryId), name, professional.Email, professional.Phone, professional.DateOfBirth,
-                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness, recent?.Changes ?? []);
+                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness, recent?.Changes ?? [],
+                // The completeness checklist above already asks for county, education and demographics.
+                (await quality.ProblemsAsync(professional.Id, ct)).Where(p => p.Rule != Domain.DataQuality.DataQualityRule.RequiredFields || p.Code == "Name").ToList());
         }
     }
 }
