@@ -56,6 +56,13 @@ public static class SearchText
     }
 
     /// <summary>The distinct words of a name's search form, for the word index.</summary>
+    /// <summary>
+    /// The range of indexed words that start with <paramref name="word"/>: every word from "garc" up
+    /// to "garczzz…" (words hold only a-z and 0-9), which SQLite and SQL Server both answer from an
+    /// index keyed by word, whatever their collation.
+    /// </summary>
+    public static (string From, string To) PrefixRange(string word) => (word, word + new string('z', MaxWordLength));
+
     public static IReadOnlyList<string> Words(string? input) =>
         Normalize(input)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)

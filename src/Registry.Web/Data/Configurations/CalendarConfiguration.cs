@@ -52,7 +52,6 @@ public sealed class TrainingEventConfiguration : IEntityTypeConfiguration<Traini
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Title).HasMaxLength(TrainingEvent.MaxTitleLength).IsRequired();
         builder.Property(e => e.Description).HasMaxLength(TrainingEvent.MaxDescriptionLength).IsRequired();
-        builder.Property(e => e.SearchText).HasMaxLength(TrainingEvent.MaxTitleLength + TrainingEvent.MaxDescriptionLength + 1).IsRequired();
         builder.Property(e => e.Topic).HasConversion<int>();
         builder.Property(e => e.Audience).HasConversion<int>();
         builder.Property(e => e.Status).HasConversion<int>();

@@ -49,7 +49,6 @@ public sealed class TrainingEvent
         Title = string.Empty;
         Description = string.Empty;
         Language = string.Empty;
-        SearchText = string.Empty;
     }
 
     public TrainingEvent(int sponsorId, TrainingEventDetails details, IEnumerable<(DateOnly Day, TimeOnly Starts, TimeOnly Ends)> sessions, DateTimeOffset createdAt)
@@ -100,9 +99,6 @@ public sealed class TrainingEvent
     public DateOnly FirstDay { get; private set; }
 
     public DateOnly LastDay { get; private set; }
-
-    /// <summary>Title and description in search form (<see cref="SearchText"/>), for the calendar's free-text filter.</summary>
-    public string SearchText { get; private set; }
 
     public TrainingEventStatus Status { get; private set; }
 
@@ -162,8 +158,7 @@ public sealed class TrainingEvent
         Cost = d.Cost;
         RegistrationDeadline = d.RegistrationDeadline;
         WithdrawalDays = d.WithdrawalDays;
-        SearchText = Domain.SearchText.Normalize($"{Title} {Description}");
-        var words = Domain.SearchText.Words(SearchText).Take(MaxWords).ToHashSet(StringComparer.Ordinal);
+        var words = SearchText.Words($"{Title} {Description}").Take(MaxWords).ToHashSet(StringComparer.Ordinal);
         _words.RemoveAll(w => !words.Contains(w.Word));
         foreach (var word in words.Where(w => !_words.Any(x => x.Word == w)))
         {

@@ -28,7 +28,7 @@ public static class Calendar
 
     public sealed record EventRow(int Id, string Title, string Sponsor, DateOnly FirstDay, DateOnly LastDay, TimeOnly Starts, TimeOnly Ends, int Sessions, decimal ClockHours, TrainingTopic Topic, string Language, bool IsOnline, string? City, string? County, decimal Cost, int PlacesLeft);
 
-    public sealed record Results(Search Search, IReadOnlyList<EventRow> Events, int Total, int Page);
+    public sealed record Results(Search Search, IReadOnlyList<EventRow> Events, int Total, int Page, DateOnly Today);
 
     public sealed record SessionView(int Id, DateOnly Day, TimeOnly Starts, TimeOnly Ends, decimal Hours);
 
@@ -49,7 +49,7 @@ public static class Calendar
             var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(search.Page, 1, pages);
             var rows = await Rows(query.OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-            return new Results(search with { Page = page }, rows, total, page);
+            return new Results(search with { Page = page }, rows, total, page, Today);
         }
 
         public const int MaxMonthEvents = 1_000;
@@ -114,7 +114,7 @@ public static class Calendar
             // Each word typed is a prefix of some word of the title or description, found on the word index.
             foreach (var word in SearchText.Words(search.Q).Take(5))
             {
-                var (lowest, highest) = (word, word + new string('z', SearchText.MaxWordLength));
+                var (lowest, highest) = SearchText.PrefixRange(word);
                 var withWord = db.TrainingEventWords.Where(w => w.Word.CompareTo(lowest) >= 0 && w.Word.CompareTo(highest) <= 0).Select(w => w.EventId);
                 query = query.Where(e => withWord.Contains(e.Id));
             }

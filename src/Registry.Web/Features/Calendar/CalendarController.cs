@@ -209,6 +209,7 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
         return View(new CheckInPage(context.Event.Title, code, context.Session.Day));
     }
 
+    /// <summary>Checks the attendee in (<c>confirm</c> is the button's field; it also tells this overload from the page's).</summary>
     [Authorize(Policy = Policies.SignedIn)]
     [HttpPost("check-in/{code}")]
     public async Task<IActionResult> CheckIn(string code, bool confirm, CancellationToken ct)

@@ -95,13 +95,11 @@ public static class SearchEmployers
                 return Result.Empty(SearchKind.Name, pageSize);
             }
 
-            // Each word typed is a set of employer ids from the word index, and the matches are
-            // their intersection. A prefix is a range on the index: every word from "garc" up to
-            // "garczzz…" starts with "garc" (words hold only a-z and 0-9), which SQLite and SQL
-            // Server both answer from the index, whatever their collation.
+            // Each word typed is a set of employer ids from the word index (a prefix is a range on
+            // it, SearchText.PrefixRange), and the matches are their intersection.
             IQueryable<int> WithWord(string word)
             {
-                var (from, to) = (word, word + new string('z', SearchText.MaxWordLength));
+                var (from, to) = SearchText.PrefixRange(word);
                 return db.EmployerNameWords
                     .Where(w => w.Word.CompareTo(from) >= 0 && w.Word.CompareTo(to) <= 0)
                     .Select(w => w.EmployerId);

@@ -87,12 +87,9 @@ public static class AttendancePosting
             return new Sheet(e, lines, unmatched);
         }
 
-        /// <summary>Posts the people marked present on the roster, each for the session's full hours.</summary>
-        public async Task<Result> PostRosterAsync(SessionContext context, IReadOnlyCollection<int> professionalIds, string byUserId, CancellationToken ct)
-        {
-            var known = await db.Professionals.Where(p => EF.Parameter(professionalIds.ToList()).Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-            return await PostAsync(context, known.Select(id => (id, context.Session.Hours)).ToList(), AttendanceSource.Roster, byUserId, [], ct);
-        }
+        /// <summary>Posts the people marked present on the roster, each for the session's full hours (ids of nobody are ignored).</summary>
+        public Task<Result> PostRosterAsync(SessionContext context, IReadOnlyCollection<int> professionalIds, string byUserId, CancellationToken ct) =>
+            PostAsync(context, professionalIds.Select(id => (id, context.Session.Hours)).ToList(), AttendanceSource.Roster, byUserId, [], ct);
 
         /// <summary>Posts a CSV of registry ids and hours: bad rows, unknown ids and repeated ids are held as unmatched.</summary>
         public async Task<Result> PostCsvAsync(SessionContext context, IReadOnlyList<Row> rows, string byUserId, CancellationToken ct)
@@ -191,7 +188,7 @@ public static class AttendancePosting
             var now = time.GetUtcNow();
             var reduced = new List<(string, string)>();
             var posting = new List<(Attendance Attendance, TrainingRecord? Record)>();
-            foreach (var (professionalId, hours) in rows.DistinctBy(r => r.ProfessionalId).Where(r => !already.Contains(r.ProfessionalId)))
+            foreach (var (professionalId, hours) in rows.DistinctBy(r => r.ProfessionalId).Where(r => !already.Contains(r.ProfessionalId) && professionals.ContainsKey(r.ProfessionalId)))
             {
                 var credited = hours;
                 string? reason = null;

@@ -630,11 +630,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("RegistrationDeadline")
                         .HasColumnType("date");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4201)
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<int>("SponsorId")
                         .HasColumnType("int");
 

@@ -600,11 +600,6 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RegistrationDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4201)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("SponsorId")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261122203438_TrainingCalendar")]
+    [Migration("20261122213320_TrainingCalendar")]
     partial class TrainingCalendar
     {
         /// <inheritdoc />
@@ -601,11 +601,6 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RegistrationDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4201)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SponsorId")

@@ -12,7 +12,7 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261122203443_TrainingCalendar")]
+    [Migration("20261122213325_TrainingCalendar")]
     partial class TrainingCalendar
     {
         /// <inheritdoc />
@@ -632,11 +632,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("RegistrationDeadline")
                         .HasColumnType("date");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(4201)
-                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("SponsorId")
                         .HasColumnType("int");
