@@ -58,6 +58,16 @@ builder.Services.AddScoped<Registry.Web.Features.Sponsors.Sponsors.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.SponsorEvents.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Calendar.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.DataQuality.DataQuality.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.DataQuality.DataQualityRuns.Handler>();
+builder.Services.Configure<Registry.Web.Features.DataQuality.DataQualityOptions>(builder.Configuration.GetSection(Registry.Web.Features.DataQuality.DataQualityOptions.Section));
+builder.Services.AddScoped<Registry.Web.Features.Workforce.Snapshots.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Workforce.Reports.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Workforce.WorkforceExtract>();
+builder.Services.AddSingleton<Registry.Web.Features.Workforce.CensusSignal>();
+builder.Services.AddSingleton<Registry.Web.Features.Workforce.CountyShapes>();
+builder.Services.Configure<Registry.Web.Features.Workforce.CensusOptions>(builder.Configuration.GetSection(Registry.Web.Features.Workforce.CensusOptions.Section));
+builder.Services.AddHostedService<Registry.Web.Features.Workforce.CensusWorker>();
+builder.Services.AddScoped<Registry.Web.Data.Synthetic.SyntheticState>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Certificates>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.AttendancePosting.Handler>();
 builder.Services.Configure<Registry.Web.Features.Sponsors.TrainingOptions>(builder.Configuration.GetSection(Registry.Web.Features.Sponsors.TrainingOptions.Section));
@@ -171,6 +181,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (args.FirstOrDefault() == GrantRoleCommand.Name)
 {
     return await GrantRoleCommand.RunAsync(app.Services, args, Console.Out);
+}
+
+if (args.FirstOrDefault() == Registry.Web.Data.Synthetic.GenerateStateCommand.Name)
+{
+    return await Registry.Web.Data.Synthetic.GenerateStateCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 
 if (args.FirstOrDefault() == ImportEmployersCommand.Name)

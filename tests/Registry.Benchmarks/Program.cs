@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Benchmarks;
 using Registry.Web.Data;
+using Registry.Web.Data.Synthetic;
 using Registry.Web.Features.Employers;
 
 // Employer import and look-up against a statewide-size licensing list, on the embedded SQLite

@@ -88,6 +88,18 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Domain.Calendar.UnmatchedAttendance> UnmatchedAttendance => Set<Domain.Calendar.UnmatchedAttendance>();
 
+    /// <summary>Census snapshots of the active workforce and their de-identified rows (reports read only these).</summary>
+    public DbSet<Domain.Workforce.CensusSnapshot> CensusSnapshots => Set<Domain.Workforce.CensusSnapshot>();
+
+    public DbSet<Domain.Workforce.CensusRecord> CensusRecords => Set<Domain.Workforce.CensusRecord>();
+
+    /// <summary>Data quality passes over every record, and what failed in the latest.</summary>
+    public DbSet<Domain.DataQuality.DataQualityRun> DataQualityRuns => Set<Domain.DataQuality.DataQualityRun>();
+
+    public DbSet<Domain.DataQuality.DataQualityFailure> DataQualityFailures => Set<Domain.DataQuality.DataQualityFailure>();
+
+    public DbSet<Domain.DataQuality.DataQualityCountyCount> DataQualityCountyCounts => Set<Domain.DataQuality.DataQualityCountyCount>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -127,3 +127,66 @@ public static class DataQualityRules
         return problems;
     }
 }
+
+/// <summary>One pass of every rule over every record: what the dashboard shows until the next pass.</summary>
+public sealed class DataQualityRun
+{
+    private DataQualityRun()
+    {
+    }
+
+    public DataQualityRun(DateTimeOffset startedAt, string? requestedByUserId)
+    {
+        StartedAt = startedAt;
+        RequestedByUserId = requestedByUserId;
+    }
+
+    public int Id { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public string? RequestedByUserId { get; private set; }
+
+    /// <summary>Set when every record has been checked; the dashboard shows the latest complete run.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public int Records { get; private set; }
+
+    public int Passing { get; private set; }
+
+    public void Complete(int records, int passing, DateTimeOffset at)
+    {
+        Records = records;
+        Passing = passing;
+        CompletedAt = at;
+    }
+}
+
+/// <summary>A record that failed a rule in a run (one row per problem), with the person's county for the by-county figures.</summary>
+public sealed class DataQualityFailure
+{
+    public long Id { get; set; }
+
+    public int RunId { get; set; }
+
+    public int ProfessionalId { get; set; }
+
+    public DataQualityRule Rule { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    public string? Entry { get; set; }
+
+    /// <summary>The county's place in the list of counties (0: none given).</summary>
+    public int County { get; set; }
+}
+
+/// <summary>How many records a run checked in each county: the denominators of the by-county shares.</summary>
+public sealed class DataQualityCountyCount
+{
+    public int RunId { get; set; }
+
+    public int County { get; set; }
+
+    public int Records { get; set; }
+}

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Rules;
@@ -32,28 +33,37 @@ public static class Qualifications
         }
 
         /// <summary>Each person's evidence, read with one query per kind of fact (and one for the stipend programs that list their sites).</summary>
-        public async Task<IReadOnlyDictionary<int, Evidence>> LoadAsync(IReadOnlyCollection<int> professionalIds, CancellationToken ct)
+        public Task<IReadOnlyDictionary<int, Evidence>> LoadAsync(IReadOnlyCollection<int> professionalIds, CancellationToken ct)
         {
             var ids = professionalIds.Distinct().ToList();
-            var levels = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
+            return LoadAsync(id => EF.Parameter(ids).Contains(id), ct);
+        }
+
+        /// <summary>Everyone's evidence whose id is in [<paramref name="fromId"/>, <paramref name="toId"/>): a census reads the state in such slices.</summary>
+        public Task<IReadOnlyDictionary<int, Evidence>> LoadRangeAsync(int fromId, int toId, CancellationToken ct) =>
+            LoadAsync(id => id >= fromId && id < toId, ct);
+
+        private async Task<IReadOnlyDictionary<int, Evidence>> LoadAsync(Expression<Func<int, bool>> who, CancellationToken ct)
+        {
+            var levels = await db.Professionals.AsNoTracking().Where(PersonKey.For<Domain.Professionals.Professional>(p => p.Id, who))
                 .Select(p => new { p.Id, p.HighestEducationLevel }).ToDictionaryAsync(p => p.Id, p => p.HighestEducationLevel, ct);
-            var courses = (await db.Courses.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.ProfessionalId))
+            var courses = (await db.Courses.AsNoTracking().Where(PersonKey.For(db.Courses, c => c.ProfessionalId, who))
                 .Select(c => new { c.ProfessionalId, c.CourseNumber, c.Title, c.Units, c.UnitType, c.Category, c.Grade, c.CompletedOn, c.Verification.Status })
                 .ToListAsync(ct))
                 .ToLookup(c => c.ProfessionalId, c => new CourseFact(
                     string.IsNullOrEmpty(c.CourseNumber) ? c.Title : $"{c.CourseNumber} {c.Title}",
                     c.UnitType == Domain.Education.UnitType.Quarter ? Math.Round(c.Units * 2m / 3m, 2) : c.Units,
                     c.Category, c.Grade, c.Status == VerificationStatus.Verified, c.CompletedOn));
-            var degrees = (await db.Degrees.AsNoTracking().Where(d => EF.Parameter(ids).Contains(d.ProfessionalId))
+            var degrees = (await db.Degrees.AsNoTracking().Where(PersonKey.For(db.Degrees, d => d.ProfessionalId, who))
                 .Select(d => new { d.ProfessionalId, d.Level, d.Major, d.ConferredOn, d.Verification.Status }).ToListAsync(ct))
                 .ToLookup(d => d.ProfessionalId, d => new DegreeFact(d.Level, d.Major, d.ConferredOn, d.Status == VerificationStatus.Verified));
-            var credentials = (await db.Credentials.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.ProfessionalId))
+            var credentials = (await db.Credentials.AsNoTracking().Where(PersonKey.For(db.Credentials, c => c.ProfessionalId, who))
                 .Select(c => new { c.ProfessionalId, c.Type, c.IssuedOn, c.ExpiresOn, c.Verification.Status }).ToListAsync(ct))
                 .ToLookup(c => c.ProfessionalId, c => new CredentialFact(c.Type, c.IssuedOn, c.ExpiresOn, c.Status == VerificationStatus.Verified));
-            var applications = (await db.PermitApplications.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.ProfessionalId))
+            var applications = (await db.PermitApplications.AsNoTracking().Where(PersonKey.For(db.PermitApplications, a => a.ProfessionalId, who))
                 .Select(a => new { a.ProfessionalId, a.Type, a.AppliedOn }).ToListAsync(ct))
                 .ToLookup(a => a.ProfessionalId, a => new PermitApplicationFact(a.Type, a.AppliedOn));
-            var jobRows = await db.Employments.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.ProfessionalId))
+            var jobRows = await db.Employments.AsNoTracking().Where(PersonKey.For(db.Employments, e => e.ProfessionalId, who))
                 .Select(e => new
                 {
                     e.ProfessionalId,
@@ -70,12 +80,31 @@ public static class Qualifications
                 .GroupBy(s => s.EmployerId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Select(s => s.Program).ToHashSet(StringComparer.Ordinal));
             var jobs = jobRows.ToLookup(e => e.ProfessionalId, e => new JobFact(e.Employer, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.SupervisesAdults, e.Verified, e.HourlyWage,
                 e.EmployerId is { } site ? programs.GetValueOrDefault(site) : null));
-            var training = (await db.TrainingRecords.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.ProfessionalId))
+            var training = (await db.TrainingRecords.AsNoTracking().Where(PersonKey.For(db.TrainingRecords, t => t.ProfessionalId, who))
                 .Select(t => new { t.ProfessionalId, t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel, t.Verification.Status }).ToListAsync(ct))
                 .ToLookup(t => t.ProfessionalId, t => new TrainingFact(t.Title, t.AttendedOn, t.ClockHours, t.TrustLevel == TrainingTrustLevel.SponsorVerified || t.Status == VerificationStatus.Verified));
 
             return levels.ToDictionary(p => p.Key, p => new Evidence(
                 courses[p.Key].ToList(), degrees[p.Key].ToList(), credentials[p.Key].ToList(), jobs[p.Key].ToList(), training[p.Key].ToList(), p.Value, applications[p.Key].ToList()));
         }
+    }
+}
+
+/// <summary>Applies a test on a person's id to any table keyed by person, keeping the test's values as query parameters.</summary>
+public static class PersonKey
+{
+    public static Expression<Func<T, bool>> For<T>(Expression<Func<T, int>> key, Expression<Func<int, bool>> test) =>
+        Expression.Lambda<Func<T, bool>>(new Substitute(test.Parameters[0], key.Body).Visit(test.Body), key.Parameters);
+
+    /// <summary>The same, with the table named only to infer its row type.</summary>
+    public static Expression<Func<T, bool>> For<T>(IQueryable<T> table, Expression<Func<T, int>> key, Expression<Func<int, bool>> test)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return For(key, test);
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -13,6 +13,9 @@ public static class Policies
 
     /// <summary>Administrators: users and roles.</summary>
     public const string Administrator = nameof(Administrator);
+
+    /// <summary>Analysts, registry staff and administrators: the workforce data beyond what is public.</summary>
+    public const string Analyst = nameof(Analyst);
 }
 
 public static class AuthorizationSetup
@@ -23,6 +26,7 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.RegistryStaff, policy => policy.RequireRole(Roles.RegistryStaff, Roles.Administrator))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Roles.Analyst, Roles.RegistryStaff, Roles.Administrator))
 
             // A page that names no policy needs a signed-in user: nothing is public by accident.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

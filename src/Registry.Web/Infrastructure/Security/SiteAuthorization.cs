@@ -13,7 +13,10 @@ public static class Roles
     public const string RegistryStaff = nameof(RegistryStaff);
     public const string Administrator = nameof(Administrator);
 
-    public static readonly IReadOnlyList<string> All = [RegistryStaff, Administrator];
+    /// <summary>A state analyst: every snapshot and finer cuts of the workforce data, the extract, the data quality dashboard.</summary>
+    public const string Analyst = nameof(Analyst);
+
+    public static readonly IReadOnlyList<string> All = [RegistryStaff, Administrator, Analyst];
 
     /// <summary>Registry staff, or an administrator (who can do all staff can).</summary>
     public static bool IsRegistryStaff(this ClaimsPrincipal user) => user.IsInRole(RegistryStaff) || user.IsInRole(Administrator);

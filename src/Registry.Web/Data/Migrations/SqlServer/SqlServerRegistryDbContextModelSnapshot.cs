@@ -837,6 +837,89 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("PermitApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityCountyCount", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("County")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "County");
+
+                    b.ToTable("DataQualityCountyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("County")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Entry")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("RunId", "Rule", "County", "ProfessionalId");
+
+                    b.ToTable("DataQualityFailures", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Passing")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataQualityRuns", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1484,6 +1567,110 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Age")
+                        .HasColumnType("int");
+
+                    b.Property<int>("County")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EceUnits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ethnicity1997")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Languages")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Permit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QualityCountsPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Race")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Race1997")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RaceCategories")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Wage")
+                        .HasColumnType("int");
+
+                    b.Property<int>("YearsInField")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "County");
+
+                    b.ToTable("CensusRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TakenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "AsOf");
+
+                    b.ToTable("CensusSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1912,6 +2099,30 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityCountyCount", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.DataQuality.DataQualityRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityFailure", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Web.Domain.DataQuality.DataQualityRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
@@ -2260,6 +2471,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Workforce.CensusSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -798,6 +798,85 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("PermitApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityCountyCount", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("County")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "County");
+
+                    b.ToTable("DataQualityCountyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("County")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entry")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("RunId", "Rule", "County", "ProfessionalId");
+
+                    b.ToTable("DataQualityFailures", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Passing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataQualityRuns", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1425,6 +1504,106 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Age")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("County")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EceUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ethnicity1997")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Languages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Permit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityCountsPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Race")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Race1997")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RaceCategories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Wage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearsInField")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "County");
+
+                    b.ToTable("CensusRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "AsOf");
+
+                    b.ToTable("CensusSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +2027,30 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityCountyCount", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.DataQuality.DataQualityRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.DataQuality.DataQualityFailure", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Registry.Web.Domain.DataQuality.DataQualityRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Documents.Document", b =>
                 {
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
@@ -2196,6 +2399,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Workforce.CensusSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,15 +1,15 @@
 using System.Text;
 
-namespace Registry.Benchmarks;
+namespace Registry.Web.Data.Synthetic;
 
 /// <summary>
 /// A statewide-size licensing list in the CCLD layout: centers with business names, family
 /// child care homes as "LAST, FIRST", all 58 counties, the agency's statuses in realistic shares.
 /// Deterministic for a seed, so runs compare.
 /// </summary>
-internal sealed class StatewideListGenerator
+public sealed class StatewideListGenerator
 {
-    private static readonly string[] Counties =
+    public static readonly string[] Counties =
     [
         "ALAMEDA", "ALPINE", "AMADOR", "BUTTE", "CALAVERAS", "COLUSA", "CONTRA COSTA", "DEL NORTE", "EL DORADO", "FRESNO",
         "GLENN", "HUMBOLDT", "IMPERIAL", "INYO", "KERN", "KINGS", "LAKE", "LASSEN", "LOS ANGELES", "MADERA", "MARIN",
@@ -62,8 +62,10 @@ internal sealed class StatewideListGenerator
 
     public byte[] Bytes { get; private set; } = [];
 
-    public static StatewideListGenerator Generate(int rows, int seed)
+    /// <param name="countyWeights">How likely each of <see cref="Counties"/> is (by default all alike).</param>
+    public static StatewideListGenerator Generate(int rows, int seed, IReadOnlyList<double>? countyWeights = null)
     {
+        var cumulative = countyWeights is null ? null : Cumulative(countyWeights);
         var random = new Random(seed);
         var generator = new StatewideListGenerator();
         var csv = new StringBuilder(rows * 110);
@@ -71,7 +73,7 @@ internal sealed class StatewideListGenerator
         var used = new HashSet<int>();
         for (var i = 0; i < rows; i++)
         {
-            var countyIndex = random.Next(Counties.Length);
+            var countyIndex = cumulative is null ? random.Next(Counties.Length) : Pick(random, cumulative);
             int number;
             do
             {
@@ -149,4 +151,21 @@ internal sealed class StatewideListGenerator
     }
 
     private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+
+    /// <summary>Running totals of weights scaled to 1, for <see cref="Pick(Random, double[])"/>.</summary>
+    public static double[] Cumulative(IReadOnlyList<double> weights)
+    {
+        var total = weights.Sum();
+        var running = 0d;
+        return weights.Select(w => running += w / total).ToArray();
+    }
+
+    /// <summary>An index drawn with the probabilities whose running totals are <paramref name="cumulative"/>.</summary>
+    public static int Pick(Random random, double[] cumulative)
+    {
+        var x = random.NextDouble();
+        var i = Array.BinarySearch(cumulative, x);
+        i = i < 0 ? ~i : i;
+        return Math.Min(i, cumulative.Length - 1);
+    }
 }

@@ -1,0 +1,229 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Registry.Web.Data;
+using Registry.Web.Domain.Education;
+using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Rules;
+using Registry.Web.Domain.Workforce;
+
+namespace Registry.Web.Features.Workforce;
+
+/// <summary>When scheduled census snapshots are taken: "Quarterly" (the default), "Monthly" or "Off".</summary>
+public sealed class CensusOptions
+{
+    public const string Section = "Census";
+
+    public string Schedule { get; set; } = "Quarterly";
+
+    /// <summary>People read and written per slice: bounds memory and keeps each write short.</summary>
+    public int SliceSize { get; set; } = 10_000;
+}
+
+/// <summary>Census snapshots: requested (on demand or by the schedule), filled in the background, published by an analyst.</summary>
+public static class Snapshots
+{
+    public sealed record SnapshotRow(int Id, DateOnly AsOf, SnapshotKind Kind, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, int People, DateTimeOffset? PublishedAt);
+
+    public sealed class Handler(RegistryDbContext db, Qualifications.Qualifications.Handler qualifications, RuleBook book, TimeProvider time, IOptions<CensusOptions> options, ILogger<Handler> logger)
+    {
+        public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+        public async Task<int> RequestAsync(SnapshotKind kind, string? userId, CancellationToken ct)
+        {
+            var snapshot = new CensusSnapshot(Today, kind, userId, time.GetUtcNow());
+            db.CensusSnapshots.Add(snapshot);
+            await db.SaveChangesAsync(ct);
+            return snapshot.Id;
+        }
+
+        public async Task<IReadOnlyList<SnapshotRow>> ListAsync(CancellationToken ct) =>
+            (await db.CensusSnapshots.AsNoTracking()
+                .Select(s => new SnapshotRow(s.Id, s.AsOf, s.Kind, s.StartedAt, s.CompletedAt, s.People, s.PublishedAt))
+                .ToListAsync(ct))
+            .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).ToList();
+
+        /// <summary>The snapshot the public sees: the latest published (by the day it describes).</summary>
+        public async Task<SnapshotRow?> LatestPublishedAsync(CancellationToken ct) =>
+            (await ListAsync(ct)).FirstOrDefault(s => s.PublishedAt is not null && s.CompletedAt is not null);
+
+        public async Task<bool> PublishAsync(int id, string userId, bool publish, CancellationToken ct)
+        {
+            var snapshot = await db.CensusSnapshots.SingleOrDefaultAsync(s => s.Id == id, ct);
+            if (snapshot is not { IsComplete: true })
+            {
+                return false;
+            }
+
+            if (publish)
+            {
+                snapshot.Publish(userId, time.GetUtcNow());
+            }
+            else
+            {
+                snapshot.Unpublish();
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        /// <summary>
+        /// The background pass: requests the period's scheduled snapshot when it is due, then fills
+        /// every requested snapshot not yet complete (one left half-written by a stop is started again).
+        /// </summary>
+        public async Task<int> RunDueAsync(CancellationToken ct)
+        {
+            if (PeriodStart(options.Value.Schedule, Today) is { } start
+                && !await db.CensusSnapshots.AnyAsync(s => s.Kind == SnapshotKind.Scheduled && s.AsOf >= start, ct))
+            {
+                await RequestAsync(SnapshotKind.Scheduled, null, ct);
+            }
+
+            var pending = await db.CensusSnapshots.Where(s => s.CompletedAt == null).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+            foreach (var id in pending)
+            {
+                await FillAsync(id, ct);
+            }
+
+            return pending.Count;
+        }
+
+        public static DateOnly? PeriodStart(string schedule, DateOnly today) => schedule.Trim().ToUpperInvariant() switch
+        {
+            "QUARTERLY" => new DateOnly(today.Year, (((today.Month - 1) / 3) * 3) + 1, 1),
+            "MONTHLY" => new DateOnly(today.Year, today.Month, 1),
+            _ => null,
+        };
+
+        /// <summary>Writes the snapshot's rows, a slice of people at a time, and marks it complete.</summary>
+        public async Task FillAsync(int snapshotId, CancellationToken ct)
+        {
+            var snapshot = await db.CensusSnapshots.SingleAsync(s => s.Id == snapshotId, ct);
+            var asOf = snapshot.AsOf;
+            await db.CensusRecords.Where(r => r.SnapshotId == snapshotId).ExecuteDeleteAsync(ct);
+            var maxId = await db.Professionals.MaxAsync(p => (int?)p.Id, ct) ?? 0;
+            var slice = Math.Max(100, options.Value.SliceSize);
+            var written = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var from = 1; from <= maxId; from += slice)
+            {
+                var rows = await SliceAsync(snapshotId, asOf, from, from + slice, ct);
+                db.CensusRecords.AddRange(rows);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                written += rows.Count;
+            }
+
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            snapshot = await db.CensusSnapshots.SingleAsync(s => s.Id == snapshotId, ct);
+            snapshot.Complete(written, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Census snapshot {Id} as of {AsOf}: {People} people in {Seconds:F1} s.", snapshotId, asOf, written, watch.Elapsed.TotalSeconds);
+        }
+
+        private async Task<List<CensusRecord>> SliceAsync(int snapshotId, DateOnly asOf, int fromId, int toId, CancellationToken ct)
+        {
+            // The jobs held on the day, with their site's kind and county: who is in the census, and as what.
+            var jobs = await db.Employments.AsNoTracking()
+                .Where(e => e.ProfessionalId >= fromId && e.ProfessionalId < toId && e.StartDate <= asOf && (e.EndDate == null || e.EndDate >= asOf))
+                .Select(e => new
+                {
+                    e.ProfessionalId, e.Id, e.Role, e.HourlyWage, e.StartDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
+                    Facility = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => (Domain.Employers.FacilityType?)x.FacilityType).FirstOrDefault(),
+                    County = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.County).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            if (jobs.Count == 0)
+            {
+                return [];
+            }
+
+            // The main job: the most hours a week, then the most recent.
+            var main = jobs.GroupBy(j => j.ProfessionalId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(j => j.Hours).ThenByDescending(j => j.StartDate).ThenByDescending(j => j.Id).First());
+            var people = await db.Professionals.AsNoTracking().Where(p => p.Id >= fromId && p.Id < toId)
+                .Select(p => new { p.Id, p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, p.ReportedEceUnits, p.County, p.RaceEthnicityDeclined })
+                .ToListAsync(ct);
+            var firstJobs = (await db.Employments.AsNoTracking().Where(e => e.ProfessionalId >= fromId && e.ProfessionalId < toId)
+                .GroupBy(e => e.ProfessionalId).Select(g => new { g.Key, First = g.Min(e => e.StartDate) }).ToListAsync(ct))
+                .ToDictionary(x => x.Key, x => x.First);
+            var races = (await db.Set<ProfessionalRaceEthnicity>().AsNoTracking().Where(r => r.ProfessionalId >= fromId && r.ProfessionalId < toId)
+                .Select(r => new { r.ProfessionalId, r.Category }).ToListAsync(ct)).ToLookup(r => r.ProfessionalId, r => r.Category);
+            var languages = (await db.Set<ProfessionalLanguage>().AsNoTracking().Where(l => l.ProfessionalId >= fromId && l.ProfessionalId < toId)
+                .Select(l => new { l.ProfessionalId, l.Language }).ToListAsync(ct)).ToLookup(l => l.ProfessionalId, l => l.Language);
+            var evidence = await qualifications.LoadRangeAsync(fromId, toId, ct);
+
+            var rows = new List<CensusRecord>(main.Count);
+            foreach (var p in people.Where(p => main.ContainsKey(p.Id)))
+            {
+                var job = main[p.Id];
+                var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
+                var ece = e.Courses.Where(c => c.Counts && UnitTotals.EceCategories.Contains(c.Category)).Sum(c => c.SemesterUnits);
+                var evaluation = RuleEngine.Evaluate(book, e, asOf, null, rule => rule.Track == "qcc-lead-teacher");
+                var points = evaluation.Results.Where(r => r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
+                var row = Census.Classify(new CensusFacts(
+                    p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, e.Degrees.Select(d => d.Level).ToList(),
+                    ece > 0 ? ece : p.ReportedEceUnits ?? 0,
+                    e.Credentials.Where(c => c.IsCurrentOn(asOf)).Select(c => c.Type).ToList(),
+                    job.Role, job.Facility, job.Facility is null ? p.County : ToTitle(job.County) ?? p.County, job.HourlyWage,
+                    firstJobs.TryGetValue(p.Id, out var first) ? first : null,
+                    races[p.Id].ToList(), p.RaceEthnicityDeclined, languages[p.Id].ToList(), points), asOf);
+                row.SnapshotId = snapshotId;
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        private static string? ToTitle(string? county) =>
+            county is null ? null : Domain.CaliforniaCounties.All.FirstOrDefault(c => string.Equals(c, county.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Wakes the census worker when someone asks for a snapshot, so it need not wait for the hour.</summary>
+public sealed class CensusSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Wake() => _channel.Writer.TryWrite(true);
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _channel.Reader.ReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The hour passed: look at the schedule.
+        }
+    }
+}
+
+/// <summary>Takes due and requested snapshots, and refreshes the data quality results, in the background.</summary>
+public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signal, ILogger<CensusWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Snapshots.Handler>().RunDueAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DataQuality.DataQualityRuns.Handler>().RunDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The census worker failed; trying again at the next request or in an hour.");
+            }
+
+            await signal.WaitAsync(TimeSpan.FromHours(1), stoppingToken);
+        }
+    }
+}
