@@ -38,6 +38,10 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Email:PickupFolder", Path.Combine(_folder, "mail"));
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));
+
+        // Background census and data quality passes only when a test asks for one.
+        builder.UseSetting("Census:Schedule", "Off");
+        builder.UseSetting("DataQuality:RefreshHours", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -6,6 +6,10 @@ namespace Registry.UnitTests.Features;
 /// <summary>Every text the site shows through the localizer has a Spanish translation.</summary>
 public sealed partial class TranslationTests
 {
+    /// <summary>The problem codes the data quality rules give (DataQualityRules.Check), each shown to staff by name.</summary>
+    private static readonly string[] DataQualityCodes =
+        ["Name", "County", "EducationLevel", "RaceEthnicity", "DateOfBirth", "JobStart", "DegreeDate", "CourseDate", "TrainingDate", "TotalUnits", "TrainingHours", "JobEndsBeforeStart", "TooManyHours", "EmployerNotMatched", "PermitExpired", "PossibleDuplicate"];
+
     [Fact]
     public void Every_localized_text_has_a_Spanish_translation()
     {
@@ -51,6 +55,14 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorRole>().Select(n => "SponsorRole" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorStatus>().Select(n => "SponsorStatus" + n))
             .Concat(Registry.Web.Features.Sponsors.SponsorEvents.Languages.Select(l => "Language-" + l))
+            .Concat(Registry.Web.Features.Workforce.Dimensions.All.Append(Registry.Web.Features.Workforce.Dimension.None).Select(d => "Dimension" + d))
+            .Concat(Registry.Web.Features.Workforce.Dimensions.All.Where(d => d != Registry.Web.Features.Workforce.Dimension.County)
+                .SelectMany(d => Registry.Web.Features.Workforce.Dimensions.Keys(d).Select(k => Registry.Web.Features.Workforce.Dimensions.LabelKey(d, k))))
+            .Concat(["County not known"])
+            .Concat(Enum.GetNames<Registry.Web.Features.Workforce.MapMeasure>().Select(n => "Measure" + n))
+            .Concat(["ScheduleQuarterly", "ScheduleMonthly", "ScheduleOff"])
+            .Concat(Enum.GetNames<Registry.Web.Domain.DataQuality.DataQualityRule>().Select(n => "DataQualityRule" + n))
+            .Concat(DataQualityCodes.Select(c => "DataQualityCode" + c))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison"])
             .ToList();
 
