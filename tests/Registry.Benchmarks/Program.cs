@@ -24,6 +24,18 @@ if (args.Contains("--calendar"))
     return await CalendarBenchmark.RunAsync(args);
 }
 
+// With --workforce: a synthetic state, its census snapshot, data quality and reports (WorkforceBenchmark).
+if (args.Contains("--workforce"))
+{
+    return await WorkforceBenchmark.RunAsync(args);
+}
+
+// With --load: the running app over HTTP with wrk, on a --workforce database (LoadBenchmark).
+if (args.Contains("--load"))
+{
+    return await LoadBenchmark.RunAsync(args);
+}
+
 // With --roster: a director's 200-person roster among 300,000 professionals (RosterBenchmark).
 if (args.Contains("--roster"))
 {

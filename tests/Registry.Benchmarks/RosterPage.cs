@@ -26,6 +26,10 @@ internal class BenchmarkApp(string databasePath, string folder) : WebApplication
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(folder, "documents"));
+
+        // No background census or data quality pass while pages are timed.
+        builder.UseSetting("Census:Schedule", "Off");
+        builder.UseSetting("DataQuality:RefreshHours", "0");
     }
 
     /// <summary>Times <paramref name="runs"/> GETs of a page after <paramref name="warmUp"/> untimed ones; <paramref name="check"/> says what a right answer holds.</summary>

@@ -93,6 +93,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Domain.Workforce.CensusRecord> CensusRecords => Set<Domain.Workforce.CensusRecord>();
 
+    public DbSet<Domain.Workforce.CensusCell> CensusCells => Set<Domain.Workforce.CensusCell>();
+
     /// <summary>Data quality passes over every record, and what failed in the latest.</summary>
     public DbSet<Domain.DataQuality.DataQualityRun> DataQualityRuns => Set<Domain.DataQuality.DataQualityRun>();
 

@@ -50,6 +50,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
 
         /// <summary>Any approved member of the sponsor, and registry staff: registrations and attendance.</summary>
         SponsorAttendance,
+
+        /// <summary>Analysts, registry staff and administrators: workforce data beyond the published figures.</summary>
+        Analyst,
     }
 
     private enum Persona
@@ -67,6 +70,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         SponsorManager,
         SponsorInstructor,
         SponsorOutOfScope,
+        Analyst,
     }
 
     private static readonly Dictionary<string, Rule> Matrix = new(StringComparer.Ordinal)
@@ -228,6 +232,19 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /staff/sponsors"] = Rule.Staff,
         ["POST /staff/sponsors/{sponsorId:int}/approve"] = Rule.Staff,
         ["POST /staff/sponsors/{sponsorId:int}/deny"] = Rule.Staff,
+        ["GET /workforce"] = Rule.Public,
+        ["GET /workforce/table.csv"] = Rule.Public,
+        ["GET /workforce/map"] = Rule.Public,
+        ["GET /workforce/analysis"] = Rule.Analyst,
+        ["GET /workforce/analysis.csv"] = Rule.Analyst,
+        ["GET /workforce/trend"] = Rule.Analyst,
+        ["GET /workforce/snapshots"] = Rule.Analyst,
+        ["POST /workforce/snapshots"] = Rule.Analyst,
+        ["POST /workforce/snapshots/{id:int}/publish"] = Rule.Analyst,
+        ["GET /workforce/snapshots/{id:int}/extract.csv"] = Rule.Analyst,
+        ["GET /data-quality"] = Rule.Analyst,
+        ["POST /data-quality/run"] = Rule.Analyst,
+        ["GET /data-quality/{rule}"] = Rule.Staff,
     };
 
     private readonly RegistryAppFactory _app;
@@ -260,6 +277,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
             [Persona.Administrator] = (await _app.SignedInWithRoleAsync(Roles.Administrator)).Client,
             [Persona.StipendInScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, county)).Client,
             [Persona.StipendOutOfScope] = (await _app.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, "Alameda")).Client,
+            [Persona.Analyst] = (await _app.SignedInWithRoleAsync(Roles.Analyst)).Client,
         };
         var sponsors = await SponsorsAsync();
         clients[Persona.SponsorManager] = sponsors.Manager;
@@ -324,6 +342,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         (Rule.SignedIn, _) => [Result.Allowed, Result.NotFound],
         (Rule.Staff, Persona.Staff or Persona.Administrator) => [Result.Allowed, Result.NotFound],
         (Rule.Administrator, Persona.Administrator) => [Result.Allowed, Result.NotFound],
+        (Rule.Analyst, Persona.Analyst or Persona.Staff or Persona.Administrator) => [Result.Allowed, Result.NotFound],
+        (Rule.Analyst, _) => [Result.Forbidden],
         (Rule.Administrator, _) => [Result.Forbidden],
         (Rule.Staff, _) => [Result.Forbidden],
         (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],

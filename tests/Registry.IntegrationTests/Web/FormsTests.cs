@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Web;
@@ -57,6 +58,26 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
         await CheckAsync(attendee, [$"/training/events/{eventId}", "/sponsors", "/sponsors/apply", "/sponsors/join?q=Sponsor"]);
         await CheckAsync(manager, [$"/sponsors/{sponsor}", $"/sponsors/{sponsor}/events/new", $"/sponsors/events/{eventId}/edit", $"/sponsors/events/{eventId}/copy", $"/sponsors/events/{eventId}/attendance"]);
         await CheckAsync(admin, ["/staff/sponsors"]);
+    }
+
+    /// <summary>The same for the workforce pages, public and for analysts, with a published snapshot.</summary>
+    [Fact]
+    public async Task The_workforce_pages_have_antiforgery_tokens_and_labels()
+    {
+        var site = await _app.EmployerIdAsync("380500086");
+        await _app.StaffAtAsync(site, 12);
+        var (analyst, _) = await _app.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.Analyst);
+        int id;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var snapshots = scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Workforce.Snapshots.Handler>();
+            id = await snapshots.RequestAsync(Registry.Web.Domain.Workforce.SnapshotKind.OnDemand, null, CancellationToken.None);
+            await snapshots.FillAsync(id, CancellationToken.None);
+            await snapshots.PublishAsync(id, "test", publish: true, CancellationToken.None);
+        }
+
+        await CheckAsync(_app.CreateBrowserLikeClient(), ["/workforce", "/workforce?rows=Age&by=Race1997&county=San%20Francisco", "/workforce/map"]);
+        await CheckAsync(analyst, [$"/workforce/analysis?snapshot={id}&rows=Wage&by=Permit", "/workforce/trend?rows=Setting", "/workforce/snapshots", "/data-quality"]);
     }
 
     private static async Task CheckAsync(HttpClient client, IEnumerable<string> pages)

@@ -38,6 +38,19 @@ public sealed class CensusRecordConfiguration : IEntityTypeConfiguration<CensusR
     }
 }
 
+public sealed class CensusCellConfiguration : IEntityTypeConfiguration<CensusCell>
+{
+    public void Configure(EntityTypeBuilder<CensusCell> builder)
+    {
+        builder.ToTable("CensusCells");
+        builder.HasKey(c => c.Id);
+        builder.HasOne<CensusSnapshot>().WithMany().HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+
+        // A report reads one pair of dimensions of one snapshot.
+        builder.HasIndex(c => new { c.SnapshotId, c.First, c.Second });
+    }
+}
+
 public sealed class DataQualityRunConfiguration : IEntityTypeConfiguration<DataQualityRun>
 {
     public void Configure(EntityTypeBuilder<DataQualityRun> builder)

@@ -386,3 +386,27 @@ public static class Census
         return groups;
     }
 }
+
+/// <summary>
+/// A snapshot's counts for a pair of dimensions in a county, worked out once when the snapshot is
+/// taken: reports read these few thousand rows instead of scanning every person.
+/// <see cref="First"/> is below <see cref="Second"/>; values are as stored (languages as bits).
+/// </summary>
+public sealed class CensusCell
+{
+    public long Id { get; set; }
+
+    public int SnapshotId { get; set; }
+
+    public int First { get; set; }
+
+    public int Second { get; set; }
+
+    public int County { get; set; }
+
+    public int FirstValue { get; set; }
+
+    public int SecondValue { get; set; }
+
+    public long Count { get; set; }
+}

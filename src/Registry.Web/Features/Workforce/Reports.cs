@@ -190,7 +190,7 @@ public static class Reports
             var columnKeys = columns == Dimension.None ? [] : Dimensions.Keys(columns);
             var counties = Dimensions.Keys(Dimension.County);
             var everywhere = filters with { County = null };
-            var byCounty = await GroupAsync(Rows([snapshotId], everywhere), r => r.County, Dimensions.Read(rows), Dimensions.Read(columns), ct);
+            var byCounty = await CountsAsync(snapshotId, rows, columns, everywhere, ct);
             var countyWithheld = CountyTotalsWithheld(counties, byCounty);
             if (rows == Dimension.County)
             {
@@ -265,8 +265,14 @@ public static class Reports
             var ordered = snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Id).ToList();
             var rowKeys = Dimensions.Keys(rows);
             var rowIndex = rowKeys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-            var groups = (await GroupAsync(Rows(ordered.Select(s => s.Id).ToList(), filters), r => r.SnapshotId, Dimensions.Read(rows), r => 0, ct))
-                .Select(g => KeyValuePair.Create((g.Key.Row, Column: g.Key.County), g.Value)).ToList();
+            var groups = new List<KeyValuePair<(int Row, int Column), long>>();
+            foreach (var snapshot in ordered)
+            {
+                groups.AddRange((await CountsAsync(snapshot.Id, rows, Dimension.None, filters with { County = null }, ct))
+                    .Where(g => filters.County is not { } county || g.Key.County == county)
+                    .Select(g => KeyValuePair.Create((g.Key.Row, Column: snapshot.Id), g.Value)));
+            }
+
             var columns = ordered.Select(snapshot =>
             {
                 var counts = new long[rowKeys.Count];
@@ -291,15 +297,17 @@ public static class Reports
         /// </summary>
         public async Task<Map> MapAsync(int snapshotId, MapMeasure measure, CancellationToken ct)
         {
-            Expression<Func<CensusRecord, int>> yes = measure switch
+            var (dimension, holds) = measure switch
             {
-                MapMeasure.BachelorOrHigher => r => r.Education >= (int)EducationLevel.Bachelor ? 1 : 0,
-                MapMeasure.HoldsPermit => r => r.Permit != PermitLevel.None ? 1 : 0,
-                MapMeasure.SpeaksSpanish => r => (r.Languages & (int)LanguageGroups.Spanish) != 0 ? 1 : 0,
-                MapMeasure.HispanicOrLatino => r => r.Ethnicity1997 == Ethnicity1997.HispanicOrLatino ? 1 : 0,
-                _ => r => 0,
+                MapMeasure.BachelorOrHigher => (Dimension.Education, (Func<int, bool>)(v => v >= (int)EducationLevel.Bachelor)),
+                MapMeasure.HoldsPermit => (Dimension.Permit, v => v != (int)PermitLevel.None),
+                MapMeasure.SpeaksSpanish => (Dimension.Language, v => (v & (int)LanguageGroups.Spanish) != 0),
+                MapMeasure.HispanicOrLatino => (Dimension.Race1997, v => v == Dimensions.HispanicAnyRace),
+                _ => (Dimension.Age, (Func<int, bool>)(_ => false)),
             };
-            var byCounty = await GroupAsync(Rows([snapshotId], new Filters()), r => r.County, yes, r => 0, ct);
+            var byCounty = (await CountsAsync(snapshotId, dimension, Dimension.None, new Filters(), ct))
+                .GroupBy(g => (g.Key.County, Row: holds(g.Key.Row) ? 1 : 0, Column: 0))
+                .Select(g => KeyValuePair.Create(g.Key, g.Sum(x => x.Value))).ToList();
             var groups = byCounty.Select(g => KeyValuePair.Create((g.Key.County, g.Key.Row), g.Value)).ToList();
             var counties = Dimensions.Keys(Dimension.County);
             var countyWithheld = CountyTotalsWithheld(counties, byCounty);
@@ -342,6 +350,35 @@ public static class Reports
             return new Map(measure, values, counts);
         }
 
+        /// <summary>
+        /// Counts by county, row value and column value: from the snapshot's precomputed cells
+        /// (<see cref="CensusCells"/>) when no role or setting filter applies, else by scanning its rows.
+        /// Totals only (no columns) are read from a pair with a dimension that holds everyone once.
+        /// </summary>
+        private async Task<List<KeyValuePair<(int County, int Row, int Column), long>>> CountsAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct)
+        {
+            if (filters.Role is null && filters.Setting is null)
+            {
+                var partner = columns != Dimension.None ? columns : rows == Dimension.Age ? Dimension.Role : Dimension.Age;
+                var swap = partner < rows;
+                var (first, second) = swap ? ((int)partner, (int)rows) : ((int)rows, (int)partner);
+                var cells = await db.CensusCells.AsNoTracking()
+                    .Where(c => c.SnapshotId == snapshotId && c.First == first && c.Second == second)
+                    .Select(c => new { c.County, c.FirstValue, c.SecondValue, c.Count })
+                    .ToListAsync(ct);
+                if (cells.Count > 0)
+                {
+                    return cells
+                        .Where(c => filters.County is not { } county || c.County == county)
+                        .GroupBy(c => (c.County, Row: swap ? c.SecondValue : c.FirstValue, Column: columns == Dimension.None ? 0 : swap ? c.FirstValue : c.SecondValue))
+                        .Select(g => KeyValuePair.Create(g.Key, g.Sum(c => c.Count)))
+                        .ToList();
+                }
+            }
+
+            return await GroupAsync(Rows([snapshotId], filters), r => r.County, Dimensions.Read(rows), Dimensions.Read(columns), ct);
+        }
+
         private static async Task<List<KeyValuePair<(int County, int Row, int Column), long>>> GroupAsync(
             IQueryable<CensusRecord> query, Expression<Func<CensusRecord, int>> outer, Expression<Func<CensusRecord, int>> row, Expression<Func<CensusRecord, int>> column, CancellationToken ct)
         {
@@ -366,12 +403,12 @@ public static class Reports
     }
 
     /// <summary>A table as CSV: withheld figures are written as "suppressed", never as a number.</summary>
-    public static string Csv(Table table, Func<Dimension, int, string> label, string totalLabel)
+    public static string Csv(Table table, Func<Dimension, int, string> label, string rowsLabel, string totalLabel)
     {
         var csv = new StringBuilder();
         static string Field(string text) => text.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
         static string Figure(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
-        csv.Append(Field(table.Rows.ToString()));
+        csv.Append(Field(rowsLabel));
         foreach (var c in table.ColumnKeys)
         {
             csv.Append(',').Append(Field(label(table.Columns, c)));

@@ -102,40 +102,134 @@ public static class Snapshots
         {
             var snapshot = await db.CensusSnapshots.SingleAsync(s => s.Id == snapshotId, ct);
             var asOf = snapshot.AsOf;
+            await db.CensusCells.Where(c => c.SnapshotId == snapshotId).ExecuteDeleteAsync(ct);
             await db.CensusRecords.Where(r => r.SnapshotId == snapshotId).ExecuteDeleteAsync(ct);
             var maxId = await db.Professionals.MaxAsync(p => (int?)p.Id, ct) ?? 0;
             var slice = Math.Max(100, options.Value.SliceSize);
             var written = 0;
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var from = 1; from <= maxId; from += slice)
             {
                 var rows = await SliceAsync(snapshotId, asOf, from, from + slice, ct);
-                db.CensusRecords.AddRange(rows);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                await WriteAsync(rows, ct);
                 written += rows.Count;
             }
 
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            // Every pair of dimensions by county, once: what reports read.
+            var stored = await db.CensusRecords.AsNoTracking().Where(r => r.SnapshotId == snapshotId).ToListAsync(ct);
+            await WriteCellsAsync(CensusCells.Count(snapshotId, stored), ct);
+
             snapshot = await db.CensusSnapshots.SingleAsync(s => s.Id == snapshotId, ct);
             snapshot.Complete(written, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Census snapshot {Id} as of {AsOf}: {People} people in {Seconds:F1} s.", snapshotId, asOf, written, watch.Elapsed.TotalSeconds);
         }
 
+        /// <summary>The slice's rows in one short transaction: on SQLite with one prepared statement (many times faster than change tracking), elsewhere through EF.</summary>
+        private async Task WriteAsync(List<CensusRecord> rows, CancellationToken ct)
+        {
+            if (db.Database.GetDbConnection() is not Microsoft.Data.Sqlite.SqliteConnection connection)
+            {
+                db.CensusRecords.AddRange(rows);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return;
+            }
+
+            string[] columns =
+            [
+                nameof(CensusRecord.SnapshotId), nameof(CensusRecord.Role), nameof(CensusRecord.Setting), nameof(CensusRecord.County), nameof(CensusRecord.Education),
+                nameof(CensusRecord.EceUnits), nameof(CensusRecord.Permit), nameof(CensusRecord.YearsInField), nameof(CensusRecord.Age), nameof(CensusRecord.Wage),
+                nameof(CensusRecord.Race), nameof(CensusRecord.RaceCategories), nameof(CensusRecord.Ethnicity1997), nameof(CensusRecord.Race1997),
+                nameof(CensusRecord.Languages), nameof(CensusRecord.QualityCountsPoints),
+            ];
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+                insert.CommandText = $"INSERT INTO CensusRecords ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+                var parameters = columns.Select((_, i) => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$p" + i, 0))).ToArray();
+                foreach (var r in rows)
+                {
+                    int[] values =
+                    [
+                        r.SnapshotId, (int)r.Role, (int)r.Setting, r.County, r.Education, (int)r.EceUnits, (int)r.Permit, (int)r.YearsInField, (int)r.Age,
+                        (int)r.Wage, (int)r.Race, r.RaceCategories, (int)r.Ethnicity1997, (int)r.Race1997, r.Languages, r.QualityCountsPoints,
+                    ];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        parameters[i].Value = values[i];
+                    }
+
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private static readonly string[] CellParameters = ["$s", "$f", "$g", "$c", "$a", "$b", "$n"];
+
+        private async Task WriteCellsAsync(List<CensusCell> cells, CancellationToken ct)
+        {
+            if (db.Database.GetDbConnection() is not Microsoft.Data.Sqlite.SqliteConnection connection)
+            {
+                db.CensusCells.AddRange(cells);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return;
+            }
+
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)transaction;
+                insert.CommandText = "INSERT INTO CensusCells (SnapshotId, First, Second, County, FirstValue, SecondValue, Count) VALUES ($s, $f, $g, $c, $a, $b, $n)";
+                var parameters = CellParameters.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(n, 0L))).ToArray();
+                foreach (var cell in cells)
+                {
+                    parameters[0].Value = cell.SnapshotId;
+                    parameters[1].Value = cell.First;
+                    parameters[2].Value = cell.Second;
+                    parameters[3].Value = cell.County;
+                    parameters[4].Value = cell.FirstValue;
+                    parameters[5].Value = cell.SecondValue;
+                    parameters[6].Value = cell.Count;
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
         private async Task<List<CensusRecord>> SliceAsync(int snapshotId, DateOnly asOf, int fromId, int toId, CancellationToken ct)
         {
-            // The jobs held on the day, with their site's kind and county: who is in the census, and as what.
-            var jobs = await db.Employments.AsNoTracking()
-                .Where(e => e.ProfessionalId >= fromId && e.ProfessionalId < toId && e.StartDate <= asOf && (e.EndDate == null || e.EndDate >= asOf))
-                .Select(e => new
+            // Every job of the slice's people, with its site's kind and county: who is in the census
+            // (a job held on the day), as what (the main job), and since when (the first job).
+            var allJobs = await (
+                from e in db.Employments.AsNoTracking()
+                where e.ProfessionalId >= fromId && e.ProfessionalId < toId
+                join x in db.Employers.AsNoTracking() on e.EmployerId equals x.Id into sites
+                from site in sites.DefaultIfEmpty()
+                select new
                 {
-                    e.ProfessionalId, e.Id, e.Role, e.HourlyWage, e.StartDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
-                    Facility = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => (Domain.Employers.FacilityType?)x.FacilityType).FirstOrDefault(),
-                    County = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.County).FirstOrDefault(),
+                    e.ProfessionalId, e.Id, e.Role, e.HourlyWage, e.StartDate, e.EndDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
+                    Facility = site == null ? (Domain.Employers.FacilityType?)null : site.FacilityType, County = site == null ? null : site.County,
                 })
                 .ToListAsync(ct);
+            var jobs = allJobs.Where(e => e.StartDate <= asOf && (e.EndDate == null || e.EndDate >= asOf)).ToList();
             if (jobs.Count == 0)
             {
                 return [];
@@ -147,17 +241,15 @@ public static class Snapshots
             var people = await db.Professionals.AsNoTracking().Where(p => p.Id >= fromId && p.Id < toId)
                 .Select(p => new { p.Id, p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, p.ReportedEceUnits, p.County, p.RaceEthnicityDeclined })
                 .ToListAsync(ct);
-            var firstJobs = (await db.Employments.AsNoTracking().Where(e => e.ProfessionalId >= fromId && e.ProfessionalId < toId)
-                .GroupBy(e => e.ProfessionalId).Select(g => new { g.Key, First = g.Min(e => e.StartDate) }).ToListAsync(ct))
-                .ToDictionary(x => x.Key, x => x.First);
+            var firstJobs = allJobs.GroupBy(e => e.ProfessionalId).ToDictionary(g => g.Key, g => g.Min(e => e.StartDate));
             var races = (await db.Set<ProfessionalRaceEthnicity>().AsNoTracking().Where(r => r.ProfessionalId >= fromId && r.ProfessionalId < toId)
                 .Select(r => new { r.ProfessionalId, r.Category }).ToListAsync(ct)).ToLookup(r => r.ProfessionalId, r => r.Category);
             var languages = (await db.Set<ProfessionalLanguage>().AsNoTracking().Where(l => l.ProfessionalId >= fromId && l.ProfessionalId < toId)
                 .Select(l => new { l.ProfessionalId, l.Language }).ToListAsync(ct)).ToLookup(l => l.ProfessionalId, l => l.Language);
             var evidence = await qualifications.LoadRangeAsync(fromId, toId, ct);
 
-            var rows = new List<CensusRecord>(main.Count);
-            foreach (var p in people.Where(p => main.ContainsKey(p.Id)))
+            // Classifying (the Quality Counts rules above all) is the costly part: both cores share it.
+            var rows = people.Where(p => main.ContainsKey(p.Id)).AsParallel().AsOrdered().Select(p =>
             {
                 var job = main[p.Id];
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
@@ -172,8 +264,8 @@ public static class Snapshots
                     firstJobs.TryGetValue(p.Id, out var first) ? first : null,
                     races[p.Id].ToList(), p.RaceEthnicityDeclined, languages[p.Id].ToList(), points), asOf);
                 row.SnapshotId = snapshotId;
-                rows.Add(row);
-            }
+                return row;
+            }).ToList();
 
             return rows;
         }

@@ -190,7 +190,7 @@ public sealed class WorkforceController(
     }
 
     private FileContentResult CsvFile(Reports.Table table, Snapshots.SnapshotRow snapshot, string? county) =>
-        File(Csv.Bytes(Reports.Csv(table, (d, k) => Label(d, k), t["Total"].Value)), "text/csv",
+        File(Csv.Bytes(Reports.Csv(table, (d, k) => Label(d, k), t["Dimension" + table.Rows].Value, t["Total"].Value)), "text/csv",
             $"workforce-{snapshot.AsOf:yyyy-MM-dd}-{(county ?? "california").ToLowerInvariant().Replace(' ', '-')}-{table.Rows.ToString().ToLowerInvariant()}.csv");
 
     private string Label(Dimension d, int key) => d == Dimension.County ? Dimensions.LabelKey(d, key) is var name && key != 0 ? name : t["County not known"].Value : t[Dimensions.LabelKey(d, key)].Value;

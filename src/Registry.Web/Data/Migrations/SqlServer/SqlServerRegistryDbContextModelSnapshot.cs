@@ -1567,6 +1567,42 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("County")
+                        .HasColumnType("int");
+
+                    b.Property<int>("First")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FirstValue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Second")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SecondValue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "First", "Second");
+
+                    b.ToTable("CensusCells", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2471,6 +2507,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusCell", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Workforce.CensusSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1504,6 +1504,40 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusCell", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("County")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("First")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "First", "Second");
+
+                    b.ToTable("CensusCells", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2399,6 +2433,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Verification")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Workforce.CensusCell", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Workforce.CensusSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -49,6 +49,31 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CensusCells",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    First = table.Column<int>(type: "INTEGER", nullable: false),
+                    Second = table.Column<int>(type: "INTEGER", nullable: false),
+                    County = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstValue = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondValue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CensusCells", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CensusCells_CensusSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "CensusSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CensusRecords",
                 columns: table => new
                 {
@@ -132,6 +157,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CensusCells_SnapshotId_First_Second",
+                table: "CensusCells",
+                columns: new[] { "SnapshotId", "First", "Second" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CensusRecords_SnapshotId_County",
                 table: "CensusRecords",
                 columns: new[] { "SnapshotId", "County" });
@@ -155,6 +185,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CensusCells");
+
             migrationBuilder.DropTable(
                 name: "CensusRecords");
 

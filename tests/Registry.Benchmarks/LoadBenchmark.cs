@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.Benchmarks;
+
+/// <summary>
+/// The running app under load over HTTP on loopback, driven by wrk (Debian's package): the app is
+/// started as its own process (Release, Production settings) on a synthetic state's database, one
+/// generated person is given a password and a director's grant at their site, and each main page
+/// is hammered in turn (anonymous or with that person's cookie).
+/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N]
+/// (FILE.db from <c>-- --workforce --keep FILE.db</c>; the file is copied, not changed.)
+/// </summary>
+internal static partial class LoadBenchmark
+{
+    private const string Password = "load benchmark password 2026";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var source = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(20);
+        var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(int.Parse).FirstOrDefault(16);
+        if (source is null || !File.Exists(source))
+        {
+            Console.Error.WriteLine("Give a database made by `-- --workforce --keep FILE.db`: --load --db FILE.db");
+            return 2;
+        }
+
+        if (!CommandExists("wrk"))
+        {
+            Console.Error.WriteLine("wrk is not installed: apt-get install -y wrk");
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("registry-load-");
+        Process? app = null;
+        try
+        {
+            var database = Path.Combine(folder.FullName, "load.db");
+            File.Copy(source, database);
+            var (email, site) = await PrepareAccountAsync(database);
+            var root = Path.GetDirectoryName(Path.GetDirectoryName(Repository.RulesFolder()))!;
+            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
+            await build.StandardOutput.ReadToEndAsync();
+            await build.WaitForExitAsync();
+            const string address = "http://127.0.0.1:5199";
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "Registry.Web", "bin", "Release", "net10.0", "Registry.Web.dll")])
+            {
+                WorkingDirectory = Path.Combine(root, "Registry.Web"),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_URLS"] = address;
+            start.Environment["ConnectionStrings__Registry"] = $"Data Source={database}";
+            start.Environment["Census__Schedule"] = "Off";
+            start.Environment["DataQuality__RefreshHours"] = "0";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["RateLimits__SignInPerMinute"] = "100000";
+            start.Environment["RateLimits__EmployerLookupsPerMinute"] = "100000000";
+            start.Environment["Email__PickupFolder"] = Path.Combine(folder.FullName, "mail");
+            start.Environment["Storage__DocumentsPath"] = Path.Combine(folder.FullName, "documents");
+            app = Process.Start(start)!;
+            _ = app.StandardOutput.ReadToEndAsync();
+            _ = app.StandardError.ReadToEndAsync();
+            using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            var ready = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var health = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                    if (health.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (ready.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                }
+
+                await Task.Delay(500);
+            }
+
+            var cookie = await SignInAsync(http, email);
+            (string Name, string Path, bool SignedIn)[] pages =
+            [
+                ("home", "/", false),
+                ("employer look-up (\"little star\")", "/employers?q=little+star", false),
+                ("My Registry", "/my-registry", true),
+                ("a director's roster (50 a page)", $"/sites/{site}/roster", true),
+                ("training calendar", "/training", false),
+                ("statewide report (education by race and ethnicity)", "/workforce?rows=Education&by=Race", false),
+                ("county report (Los Angeles, age by race and ethnicity)", "/workforce?rows=Age&by=Race&county=Los+Angeles", false),
+                ("county map", "/workforce/map?measure=HoldsPermit", false),
+            ];
+            var report = new StringBuilder();
+            var professionals = 0L;
+            await using (var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly"))
+            {
+                await connection.OpenAsync();
+                await using var count = connection.CreateCommand();
+                count.CommandText = "SELECT COUNT(*) FROM Professionals";
+                professionals = (long)(await count.ExecuteScalarAsync())!;
+            }
+
+            report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, against the app as its own process (Release, Production settings, SQLite) on loopback; {professionals:N0} professionals in the database.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
+            report.AppendLine();
+            report.AppendLine("| page | requests/s | p50 | p75 | p90 | p99 | errors or non-2xx |");
+            report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var (name, path, signedIn) in pages)
+            {
+                using (var check = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)))
+                {
+                    if (signedIn)
+                    {
+                        check.Headers.Add("Cookie", cookie);
+                    }
+
+                    using var answer = await http.SendAsync(check);
+                    if (answer.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{path} answered {(int)answer.StatusCode}: the load test would measure an error page.");
+                    }
+                }
+
+                List<string> wrkArgs = ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency"];
+                if (signedIn)
+                {
+                    wrkArgs.AddRange(["-H", $"Cookie: {cookie}"]);
+                }
+
+                wrkArgs.Add(address + path);
+                var wrk = Process.Start(new ProcessStartInfo("wrk", wrkArgs) { RedirectStandardOutput = true })!;
+                var output = await wrk.StandardOutput.ReadToEndAsync();
+                await wrk.WaitForExitAsync();
+                string Percent(string p) => Regex.Match(output, $@"^\s+{p}%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+                var rate = Regex.Match(output, @"Requests/sec:\s+(\S+)").Groups[1].Value;
+                var errors = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
+                var socket = Regex.Match(output, @"Socket errors: (.*)").Groups[1].Value;
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rate} | {Percent("50")} | {Percent("75")} | {Percent("90")} | {Percent("99")} | {(errors.Length == 0 ? "0" : errors)}{(socket.Length == 0 ? string.Empty : "; socket " + socket)} |");
+            }
+
+            Console.WriteLine(report.ToString());
+            return 0;
+        }
+        finally
+        {
+            if (app is { HasExited: false })
+            {
+                app.Kill(entireProcessTree: true);
+                await app.WaitForExitAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Gives a generated person at a large center a password and a director's grant there.</summary>
+    private static async Task<(string Email, int Site)> PrepareAccountAsync(string database)
+    {
+        var options = new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite($"Data Source={database}").Options;
+        await using var db = new SqliteRegistryDbContext(options, TimeProvider.System);
+        var site = await db.Employments.Where(e => e.EndDate == null && e.EmployerId != null)
+            .GroupBy(e => e.EmployerId!.Value).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var person = await db.Employments.Where(e => e.EmployerId == site && e.EndDate == null).Select(e => e.ProfessionalId).FirstAsync();
+        var userId = await db.Professionals.Where(p => p.Id == person).Select(p => p.UserId).SingleAsync();
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        user.PasswordHash = new PasswordHasher<RegistryUser>().HashPassword(user, Password);
+        user.EmailConfirmed = true;
+        var now = DateTimeOffset.UtcNow;
+        db.AccessGrants.Add(AccessGrant.ForSite(userId, AccessRole.SiteDirector, site, now.AddDays(-1), now.AddDays(365)));
+        await db.SaveChangesAsync();
+        return (user.Email!, site);
+    }
+
+    /// <summary>Signs in through the real form and returns the cookie header a browser would send.</summary>
+    private static async Task<string> SignInAsync(HttpClient http, string email)
+    {
+        using var form = await http.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var antiforgery = Cookies(form);
+        var token = AntiforgeryToken().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/sign-in", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }),
+        };
+        post.Headers.Add("Cookie", antiforgery);
+        using var signedIn = await http.SendAsync(post);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}.");
+        }
+
+        return Cookies(signedIn);
+    }
+
+    private static string Cookies(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
+    private static bool CommandExists(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, name)));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
