@@ -62,6 +62,7 @@ builder.Services.AddScoped<Registry.Web.Features.DataQuality.DataQualityRuns.Han
 builder.Services.Configure<Registry.Web.Features.DataQuality.DataQualityOptions>(builder.Configuration.GetSection(Registry.Web.Features.DataQuality.DataQualityOptions.Section));
 builder.Services.AddScoped<Registry.Web.Features.Workforce.Snapshots.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Workforce.Reports.Handler>();
+builder.Services.AddSingleton<Registry.Web.Features.Workforce.Reports.Cache>();
 builder.Services.AddScoped<Registry.Web.Features.Workforce.WorkforceExtract>();
 builder.Services.AddSingleton<Registry.Web.Features.Workforce.CensusSignal>();
 builder.Services.AddSingleton<Registry.Web.Features.Workforce.CountyShapes>();

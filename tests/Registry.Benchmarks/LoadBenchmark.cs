@@ -14,7 +14,7 @@ namespace Registry.Benchmarks;
 
 /// <summary>
 /// The running app under load over HTTP on loopback, driven by wrk (Debian's package): the app is
-/// started as its own process (Release, Production settings) on a synthetic state's database, one
+/// started as its own process (Release, Production settings, HTTPS with a certificate made for the run) on a synthetic state's database, one
 /// generated person is given a password and a director's grant at their site, and each main page
 /// is hammered in turn (anonymous or with that person's cookie).
 /// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N]
@@ -52,7 +52,16 @@ internal static partial class LoadBenchmark
             var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
             await build.StandardOutput.ReadToEndAsync();
             await build.WaitForExitAsync();
-            const string address = "http://127.0.0.1:5199";
+            // HTTPS, as in production (secure cookies), with a certificate made for the run.
+            const string address = "https://127.0.0.1:5199";
+            var certificate = Path.Combine(folder.FullName, "loopback.pfx");
+            using (var key = System.Security.Cryptography.RSA.Create(2048))
+            {
+                var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+                await File.WriteAllBytesAsync(certificate, made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "load"));
+            }
+
             var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "Registry.Web", "bin", "Release", "net10.0", "Registry.Web.dll")])
             {
                 WorkingDirectory = Path.Combine(root, "Registry.Web"),
@@ -61,6 +70,8 @@ internal static partial class LoadBenchmark
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_URLS"] = address;
+            start.Environment["Kestrel__Certificates__Default__Path"] = certificate;
+            start.Environment["Kestrel__Certificates__Default__Password"] = "load";
             start.Environment["ConnectionStrings__Registry"] = $"Data Source={database}";
             start.Environment["Census__Schedule"] = "Off";
             start.Environment["DataQuality__RefreshHours"] = "0";
@@ -72,7 +83,7 @@ internal static partial class LoadBenchmark
             app = Process.Start(start)!;
             _ = app.StandardOutput.ReadToEndAsync();
             _ = app.StandardError.ReadToEndAsync();
-            using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false, ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = new Uri(address) };
             var ready = Stopwatch.StartNew();
             while (true)
             {

@@ -88,6 +88,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpSecurity", "None");
         builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));
+        builder.UseSetting("Census:Schedule", "Off");
+        builder.UseSetting("DataQuality:RefreshHours", "0");
     }
 
     private static int FreePort()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Credentials;
@@ -145,8 +146,36 @@ public static class Reports
     /// <summary>Per county: the measure's value (a count, or a share from 0 to 1), null when withheld.</summary>
     public sealed record Map(MapMeasure Measure, IReadOnlyDictionary<int, double?> Values, IReadOnlyDictionary<int, long?> Counts);
 
-    public sealed class Handler(RegistryDbContext db)
+    /// <summary>
+    /// Worked-out tables of complete snapshots, which never change: the public pages are read far
+    /// more often than snapshots are taken. Bounded (5,000 tables), unfiltered cuts only.
+    /// </summary>
+    public sealed class Cache : IDisposable
     {
+        public MemoryCache Tables { get; } = new(new MemoryCacheOptions { SizeLimit = 5000 });
+
+        public void Dispose() => Tables.Dispose();
+    }
+
+    public sealed class Handler(RegistryDbContext db, Cache? cache = null)
+    {
+        private async Task<T> CachedAsync<T>(object key, bool cacheable, Func<Task<T>> work)
+        {
+            if (cache is null || !cacheable)
+            {
+                return await work();
+            }
+
+            if (cache.Tables.TryGetValue(key, out var found) && found is T hit)
+            {
+                return hit;
+            }
+
+            var value = await work();
+            cache.Tables.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            return value;
+        }
+
         private IQueryable<CensusRecord> Rows(IReadOnlyCollection<int> snapshotIds, Filters filters)
         {
             var ids = snapshotIds.ToList();
@@ -179,7 +208,10 @@ public static class Reports
         /// had back from the state's. Totals count people: a multi-valued dimension's rows may add
         /// up to more.
         /// </summary>
-        public async Task<Table> TableAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct)
+        public Task<Table> TableAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct) =>
+            CachedAsync(("table", snapshotId, rows, columns, filters), filters.Role is null && filters.Setting is null, () => ComputeTableAsync(snapshotId, rows, columns, filters, ct));
+
+        private async Task<Table> ComputeTableAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct)
         {
             if (rows == Dimension.None || rows == columns || columns == Dimension.County || (rows == Dimension.County && filters.County is not null))
             {
@@ -295,7 +327,10 @@ public static class Reports
         /// Every county's figure for the measure. Shares come from a county by yes/no table
         /// suppressed as a whole, so a withheld count cannot be had back from a share either.
         /// </summary>
-        public async Task<Map> MapAsync(int snapshotId, MapMeasure measure, CancellationToken ct)
+        public Task<Map> MapAsync(int snapshotId, MapMeasure measure, CancellationToken ct) =>
+            CachedAsync(("map", snapshotId, measure), true, () => ComputeMapAsync(snapshotId, measure, ct));
+
+        private async Task<Map> ComputeMapAsync(int snapshotId, MapMeasure measure, CancellationToken ct)
         {
             var (dimension, holds) = measure switch
             {
