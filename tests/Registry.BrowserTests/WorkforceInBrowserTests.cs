@@ -34,7 +34,7 @@ public sealed class WorkforceInBrowserTests : IClassFixture<BrowserApp>
         await page.ClickAsync("#report-form button[type=submit]");
         await page.WaitForLoadStateAsync();
 
-        Assert.Contains("rows=Age", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Rows=Age", page.Url, StringComparison.Ordinal);
         Assert.StartsWith("Los Angeles:", (await page.InnerTextAsync("#report-summary")).Trim(), StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("#report-table tbody tr").CountAsync());
         Assert.Equal("Los Angeles by age", await page.Locator("figure.workforce-chart svg[role=img] title").TextContentAsync());
