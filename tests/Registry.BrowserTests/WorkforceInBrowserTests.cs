@@ -37,8 +37,8 @@ public sealed class WorkforceInBrowserTests : IClassFixture<BrowserApp>
         Assert.Contains("Rows=Age", page.Url, StringComparison.Ordinal);
         Assert.StartsWith("Los Angeles:", (await page.InnerTextAsync("#report-summary")).Trim(), StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("#report-table tbody tr").CountAsync());
-        Assert.Equal("Los Angeles by age", await page.Locator("figure.workforce-chart svg[role=img] title").TextContentAsync());
-        Assert.True(await page.Locator("figure.workforce-chart svg desc").CountAsync() == 1, "The chart describes itself.");
+        Assert.Equal("Los Angeles by age", await page.Locator("figure.workforce-chart svg[role=img] > title").TextContentAsync());
+        Assert.True(await page.Locator("figure.workforce-chart svg > desc").CountAsync() == 1, "The chart describes itself.");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "The page does not scroll sideways on a phone (the table scrolls in its own box).");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "workforce-report-phone.png"), FullPage = true });
 
