@@ -238,6 +238,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /workforce/analysis"] = Rule.Analyst,
         ["GET /workforce/analysis.csv"] = Rule.Analyst,
         ["GET /workforce/trend"] = Rule.Analyst,
+        ["GET /workforce/trend.csv"] = Rule.Analyst,
+        ["GET /workforce/map.csv"] = Rule.Public,
         ["GET /workforce/snapshots"] = Rule.Analyst,
         ["POST /workforce/snapshots"] = Rule.Analyst,
         ["POST /workforce/snapshots/{id:int}/publish"] = Rule.Analyst,

@@ -176,6 +176,12 @@ public sealed partial class WorkforceTests
         Assert.Equal(58, map.QuerySelectorAll("#county-map path").Length);
         Assert.NotNull(map.QuerySelector("#county-map title"));
         Assert.NotNull(map.QuerySelector("#map-table tr[data-county='Alpine'] td .visually-hidden"));
+        using var mapCsv = await anonymous.GetAsync(new Uri("/workforce/map.csv?measure=People", UriKind.Relative));
+        var mapLines = (await mapCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("County,fips,Number of people", mapLines[0]);
+        Assert.Contains("San Francisco,06075,60", mapLines);
+        Assert.Contains("Alpine,06003,suppressed", mapLines);
+        Assert.Equal(59, mapLines.Length);
     }
 
     [Fact]
@@ -191,6 +197,16 @@ public sealed partial class WorkforceTests
         // Analysts see an unpublished snapshot, any two dimensions, filters; the public does not.
         var analysis = await analyst.GetPageAsync($"/workforce/analysis?snapshot={id}&rows=Role&by=Age&role=Teacher");
         Assert.Equal("30", analysis.QuerySelector("#report-table tr[data-key='total'] td[data-column='total']")!.TextContent.Trim());
+        var trend = await analyst.GetPageAsync("/workforce/trend?rows=Role");
+        Assert.Equal("30", trend.QuerySelector($"#trend-table tr[data-key='{(int)EmploymentRole.Teacher}'] td[data-snapshot='{id}']")!.TextContent.Trim());
+        using (var trendCsv = await analyst.GetAsync(new Uri(trend.GetElementById("download-csv")!.GetAttribute("href")!, UriKind.Relative)))
+        {
+            var trendLines = (await trendCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal($"Role,{Today:yyyy-MM-dd}", trendLines[0]);
+            Assert.Contains("Teacher,30", trendLines);
+            Assert.Contains("Assistant,suppressed", trendLines);
+        }
+
         using (var signIn = await anonymous.GetAsync(new Uri("/workforce/analysis", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

@@ -142,6 +142,58 @@ public sealed class WorkforceController(
     }
 
     [Authorize(Policy = Policies.Analyst)]
+    [HttpGet("trend.csv")]
+    public async Task<IActionResult> TrendCsv([FromQuery] ReportRequest request, CancellationToken ct)
+    {
+        var all = (await snapshots.ListAsync(ct)).Where(s => s.CompletedAt is not null).ToList();
+        if (all.Count == 0)
+        {
+            return RedirectToAction(nameof(SnapshotList));
+        }
+
+        var parsed = Parse(request with { By = null }, analyst: true, all[0], all);
+        if (!ModelState.IsValid)
+        {
+            return await Trend(request, ct);
+        }
+
+        var trend = await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
+        var header = new[] { t["Dimension" + trend.Rows].Value }.Concat(trend.Snapshots.Select(s => s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var lines = trend.RowKeys.Select((k, r) => new[] { Label(trend.Rows, k) }.Concat(trend.Columns.Select(c => Figure(c.RowTotals[r]))))
+            .Append(new[] { t["Total"].Value }.Concat(trend.Columns.Select(c => Figure(c.Total))));
+        return File(Csv.Bytes(CsvText(lines.Prepend(header))), "text/csv", $"workforce-trend-{(parsed.County ?? "california").ToLowerInvariant().Replace(' ', '-')}-{trend.Rows.ToString().ToLowerInvariant()}.csv");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("map.csv")]
+    public async Task<IActionResult> MapCsv(string? measure, CancellationToken ct)
+    {
+        var latest = await snapshots.LatestPublishedAsync(ct);
+        if (latest is null)
+        {
+            return NotFound();
+        }
+
+        if (!TryName(measure ?? nameof(MapMeasure.People), out MapMeasure chosen))
+        {
+            return await Map(measure, ct);
+        }
+
+        var map = await reports.MapAsync(latest.Id, chosen, ct);
+        var lines = shapes.All.Select((county, i) => new[]
+        {
+            county.Name, county.Fips,
+            map.Values.GetValueOrDefault(i + 1) is { } value ? (chosen == MapMeasure.People ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.0000", CultureInfo.InvariantCulture)) : "suppressed",
+        }).Prepend([t["County"].Value, "fips", t["Measure" + chosen].Value]);
+        return File(Csv.Bytes(CsvText(lines)), "text/csv", $"workforce-map-{latest.AsOf:yyyy-MM-dd}-{chosen.ToString().ToLowerInvariant()}.csv");
+    }
+
+    private static string Figure(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
+
+    private static string CsvText(IEnumerable<IEnumerable<string>> lines) =>
+        string.Concat(lines.Select(l => Csv.Line(l) + "\n"));
+
+    [Authorize(Policy = Policies.Analyst)]
     [HttpGet("snapshots")]
     public async Task<IActionResult> SnapshotList(CancellationToken ct) =>
         View("Snapshots", new SnapshotsView(await snapshots.ListAsync(ct), options.Value.Schedule));
