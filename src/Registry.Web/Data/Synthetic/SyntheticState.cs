@@ -510,7 +510,8 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
 
 /// <summary>
 /// <c>dotnet run --project src/Registry.Web -- generate-state [--people N] [--employers N] [--training N] [--courses N] [--seed N] [--snapshot]</c>:
-/// fills the (SQLite) database with a synthetic state; with --snapshot, also takes and publishes a census snapshot of it.
+/// fills the (SQLite) database with a synthetic state (sites, training and courses in proportion to the people unless given);
+/// with --snapshot, also takes and publishes a census snapshot of it.
 /// </summary>
 public static class GenerateStateCommand
 {
@@ -527,8 +528,15 @@ public static class GenerateStateCommand
         SyntheticStateSize size;
         try
         {
+            // The other sizes follow the number of people, in the default state's proportions, unless given.
             var defaults = new SyntheticStateSize();
-            size = new SyntheticStateSize(Option("--people", defaults.People), Option("--employers", defaults.Employers), Option("--training", defaults.TrainingRecords), Option("--courses", defaults.Courses), Option("--seed", defaults.Seed));
+            var people = Option("--people", defaults.People);
+            size = new SyntheticStateSize(
+                people,
+                Option("--employers", Math.Max(100, (int)((long)people * defaults.Employers / defaults.People))),
+                Option("--training", (int)((long)people * defaults.TrainingRecords / defaults.People)),
+                Option("--courses", (int)((long)people * defaults.Courses / defaults.People)),
+                Option("--seed", defaults.Seed));
         }
         catch (ArgumentException e)
         {
