@@ -130,38 +130,42 @@ public sealed class WorkforceController(
     [HttpGet("trend")]
     public async Task<IActionResult> Trend([FromQuery] ReportRequest request, CancellationToken ct)
     {
-        var all = (await snapshots.ListAsync(ct)).Where(s => s.CompletedAt is not null).ToList();
-        if (all.Count == 0)
-        {
-            return RedirectToAction(nameof(SnapshotList));
-        }
-
-        var parsed = Parse(request with { By = null }, analyst: true, all[0], all);
-        var trend = await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
-        return View(new TrendView(trend, parsed.County, parsed.Role, parsed.Setting, request));
+        var (trend, parsed) = await TrendAsync(request, ct);
+        return trend is null ? RedirectToAction(nameof(SnapshotList)) : View(new TrendView(trend, parsed!.County, parsed.Role, parsed.Setting, request));
     }
 
     [Authorize(Policy = Policies.Analyst)]
     [HttpGet("trend.csv")]
     public async Task<IActionResult> TrendCsv([FromQuery] ReportRequest request, CancellationToken ct)
     {
-        var all = (await snapshots.ListAsync(ct)).Where(s => s.CompletedAt is not null).ToList();
-        if (all.Count == 0)
+        var (trend, parsed) = await TrendAsync(request, ct);
+        if (trend is null)
         {
             return RedirectToAction(nameof(SnapshotList));
         }
 
-        var parsed = Parse(request with { By = null }, analyst: true, all[0], all);
         if (!ModelState.IsValid)
         {
-            return await Trend(request, ct);
+            return View(nameof(Trend), new TrendView(trend, parsed!.County, parsed.Role, parsed.Setting, request));
         }
 
-        var trend = await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
         var header = new[] { t["Dimension" + trend.Rows].Value }.Concat(trend.Snapshots.Select(s => s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         var lines = trend.RowKeys.Select((k, r) => new[] { Label(trend.Rows, k) }.Concat(trend.Columns.Select(c => Figure(c.RowTotals[r]))))
             .Append(new[] { t["Total"].Value }.Concat(trend.Columns.Select(c => Figure(c.Total))));
-        return File(Csv.Bytes(CsvText(lines.Prepend(header))), "text/csv", $"workforce-trend-{(parsed.County ?? "california").ToLowerInvariant().Replace(' ', '-')}-{trend.Rows.ToString().ToLowerInvariant()}.csv");
+        return File(Csv.Bytes(CsvText(lines.Prepend(header))), "text/csv", $"workforce-trend-{(parsed!.County ?? "california").ToLowerInvariant().Replace(' ', '-')}-{trend.Rows.ToString().ToLowerInvariant()}.csv");
+    }
+
+    /// <summary>The latest eight complete snapshots compared, or nothing when there is none yet.</summary>
+    private async Task<(Reports.Trend? Trend, Parsed? Parsed)> TrendAsync(ReportRequest request, CancellationToken ct)
+    {
+        var all = (await snapshots.ListAsync(ct)).Where(s => s.CompletedAt is not null).ToList();
+        if (all.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var parsed = Parse(request with { By = null }, analyst: true, all[0], all);
+        return (await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct), parsed);
     }
 
     [AllowAnonymous]
