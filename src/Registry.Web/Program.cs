@@ -69,6 +69,8 @@ builder.Services.AddSingleton<Registry.Web.Features.Workforce.CountyShapes>();
 builder.Services.Configure<Registry.Web.Features.Workforce.CensusOptions>(builder.Configuration.GetSection(Registry.Web.Features.Workforce.CensusOptions.Section));
 builder.Services.AddHostedService<Registry.Web.Features.Workforce.CensusWorker>();
 builder.Services.AddScoped<Registry.Web.Data.Synthetic.SyntheticState>();
+builder.Services.AddScoped<Registry.Web.Features.Messages.Messages.Handler>();
+builder.Services.AddSingleton<Registry.Web.Features.Messages.Messages.Links>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Certificates>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.AttendancePosting.Handler>();
 builder.Services.Configure<Registry.Web.Features.Sponsors.TrainingOptions>(builder.Configuration.GetSection(Registry.Web.Features.Sponsors.TrainingOptions.Section));

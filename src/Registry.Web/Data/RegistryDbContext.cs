@@ -102,6 +102,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Domain.DataQuality.DataQualityCountyCount> DataQualityCountyCounts => Set<Domain.DataQuality.DataQualityCountyCount>();
 
+    /// <summary>Optional kinds of message a person has turned off.</summary>
+    public DbSet<Domain.Messages.MessageOptOut> MessageOptOuts => Set<Domain.Messages.MessageOptOut>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -11,7 +11,7 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
     private static readonly string[] Pages =
     [
         "/", "/employers", "/sign-up/personal", "/sign-up/employer/not-found", "/account/sign-in", "/account/forgot-password",
-        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email",
+        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/my-registry/messages", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email",
     ];
 
     private readonly RegistryAppFactory _app;

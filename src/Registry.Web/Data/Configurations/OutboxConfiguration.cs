@@ -13,6 +13,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.MaxKindLength).IsRequired();
         builder.Property(m => m.ToAddress).HasMaxLength(OutboxMessage.MaxAddressLength).IsRequired();
         builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubjectLength).IsRequired();
         builder.Property(m => m.TextBody).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(1000);

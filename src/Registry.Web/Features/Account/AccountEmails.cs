@@ -23,7 +23,8 @@ public sealed class AccountEmails(
     LinkGenerator links,
     IHttpContextAccessor http,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Access.AccessOptions> site)
+    Microsoft.Extensions.Options.IOptions<Access.AccessOptions> site,
+    Messages.Messages.Links unsubscribeLinks)
 {
     /// <summary>The confirmation email; <paramref name="firstName"/> is looked up when not given (a resend).</summary>
     public async Task QueueConfirmationAsync(RegistryUser user, string? firstName = null)
@@ -128,18 +129,33 @@ public sealed class AccountEmails(
     /// A notice to an account, written in its owner's language (the texts are made inside it):
     /// sponsor decisions, registrations, waitlist places, cancellations.
     /// </summary>
-    public async Task QueueNoticeAsync(string userId, string kind, Func<IStringLocalizer<SharedResource>, CultureInfo, (string Subject, string[] Paragraphs, string LinkText)> write, string link)
+    /// <summary>
+    /// A notice in the person's language. An optional <paramref name="category"/> is not sent to
+    /// someone who turned it off, and carries a one-click unsubscribe link (in the text and the
+    /// List-Unsubscribe header); account messages always go. Returns whether it was queued.
+    /// </summary>
+    public async Task<bool> QueueNoticeAsync(string userId, string kind, Func<IStringLocalizer<SharedResource>, CultureInfo, (string Subject, string[] Paragraphs, string LinkText)> write, string link, Domain.Messages.MessageKind category = Domain.Messages.MessageKind.Account)
     {
         var user = await users.FindByIdAsync(userId);
-        if (user?.Email is null)
+        if (user?.Email is null
+            || (category != Domain.Messages.MessageKind.Account && await db.MessageOptOuts.AnyAsync(o => o.UserId == userId && o.Kind == category)))
         {
-            return;
+            return false;
         }
 
         var culture = await PreferredCultureAsync(userId);
         using var _ = new CultureScope(culture);
         var (subject, paragraphs, linkText) = write(t, culture);
-        Queue(kind, user.Email, null, culture, subject, paragraphs, link, linkText, []);
+        if (category == Domain.Messages.MessageKind.Account)
+        {
+            Queue(kind, user.Email, null, culture, subject, paragraphs, link, linkText, []);
+            return true;
+        }
+
+        var unsubscribe = Link("Unsubscribe", new { token = unsubscribeLinks.Token(userId, category) }, "Messages");
+        Queue(kind, user.Email, null, culture, subject, paragraphs, link, linkText, [t["To stop these messages ({0}), open {1}", t["MessageKind" + category].Value, unsubscribe].Value])
+            .WithUnsubscribe(unsubscribe);
+        return true;
     }
 
     /// <summary>An absolute link to a page, for an email written during a request.</summary>
@@ -183,7 +199,7 @@ public sealed class AccountEmails(
         return site.Value.SiteAddress.TrimEnd('/') + path;
     }
 
-    private void Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)
+    private OutboxMessage Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)
     {
         var text = new StringBuilder();
         var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><body style=\"font-family:sans-serif\">");
@@ -203,7 +219,9 @@ public sealed class AccountEmails(
 
         text.AppendLine("— Registry");
         html.Append("<p>— Registry</p></body></html>");
-        db.OutboxMessages.Add(new OutboxMessage(kind, to, toName, subject, text.ToString(), html.ToString(), time.GetUtcNow()));
+        var message = new OutboxMessage(kind, to, toName, subject, text.ToString(), html.ToString(), time.GetUtcNow());
+        db.OutboxMessages.Add(message);
+        return message;
     }
 
     /// <summary>Writes an email in another person's language, then restores the request's.</summary>

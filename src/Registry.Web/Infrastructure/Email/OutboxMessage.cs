@@ -66,6 +66,15 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>For an optional kind of message: the signed one-click unsubscribe address (List-Unsubscribe, RFC 8058).</summary>
+    public string? UnsubscribeUrl { get; private set; }
+
+    public OutboxMessage WithUnsubscribe(string url)
+    {
+        UnsubscribeUrl = url;
+        return this;
+    }
+
     public void MarkSent(DateTimeOffset at)
     {
         SentAt = at;

@@ -123,6 +123,12 @@ public sealed class OutboxSender(
         mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.ToAddress));
         mime.Subject = message.Subject;
         mime.MessageId = $"outbox-{message.Id}-{message.CreatedAt.ToUnixTimeSeconds()}@{settings.FromAddress.Split('@').Last()}";
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
         return mime;

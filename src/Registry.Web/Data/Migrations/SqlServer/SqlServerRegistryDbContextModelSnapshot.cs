@@ -1288,6 +1288,26 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("RecordChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Messages.MessageOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("ByLink")
+                        .HasColumnType("bit");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MessageOptOuts", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
                     b.Property<int>("Id")
@@ -1820,6 +1840,10 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
 
@@ -2388,6 +2412,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Messages.MessageOptOut", b =>
+                {
+                    b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

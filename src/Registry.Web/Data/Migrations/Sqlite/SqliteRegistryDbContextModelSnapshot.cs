@@ -1233,6 +1233,26 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("RecordChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Messages.MessageOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByLink")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("MessageOptOuts", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
                     b.Property<int>("Id")
@@ -1746,6 +1766,10 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2314,6 +2338,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Messages.MessageOptOut", b =>
+                {
+                    b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,48 @@
+namespace Registry.Web.Domain.Messages;
+
+/// <summary>The kinds of messages a person chooses to receive; account messages cannot be turned off.</summary>
+public enum MessageKind
+{
+    /// <summary>Required: confirmations, password resets, decisions about their record and access, registrations.</summary>
+    Account = 0,
+
+    /// <summary>Deadlines and compliance: permits expiring, hours short of a year's requirement.</summary>
+    Deadlines = 1,
+
+    /// <summary>Training near them.</summary>
+    TrainingNearby = 2,
+
+    /// <summary>News from the registry and the state.</summary>
+    News = 3,
+}
+
+/// <summary>A person's choice not to receive one optional kind of message (no row: they receive it).</summary>
+public sealed class MessageOptOut
+{
+    private MessageOptOut()
+    {
+        UserId = string.Empty;
+    }
+
+    public MessageOptOut(string userId, MessageKind kind, DateTimeOffset at, bool byLink)
+    {
+        if (kind == MessageKind.Account)
+        {
+            throw new ArgumentException("Account messages cannot be turned off.", nameof(kind));
+        }
+
+        UserId = userId;
+        Kind = kind;
+        At = at;
+        ByLink = byLink;
+    }
+
+    public string UserId { get; private set; }
+
+    public MessageKind Kind { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Chosen with the one-click link in an email rather than on the preferences page.</summary>
+    public bool ByLink { get; private set; }
+}

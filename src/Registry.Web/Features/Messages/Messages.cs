@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.Messages;
+
+namespace Registry.Web.Features.Messages;
+
+/// <summary>What each person chooses to receive, and the signed links that turn a kind off from the email itself.</summary>
+public static class Messages
+{
+    public static readonly MessageKind[] Optional = [MessageKind.Deadlines, MessageKind.TrainingNearby, MessageKind.News];
+
+    /// <summary>
+    /// One-click unsubscribe tokens: the account and the kind, protected with the Data Protection
+    /// keys (shared by every instance). They do not expire: a link in a year-old email still works.
+    /// </summary>
+    public sealed class Links(IDataProtectionProvider protection)
+    {
+        private readonly IDataProtector _protector = protection.CreateProtector("Registry.Unsubscribe.v1");
+
+        public string Token(string userId, MessageKind kind) => _protector.Protect($"{(int)kind}|{userId}");
+
+        /// <summary>The account and kind a token names, or null when it was changed or made up.</summary>
+        public (string UserId, MessageKind Kind)? Read(string? token)
+        {
+            if (string.IsNullOrEmpty(token))
+            {
+                return null;
+            }
+
+            try
+            {
+                var parts = _protector.Unprotect(token).Split('|', 2);
+                return parts.Length == 2 && int.TryParse(parts[0], out var kind) && Optional.Contains((MessageKind)kind) ? (parts[1], (MessageKind)kind) : null;
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+    }
+
+    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    {
+        public async Task<IReadOnlySet<MessageKind>> TurnedOffAsync(string userId, CancellationToken ct) =>
+            (await db.MessageOptOuts.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Kind).ToListAsync(ct)).ToHashSet();
+
+        public async Task<bool> WantsAsync(string userId, MessageKind kind, CancellationToken ct) =>
+            kind == MessageKind.Account || !await db.MessageOptOuts.AnyAsync(o => o.UserId == userId && o.Kind == kind, ct);
+
+        /// <summary>Keeps exactly <paramref name="wanted"/> of the optional kinds; account messages are not a choice.</summary>
+        public async Task ChooseAsync(string userId, IReadOnlyCollection<MessageKind> wanted, CancellationToken ct)
+        {
+            var off = await db.MessageOptOuts.Where(o => o.UserId == userId).ToListAsync(ct);
+            db.MessageOptOuts.RemoveRange(off.Where(o => wanted.Contains(o.Kind)));
+            foreach (var kind in Optional.Where(k => !wanted.Contains(k) && off.All(o => o.Kind != k)))
+            {
+                db.MessageOptOuts.Add(new MessageOptOut(userId, kind, time.GetUtcNow(), byLink: false));
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        /// <summary>Turns one kind off from an email's link; returns false when it was already off (a link used twice).</summary>
+        public async Task<bool> UnsubscribeAsync(string userId, MessageKind kind, CancellationToken ct)
+        {
+            if (await db.MessageOptOuts.AnyAsync(o => o.UserId == userId && o.Kind == kind, ct) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
+            {
+                return false;
+            }
+
+            db.MessageOptOuts.Add(new MessageOptOut(userId, kind, time.GetUtcNow(), byLink: true));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // The same link pressed twice at once: the other press turned it off.
+                return false;
+            }
+        }
+    }
+}
