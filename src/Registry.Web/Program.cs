@@ -71,6 +71,8 @@ builder.Services.AddHostedService<Registry.Web.Features.Workforce.CensusWorker>(
 builder.Services.AddScoped<Registry.Web.Data.Synthetic.SyntheticState>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.Messages.Handler>();
 builder.Services.AddSingleton<Registry.Web.Features.Messages.Messages.Links>();
+builder.Services.AddScoped<Registry.Web.Features.Messages.PermitReminders>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Messages.PermitReminders>>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.Certificates>();
 builder.Services.AddScoped<Registry.Web.Features.Sponsors.AttendancePosting.Handler>();
 builder.Services.Configure<Registry.Web.Features.Sponsors.TrainingOptions>(builder.Configuration.GetSection(Registry.Web.Features.Sponsors.TrainingOptions.Section));

@@ -105,6 +105,9 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
     /// <summary>Optional kinds of message a person has turned off.</summary>
     public DbSet<Domain.Messages.MessageOptOut> MessageOptOuts => Set<Domain.Messages.MessageOptOut>();
 
+    /// <summary>Reminders the registry sent on its own, each once.</summary>
+    public DbSet<Domain.Messages.ReminderSent> RemindersSent => Set<Domain.Messages.ReminderSent>();
+
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

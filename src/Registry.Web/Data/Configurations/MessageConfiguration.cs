@@ -16,3 +16,13 @@ public sealed class MessageOptOutConfiguration : IEntityTypeConfiguration<Messag
         builder.HasOne<RegistryUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class ReminderSentConfiguration : IEntityTypeConfiguration<ReminderSent>
+{
+    public void Configure(EntityTypeBuilder<ReminderSent> builder)
+    {
+        builder.ToTable("RemindersSent");
+        builder.HasKey(r => new { r.Reminder, r.SubjectId, r.Stage });
+        builder.Property(r => r.Reminder).HasMaxLength(40);
+    }
+}

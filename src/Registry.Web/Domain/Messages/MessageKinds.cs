@@ -46,3 +46,31 @@ public sealed class MessageOptOut
     /// <summary>Chosen with the one-click link in an email rather than on the preferences page.</summary>
     public bool ByLink { get; private set; }
 }
+
+/// <summary>A reminder the registry sent on its own (what, about which record, at which stage), so each is sent once.</summary>
+public sealed class ReminderSent
+{
+    private ReminderSent()
+    {
+        Reminder = string.Empty;
+    }
+
+    public ReminderSent(string reminder, int subjectId, int stage, DateTimeOffset at)
+    {
+        Reminder = reminder;
+        SubjectId = subjectId;
+        Stage = stage;
+        At = at;
+    }
+
+    /// <summary>Which reminder ("permit-expiry").</summary>
+    public string Reminder { get; private set; }
+
+    /// <summary>The record it is about (a credential's id).</summary>
+    public int SubjectId { get; private set; }
+
+    /// <summary>Which of its steps (days before: 90, 30).</summary>
+    public int Stage { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}

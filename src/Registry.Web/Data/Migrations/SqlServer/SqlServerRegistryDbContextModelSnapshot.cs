@@ -1308,6 +1308,26 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("MessageOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Messages.ReminderSent", b =>
+                {
+                    b.Property<string>("Reminder")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Reminder", "SubjectId", "Stage");
+
+                    b.ToTable("RemindersSent", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
                     b.Property<int>("Id")

@@ -1253,6 +1253,26 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("MessageOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Messages.ReminderSent", b =>
+                {
+                    b.Property<string>("Reminder")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Reminder", "SubjectId", "Stage");
+
+                    b.ToTable("RemindersSent", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
                     b.Property<int>("Id")
