@@ -127,7 +127,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
     /// <summary>Every property the schema requires is present, at each level the schema describes.</summary>
     private static void AssertFollowsSchema(JsonElement record)
     {
-        var schemaPath = Path.Combine(RepositoryRoot(), "docs", "export", "record.schema.json");
+        var schemaPath = Path.Combine(Repository.Root(), "docs", "export", "record.schema.json");
         using var schema = JsonDocument.Parse(File.ReadAllText(schemaPath));
         static void Check(JsonElement value, JsonElement schema, string path)
         {
@@ -166,16 +166,5 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
 
         Check(record, schema.RootElement, "record");
         Assert.Equal("1.4", record.GetProperty("schemaVersion").GetString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found.");
     }
 }

@@ -324,7 +324,7 @@ public sealed partial class WorkforceTests
         using var extract = await analyst.GetAsync(new Uri($"/workforce/snapshots/{id}/extract.csv", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, extract.StatusCode);
         var text = await extract.Content.ReadAsStringAsync();
-        var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "schemas", "workforce-extract-1.0.json")));
+        var schema = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root(), "docs", "schemas", "workforce-extract-1.0.json")));
         var fields = schema.RootElement.GetProperty("fields").EnumerateArray().ToList();
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(fields.Select(f => f.GetProperty("name").GetString()), lines[0].Split(','));
@@ -483,16 +483,5 @@ public sealed partial class WorkforceTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == professionalId).Select(p => p.RegistryId).SingleAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Registry.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Registry.sln not found.");
     }
 }

@@ -46,9 +46,6 @@ public static class Messages
         public async Task<IReadOnlySet<MessageKind>> TurnedOffAsync(string userId, CancellationToken ct) =>
             (await db.MessageOptOuts.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Kind).ToListAsync(ct)).ToHashSet();
 
-        public async Task<bool> WantsAsync(string userId, MessageKind kind, CancellationToken ct) =>
-            kind == MessageKind.Account || !await db.MessageOptOuts.AnyAsync(o => o.UserId == userId && o.Kind == kind, ct);
-
         /// <summary>Keeps exactly <paramref name="wanted"/> of the optional kinds; account messages are not a choice.</summary>
         public async Task ChooseAsync(string userId, IReadOnlyCollection<MessageKind> wanted, CancellationToken ct)
         {

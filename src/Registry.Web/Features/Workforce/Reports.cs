@@ -129,7 +129,9 @@ public static class Dimensions
         _ => "All",
     };
 
-    public static bool IsCounty(Dimension d) => d == Dimension.County;
+    /// <summary>A value's label: counties are proper names, shown as they are; everything else is translated.</summary>
+    public static string Label(Dimension d, int key, Func<string, string> translate) =>
+        d == Dimension.County && key != 0 ? LabelKey(d, key) : translate(LabelKey(d, key));
 }
 
 /// <summary>Counts from census snapshots, always with small cells withheld (<see cref="Suppression"/>).</summary>

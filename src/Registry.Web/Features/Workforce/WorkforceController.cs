@@ -249,7 +249,7 @@ public sealed class WorkforceController(
         File(Csv.Bytes(Reports.Csv(table, (d, k) => Label(d, k), t["Dimension" + table.Rows].Value, t["Total"].Value)), "text/csv",
             $"workforce-{snapshot.AsOf:yyyy-MM-dd}-{(county ?? "california").ToLowerInvariant().Replace(' ', '-')}-{table.Rows.ToString().ToLowerInvariant()}.csv");
 
-    private string Label(Dimension d, int key) => d == Dimension.County ? Dimensions.LabelKey(d, key) is var name && key != 0 ? name : t["County not known"].Value : t[Dimensions.LabelKey(d, key)].Value;
+    private string Label(Dimension d, int key) => Dimensions.Label(d, key, name => t[name].Value);
 
     private sealed record Parsed(Snapshots.SnapshotRow Snapshot, Dimension Rows, Dimension Columns, string? County, int? CountyCode, EmploymentRole? Role, CensusSetting? Setting);
 
