@@ -110,6 +110,14 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<SignUpDraft> SignUpDrafts => Set<SignUpDraft>();
 
+    public DbSet<Domain.Messages.Announcement> Announcements => Set<Domain.Messages.Announcement>();
+
+    public DbSet<Domain.Messages.AnnouncementRecipient> AnnouncementRecipients => Set<Domain.Messages.AnnouncementRecipient>();
+
+    public DbSet<Domain.Employers.SiteRatingDate> SiteRatingDates => Set<Domain.Employers.SiteRatingDate>();
+
+    public DbSet<UndeliverableAddress> UndeliverableAddresses => Set<UndeliverableAddress>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();

@@ -152,7 +152,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
         await using (var db = _database.CreateContext())
         {
-            var sender = new OutboxSender(db, transport, options, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance);
+            var sender = new OutboxSender(db, transport, options, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance, []);
             Assert.Equal(1, await sender.SendDueAsync(CancellationToken.None));
         }
 
@@ -166,6 +166,62 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var lines = await File.ReadAllLinesAsync(file);
         Assert.All(lines.Where(l => !l.StartsWith("To:", StringComparison.Ordinal)), line => Assert.True(line.All(char.IsAscii), line));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_address_the_server_refuses_is_given_up_at_once_and_recorded_until_a_message_to_it_is_delivered()
+    {
+        _smtp.Start();
+        _smtp.Refused["maría.2@example.org"] = true;
+        await EnqueueAsync(3);
+
+        Assert.Equal(2, await SendDueAsync());
+
+        await using (var db = _database.CreateContext())
+        {
+            var refused = await db.OutboxMessages.SingleAsync(m => m.ToAddress == "maría.2@example.org");
+            Assert.NotNull(refused.GaveUpAt);
+            Assert.Equal(1, refused.AttemptCount);
+            Assert.Contains("550", refused.LastError, StringComparison.Ordinal);
+            var recorded = await db.UndeliverableAddresses.SingleAsync();
+            Assert.Equal("MARÍA.2@EXAMPLE.ORG", recorded.Address);
+        }
+
+        // The person fixed their mailbox: the next message is delivered and the record goes.
+        _smtp.Refused.Clear();
+        await using (var db = _database.CreateContext())
+        {
+            db.OutboxMessages.Add(new OutboxMessage("reset-password", "maría.2@example.org", null, "Again", "Again", null, _database.Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await SendDueAsync());
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Empty(await db.UndeliverableAddresses.ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_persons_own_messages_go_before_announcements_waiting_in_the_queue()
+    {
+        _smtp.Start();
+        await using (var db = _database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await Registry.Web.Data.BulkInsert.RowsAsync<OutboxMessage>(db,
+                [nameof(OutboxMessage.Kind), nameof(OutboxMessage.ToAddress), nameof(OutboxMessage.Subject), nameof(OutboxMessage.TextBody), nameof(OutboxMessage.CreatedAt), nameof(OutboxMessage.NextAttemptAt), nameof(OutboxMessage.AttemptCount), nameof(OutboxMessage.Priority)],
+                Enumerable.Range(1, 8).Select(i => new object?[] { "news", $"many.{i}@example.org", $"News {i}", "News", _database.Time.GetUtcNow(), _database.Time.GetUtcNow(), 0, 1 }),
+                CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await EnqueueAsync(1);
+        await SendDueAsync();
+
+        var received = await _smtp.WaitForAsync(9);
+        Assert.Equal("Confirme su correo 1", received[0].Subject);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => $"News {i}"), received.Skip(1).Select(m => m.Subject));
     }
 
     private async Task EnqueueAsync(int count)
@@ -190,7 +246,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         var email = Options.Create(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = _smtp.Port, SmtpSecurity = SecureSocketOptions.None, SmtpTimeoutSeconds = 5 });
-        var sender = new OutboxSender(db, new MailKitEmailTransport(email), email, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance)
+        var sender = new OutboxSender(db, new MailKitEmailTransport(email), email, Options.Create(_outbox), _database.Time, NullLogger<OutboxSender>.Instance, [])
         {
             SenderId = senderId,
         };

@@ -31,6 +31,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => _received.ToArray();
 
+    /// <summary>Addresses refused at RCPT TO with "550 5.1.1 no such mailbox", as a real server does for an address that does not exist.</summary>
+    public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public void Start()
     {
         _listener = new TcpListener(IPAddress.Loopback, Port);
@@ -136,6 +139,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                     await writer.WriteLineAsync("250-localhost");
                     await writer.WriteLineAsync("250-8BITMIME");
                     await writer.WriteLineAsync("250 SMTPUTF8");
+                    break;
+                case "RCPT" when Refused.Keys.Any(address => Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(line)).Contains($"<{address}>", StringComparison.OrdinalIgnoreCase)):
+                    await writer.WriteLineAsync("550 5.1.1 No such mailbox");
                     break;
                 case "HELO":
                 case "MAIL":

@@ -64,6 +64,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.DataQuality.DataQualityRule>().Select(n => "DataQualityRule" + n))
             .Concat(DataQualityCodes.Select(c => "DataQualityCode" + c))
             .Concat(Enum.GetNames<Registry.Web.Domain.Messages.MessageKind>().Select(n => "MessageKind" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Messages.AnnouncementStatus>().Select(n => "AnnouncementStatus" + n))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison"])
             .ToList();
 

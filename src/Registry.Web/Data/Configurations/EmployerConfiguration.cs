@@ -48,3 +48,15 @@ public sealed class EmployerNameWordConfiguration : IEntityTypeConfiguration<Emp
         builder.HasOne<Employer>().WithMany().HasForeignKey(w => w.EmployerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class SiteRatingDateConfiguration : IEntityTypeConfiguration<SiteRatingDate>
+{
+    public void Configure(EntityTypeBuilder<SiteRatingDate> builder)
+    {
+        builder.ToTable("SiteRatingDates");
+        builder.HasKey(d => d.EmployerId);
+        builder.Property(d => d.SetByUserId).HasMaxLength(450).IsRequired();
+        builder.HasIndex(d => d.ValidationOn);
+        builder.HasOne<Employer>().WithOne().HasForeignKey<SiteRatingDate>(d => d.EmployerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

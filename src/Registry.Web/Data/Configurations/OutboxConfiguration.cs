@@ -19,7 +19,10 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(m => m.LastError).HasMaxLength(1000);
 
         // The sender's question: what is unsent, not given up on, and due?
-        builder.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
+        // The sender's walk: unsent, not given up, a person's own messages before announcements, oldest first.
+        builder.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.Priority, m.Id });
+        builder.HasIndex(m => m.AnnouncementId);
+        builder.Property(m => m.Language).HasMaxLength(10);
         builder.HasMany<OutboxAttempt>().WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -32,5 +35,16 @@ public sealed class OutboxAttemptConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasKey(a => a.Id);
         builder.Property(a => a.SenderId).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Error).HasMaxLength(1000);
+    }
+}
+
+public sealed class UndeliverableAddressConfiguration : IEntityTypeConfiguration<UndeliverableAddress>
+{
+    public void Configure(EntityTypeBuilder<UndeliverableAddress> builder)
+    {
+        builder.ToTable("UndeliverableAddresses");
+        builder.HasKey(a => a.Address);
+        builder.Property(a => a.Address).HasMaxLength(OutboxMessage.MaxAddressLength);
+        builder.Property(a => a.Reason).HasMaxLength(UndeliverableAddress.MaxReasonLength).IsRequired();
     }
 }

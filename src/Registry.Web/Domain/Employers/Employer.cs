@@ -138,3 +138,38 @@ public sealed class EmployerNameWord
 
     public string Word { get; private set; }
 }
+
+/// <summary>
+/// A site's next Quality Counts rating validation date, recorded by its rater (or registry staff):
+/// the PD year runs up to it, and the staff short of their hours are reminded two months before.
+/// </summary>
+public sealed class SiteRatingDate
+{
+    private SiteRatingDate()
+    {
+        SetByUserId = string.Empty;
+    }
+
+    public SiteRatingDate(int employerId, DateOnly validationOn, string setByUserId, DateTimeOffset setAt)
+    {
+        EmployerId = employerId;
+        ValidationOn = validationOn;
+        SetByUserId = setByUserId;
+        SetAt = setAt;
+    }
+
+    public int EmployerId { get; private set; }
+
+    public DateOnly ValidationOn { get; private set; }
+
+    public string SetByUserId { get; private set; }
+
+    public DateTimeOffset SetAt { get; private set; }
+
+    public void Change(DateOnly validationOn, string byUserId, DateTimeOffset at)
+    {
+        ValidationOn = validationOn;
+        SetByUserId = byUserId;
+        SetAt = at;
+    }
+}

@@ -24,7 +24,7 @@ public sealed class MessageOptOut
         UserId = string.Empty;
     }
 
-    public MessageOptOut(string userId, MessageKind kind, DateTimeOffset at, bool byLink)
+    public MessageOptOut(string userId, MessageKind kind, DateTimeOffset at, bool byLink, int? viaAnnouncementId = null)
     {
         if (kind == MessageKind.Account)
         {
@@ -35,6 +35,7 @@ public sealed class MessageOptOut
         Kind = kind;
         At = at;
         ByLink = byLink;
+        ViaAnnouncementId = viaAnnouncementId;
     }
 
     public string UserId { get; private set; }
@@ -45,6 +46,9 @@ public sealed class MessageOptOut
 
     /// <summary>Chosen with the one-click link in an email rather than on the preferences page.</summary>
     public bool ByLink { get; private set; }
+
+    /// <summary>The announcement whose link was used, for its record of unsubscribes.</summary>
+    public int? ViaAnnouncementId { get; private set; }
 }
 
 /// <summary>A reminder the registry sent on its own (what, about which record, at which stage), so each is sent once.</summary>

@@ -106,29 +106,15 @@ public sealed class AccountEmails(
         }
     }
 
-    /// <summary>"Your access ends soon": written by the reminder job, outside any request.</summary>
-    public async Task QueueAccessEndingAsync(string userId, IReadOnlyList<string> sites, DateTimeOffset expiresAt, string siteAddress)
-    {
-        var user = await users.FindByIdAsync(userId);
-        if (user?.Email is null)
-        {
-            return;
-        }
-
-        var culture = await PreferredCultureAsync(userId);
-        using var _ = new CultureScope(culture);
-        Queue("access-ending", user.Email, null, culture,
-            t["Your administrative access to Registry ends soon"],
-            [t["Your access to {0} ends on {1}.", string.Join("; ", sites), expiresAt.ToString("D", culture)], t["To keep it, send a new request with current proof of your position:"]],
+    /// <summary>"Your access ends soon": written by the reminder job, a "deadlines" message (those who turned them off do not get it).</summary>
+    public Task<bool> QueueAccessEndingAsync(string userId, IReadOnlyList<string> sites, DateTimeOffset expiresAt, string siteAddress) =>
+        QueueNoticeAsync(userId, "access-ending", (t, culture) =>
+            (t["Your administrative access to Registry ends soon"],
+             [t["Your access to {0} ends on {1}.", string.Join("; ", sites), expiresAt.ToString("D", culture)].Value, t["To keep it, send a new request with current proof of your position:"].Value],
+             t["Request access again"]),
             siteAddress.TrimEnd('/') + "/access/request",
-            t["Request access again"],
-            []);
-    }
+            Domain.Messages.MessageKind.Deadlines);
 
-    /// <summary>
-    /// A notice to an account, written in its owner's language (the texts are made inside it):
-    /// sponsor decisions, registrations, waitlist places, cancellations.
-    /// </summary>
     /// <summary>
     /// A notice in the person's language. An optional <paramref name="category"/> is not sent to
     /// someone who turned it off, and carries a one-click unsubscribe link (in the text and the

@@ -19,10 +19,12 @@ public static class Messages
     {
         private readonly IDataProtector _protector = protection.CreateProtector("Registry.Unsubscribe.v1");
 
-        public string Token(string userId, MessageKind kind) => _protector.Protect($"{(int)kind}|{userId}");
+        /// <summary>A token for one account and kind; an announcement's names it too, for its record of unsubscribes.</summary>
+        public string Token(string userId, MessageKind kind, int? announcementId = null) =>
+            _protector.Protect(announcementId is { } id ? $"{(int)kind}|{userId}|{id}" : $"{(int)kind}|{userId}");
 
-        /// <summary>The account and kind a token names, or null when it was changed or made up.</summary>
-        public (string UserId, MessageKind Kind)? Read(string? token)
+        /// <summary>The account and kind a token names (and the announcement it came in), or null when it was changed or made up.</summary>
+        public (string UserId, MessageKind Kind, int? AnnouncementId)? Read(string? token)
         {
             if (string.IsNullOrEmpty(token))
             {
@@ -31,8 +33,14 @@ public static class Messages
 
             try
             {
-                var parts = _protector.Unprotect(token).Split('|', 2);
-                return parts.Length == 2 && int.TryParse(parts[0], out var kind) && Optional.Contains((MessageKind)kind) ? (parts[1], (MessageKind)kind) : null;
+                var parts = _protector.Unprotect(token).Split('|');
+                if (parts.Length is < 2 or > 3 || !int.TryParse(parts[0], out var kind) || !Optional.Contains((MessageKind)kind))
+                {
+                    return null;
+                }
+
+                int? announcement = parts.Length == 3 && int.TryParse(parts[2], out var id) ? id : null;
+                return (parts[1], (MessageKind)kind, announcement);
             }
             catch (CryptographicException)
             {
@@ -60,14 +68,14 @@ public static class Messages
         }
 
         /// <summary>Turns one kind off from an email's link; returns false when it was already off (a link used twice).</summary>
-        public async Task<bool> UnsubscribeAsync(string userId, MessageKind kind, CancellationToken ct)
+        public async Task<bool> UnsubscribeAsync(string userId, MessageKind kind, int? viaAnnouncementId, CancellationToken ct)
         {
             if (await db.MessageOptOuts.AnyAsync(o => o.UserId == userId && o.Kind == kind, ct) || !await db.Users.AnyAsync(u => u.Id == userId, ct))
             {
                 return false;
             }
 
-            db.MessageOptOuts.Add(new MessageOptOut(userId, kind, time.GetUtcNow(), byLink: true));
+            db.MessageOptOuts.Add(new MessageOptOut(userId, kind, time.GetUtcNow(), byLink: true, viaAnnouncementId));
             try
             {
                 await db.SaveChangesAsync(ct);

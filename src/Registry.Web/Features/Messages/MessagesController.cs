@@ -71,7 +71,7 @@ public sealed class MessagesController(Messages.Handler handler, Messages.Links 
             return View(nameof(Unsubscribe), new UnsubscribeView(string.Empty, null, false, false));
         }
 
-        var changed = await handler.UnsubscribeAsync(read.Value.UserId, read.Value.Kind, ct);
+        var changed = await handler.UnsubscribeAsync(read.Value.UserId, read.Value.Kind, read.Value.AnnouncementId, ct);
         return View(nameof(Unsubscribe), new UnsubscribeView(token!, read.Value.Kind, true, !changed));
     }
 }

@@ -27,7 +27,16 @@ public static class MyRegistryPage
         IReadOnlyList<DegreeView> Degrees,
         ProfileCompleteness Completeness,
         IReadOnlyList<RecentChanges.ChangeView> RecentChanges,
-        IReadOnlyList<Domain.DataQuality.DataQualityProblem> Problems);
+        IReadOnlyList<Domain.DataQuality.DataQualityProblem> Problems)
+    {
+        /// <summary>The newest announcements the person received.</summary>
+        public IReadOnlyList<Announcements.Announcements.Notice> Notices { get; init; } = [];
+
+        public int NoticeCount { get; init; }
+
+        /// <summary>Set when a mail server refused the account's address: the page asks to fix it.</summary>
+        public Infrastructure.Email.UndeliverableAddress? EmailProblem { get; init; }
+    }
 
     public sealed record JobView(
         string EmployerName,

@@ -72,7 +72,45 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
 
         var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(RatingYearStart: start), ct);
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), users.GetUserId(User)!, "Rater", employerId, "rating view", ct);
-        return View(new RatingSite(site, rows, start, start?.AddYears(1).AddDays(-1) ?? staff.Today, staff.Today, problem is null ? validationDate : null));
+        var next = await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
+        return View(new RatingSite(site, rows, start, start?.AddYears(1).AddDays(-1) ?? staff.Today, staff.Today, problem is null ? validationDate : null) { NextValidation = next });
+    }
+
+    /// <summary>Records the site's next rating validation date: its staff short of their PD hours are reminded two months before.</summary>
+    [HttpPost("sites/{employerId:int}/next-validation")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> NextValidation(int employerId, string? nextValidation, CancellationToken ct)
+    {
+        if (await SiteAsync(employerId, ct) is not { } site)
+        {
+            return NotFound();
+        }
+
+        var day = FormRules.ParseIsoDate(nextValidation);
+        if (day is null || day <= staff.Today || day > staff.Today.AddYears(2))
+        {
+            ModelState.AddModelError("nextValidation", day is null
+                ? t["Enter a date like {0}.", staff.Today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
+                : t["Choose a date after today and within two years."]);
+            var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(), ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Site), new RatingSite(site, rows, null, staff.Today, staff.Today, null) { NextValidationInput = nextValidation });
+        }
+
+        var userId = users.GetUserId(User)!;
+        var existing = await db.SiteRatingDates.FirstOrDefaultAsync(d => d.EmployerId == employerId, ct);
+        if (existing is null)
+        {
+            db.SiteRatingDates.Add(new Domain.Employers.SiteRatingDate(employerId, day.Value, userId, time.GetUtcNow()));
+        }
+        else
+        {
+            existing.Change(day.Value, userId, time.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = t["The next validation date is saved. Staff short of their hours will be reminded two months before."].Value;
+        return RedirectToAction(nameof(Site), new { employerId });
     }
 
     [HttpGet("sites/{employerId:int}/export.csv")]
@@ -133,6 +171,10 @@ public sealed record RatingsIndex(IReadOnlyList<SiteStaff.SiteView> Sites, int T
 
 public sealed record RatingSite(SiteStaff.SiteView Site, IReadOnlyList<SiteStaff.RosterRow> Rows, DateOnly? YearStart, DateOnly YearEnd, DateOnly Today, string? ValidationDateInput)
 {
+    public DateOnly? NextValidation { get; init; }
+
+    public string? NextValidationInput { get; init; }
+
     public static bool IsLeadTeacher(SiteStaff.RosterRow row) => row.Role is EmploymentRole.LeadTeacher or EmploymentRole.Teacher or EmploymentRole.FamilyChildCareOwner;
 
     public int Complete => Rows.Count(r => r.Completeness == 100);

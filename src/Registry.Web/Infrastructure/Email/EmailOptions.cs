@@ -53,6 +53,13 @@ public sealed class OutboxOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// At most this many messages a second from each instance (0: no limit), so a 300,000-person
+    /// announcement goes out at a pace the mail service accepts. A person's own messages
+    /// (confirmations, resets) are sent before announcements waiting in the queue.
+    /// </summary>
+    public double MessagesPerSecond { get; set; } = 20;
+
     public TimeSpan BackoffAfter(int attempts)
     {
         var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));

@@ -24,7 +24,15 @@ public sealed class MailKitEmailTransport(IOptions<EmailOptions> options) : IEma
             await client.AuthenticateAsync(settings.SmtpUserName, settings.SmtpPassword ?? string.Empty, cancellationToken);
         }
 
-        await client.SendAsync(message, cancellationToken);
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode >= 500)
+        {
+            throw new RecipientRejectedException($"{(int)refused.StatusCode} {refused.Message}", refused);
+        }
+
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

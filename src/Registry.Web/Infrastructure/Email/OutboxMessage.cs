@@ -69,10 +69,32 @@ public sealed class OutboxMessage
     /// <summary>For an optional kind of message: the signed one-click unsubscribe address (List-Unsubscribe, RFC 8058).</summary>
     public string? UnsubscribeUrl { get; private set; }
 
+    /// <summary>Sent before bulk messages: 0 for a person's own messages (confirmations, resets), 1 for announcements.</summary>
+    public int Priority { get; private set; }
+
+    /// <summary>
+    /// An announcement's message: its body is written at sending time from the announcement (one
+    /// copy of the text, not 300,000), in <see cref="Language"/>.
+    /// </summary>
+    public int? AnnouncementId { get; private set; }
+
+    /// <summary>The language the message is written in ("en", "es"), for an announcement's record.</summary>
+    public string? Language { get; private set; }
+
     public OutboxMessage WithUnsubscribe(string url)
     {
         UnsubscribeUrl = url;
         return this;
+    }
+
+    /// <summary>The receiving server refused the address for good: no more tries.</summary>
+    public void MarkRejected(string error, DateTimeOffset at)
+    {
+        AttemptCount++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        ClaimToken = null;
+        ClaimedUntil = null;
+        GaveUpAt = at;
     }
 
     public void MarkSent(DateTimeOffset at)
@@ -100,6 +122,40 @@ public sealed class OutboxMessage
         }
     }
 }
+
+/// <summary>
+/// An address a mail server refused for good (550 no such mailbox): the owner is asked to fix it
+/// in My Registry. Cleared when a message to it is delivered or the owner says it is right.
+/// </summary>
+public sealed class UndeliverableAddress
+{
+    public const int MaxReasonLength = 500;
+
+    private UndeliverableAddress()
+    {
+        Address = string.Empty;
+        Reason = string.Empty;
+    }
+
+    public UndeliverableAddress(string address, string reason, DateTimeOffset at)
+    {
+        Address = Normalize(address);
+        Reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
+        At = at;
+    }
+
+    /// <summary>Upper case, as Identity normalizes emails.</summary>
+    public string Address { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public static string Normalize(string address) => address.Trim().ToUpperInvariant();
+}
+
+/// <summary>The receiving server refused the recipient for good (a 5xx reply to RCPT TO): retrying will not help.</summary>
+public sealed class RecipientRejectedException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>One try at sending an outbox message, kept for support ("did my email go out?").</summary>
 public sealed class OutboxAttempt

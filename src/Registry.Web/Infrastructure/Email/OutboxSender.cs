@@ -17,8 +17,13 @@ public sealed class OutboxSender(
     IOptions<EmailOptions> emailOptions,
     IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
-    ILogger<OutboxSender> logger)
+    ILogger<OutboxSender> logger,
+    IEnumerable<IOutboxTemplate> templates)
 {
+    private readonly Dictionary<string, IOutboxTemplate> _templates = templates.ToDictionary(t => t.Kind);
+    private static readonly Lock Pace = new();
+    private static long _nextSendTicks;
+
     /// <summary>This process, as named in each attempt it records.</summary>
     public static readonly string ProcessSenderId = $"{Environment.MachineName}/{Environment.ProcessId}";
 
@@ -34,7 +39,7 @@ public sealed class OutboxSender(
             var now = time.GetUtcNow();
             var due = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.SentAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .OrderBy(m => m.Id)
+                .OrderBy(m => m.Priority).ThenBy(m => m.Id)
                 .Select(m => m.Id)
                 .Take(options.BatchSize)
                 .ToListAsync(cancellationToken);
@@ -82,11 +87,20 @@ public sealed class OutboxSender(
     {
         var options = outboxOptions.Value;
         bool succeeded;
+        var rejected = false;
         string? error = null;
         try
         {
-            await transport.SendAsync(ToMime(message), cancellationToken);
+            var mime = await ToMimeAsync(message, cancellationToken);
+            await PaceAsync(options.MessagesPerSecond, cancellationToken);
+            await transport.SendAsync(mime, cancellationToken);
             succeeded = true;
+        }
+        catch (RecipientRejectedException refused)
+        {
+            succeeded = false;
+            rejected = true;
+            error = $"{nameof(RecipientRejectedException)}: {refused.Message}";
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -99,6 +113,20 @@ public sealed class OutboxSender(
         {
             message.MarkSent(now);
             logger.LogInformation("Outbox message {MessageId} ({Kind}) sent", message.Id, message.Kind);
+            var address = UndeliverableAddress.Normalize(message.ToAddress);
+            await db.UndeliverableAddresses.Where(a => a.Address == address).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        else if (rejected)
+        {
+            // Refused for good: no retries, and the owner is asked to fix the address.
+            message.MarkRejected(error!, now);
+            var address = UndeliverableAddress.Normalize(message.ToAddress);
+            if (!await db.UndeliverableAddresses.AnyAsync(a => a.Address == address, CancellationToken.None))
+            {
+                db.UndeliverableAddresses.Add(new UndeliverableAddress(address, error!, now));
+            }
+
+            logger.LogWarning("Outbox message {MessageId} ({Kind}): the address was refused; not trying again", message.Id, message.Kind);
         }
         else
         {
@@ -115,7 +143,42 @@ public sealed class OutboxSender(
         return succeeded;
     }
 
-    private MimeMessage ToMime(OutboxMessage message)
+    /// <summary>Keeps to <paramref name="perSecond"/> messages a second (wall-clock time: the pace is for the mail service).</summary>
+    private static async Task PaceAsync(double perSecond, CancellationToken ct)
+    {
+        if (perSecond <= 0)
+        {
+            return;
+        }
+
+        var interval = (long)(System.Diagnostics.Stopwatch.Frequency / perSecond);
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        long slot;
+        lock (Pace)
+        {
+            // One pace per process, shared by every sender in it.
+            slot = Math.Max(_nextSendTicks, now);
+            _nextSendTicks = slot + interval;
+        }
+
+        if (slot > now)
+        {
+            await Task.Delay(TimeSpan.FromSeconds((slot - now) / (double)System.Diagnostics.Stopwatch.Frequency), ct);
+        }
+    }
+
+    private async Task<MimeMessage> ToMimeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.AnnouncementId is not null && _templates.TryGetValue(message.Kind, out var template))
+        {
+            var (text, html) = await template.WriteAsync(message, ct);
+            return ToMime(message, text, html);
+        }
+
+        return ToMime(message, message.TextBody, message.HtmlBody);
+    }
+
+    private MimeMessage ToMime(OutboxMessage message, string textBody, string? htmlBody)
     {
         var settings = emailOptions.Value;
         var mime = new MimeMessage();
@@ -129,10 +192,21 @@ public sealed class OutboxSender(
             mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
-        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        var body = new BodyBuilder { TextBody = textBody, HtmlBody = htmlBody };
         mime.Body = body.ToMessageBody();
         return mime;
     }
+}
+
+/// <summary>
+/// Writes the body of messages queued without one (an announcement's: one text, many recipients)
+/// at sending time, for messages of its <see cref="Kind"/>.
+/// </summary>
+public interface IOutboxTemplate
+{
+    string Kind { get; }
+
+    Task<(string Text, string? Html)> WriteAsync(OutboxMessage message, CancellationToken ct);
 }
 
 /// <summary>Wakes the outbox sender as soon as a message is written, instead of at the next poll.</summary>
