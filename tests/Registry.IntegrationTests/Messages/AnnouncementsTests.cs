@@ -337,4 +337,60 @@ public sealed class AnnouncementScopeTests(AnnouncementsApp fixture) : IClassFix
 
         Assert.Contains("Programado", (await staff.GetPageAsync(saved.Headers.Location!.OriginalString)).QuerySelector("#announcement-status")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_refused_address_asks_its_owner_to_fix_it_in_My_Registry()
+    {
+        string email;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            email = await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == _people['G'].Id).Select(p => p.Email).SingleAsync();
+        }
+
+        _app.Smtp.Refused[email] = true;
+        var (staff, _) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var form = (await staff.GetPageAsync("/announcements/new")).Forms.Single(f => f.Action.EndsWith("/announcements/new", StringComparison.Ordinal));
+        using var saved = await staff.PostFormAsync(form, values: new Dictionary<string, string>
+        {
+            ["Kind"] = "Deadlines", ["SubjectEnglish"] = "Renew your permit", ["BodyEnglish"] = "Renew it soon.", ["County"] = "Alameda", ["Role"] = "Teacher",
+        });
+        var page = await staff.GetPageAsync(saved.Headers.Location!.OriginalString);
+        using (await staff.PostFormAsync(page.Forms.Single(f => f.Action.EndsWith("/send", StringComparison.Ordinal))))
+        {
+        }
+
+        // C (a teacher in Alameda) gets it; G's teaching job is at a site not yet matched, so G is reached by where she lives only without a role.
+        await _app.Smtp.WaitForAsync(m => m.Subject == "Renew your permit", 1, TimeSpan.FromSeconds(60));
+        Assert.Null((await _people['G'].Client.GetPageAsync("/my-registry")).QuerySelector("#email-problem"));
+
+        using var everyone = await staff.PostFormAsync(form, values: new Dictionary<string, string>
+        {
+            ["Kind"] = "Deadlines", ["SubjectEnglish"] = "Registry survey", ["BodyEnglish"] = "Tell us how we are doing.", ["County"] = "Alameda",
+        });
+        page = await staff.GetPageAsync(everyone.Headers.Location!.OriginalString);
+        using (await staff.PostFormAsync(page.Forms.Single(f => f.Action.EndsWith("/send", StringComparison.Ordinal))))
+        {
+        }
+
+        await _app.Smtp.WaitForAsync(m => m.Subject == "Registry survey", 3, TimeSpan.FromSeconds(60));
+        var id = everyone.Headers.Location!.OriginalString.Split('/').Last();
+        IHtmlDocument mine;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((mine = await _people['G'].Client.GetPageAsync("/my-registry")).QuerySelector("#email-problem") is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The refused address was never recorded.");
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(email, mine.QuerySelector("#email-problem")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1", (await staff.GetPageAsync($"/announcements/{id}")).QuerySelector("#record tr[data-language=en] .failed")!.TextContent, StringComparison.Ordinal);
+
+        // She says the address is right: the prompt goes.
+        _app.Smtp.Refused.Clear();
+        using (await _people['G'].Client.PostFormAsync(mine.Forms.Single(f => f.Action.EndsWith("/email-is-right", StringComparison.Ordinal))))
+        {
+        }
+
+        Assert.Null((await _people['G'].Client.GetPageAsync("/my-registry")).QuerySelector("#email-problem"));
+    }
 }

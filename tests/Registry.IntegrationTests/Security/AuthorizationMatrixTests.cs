@@ -53,6 +53,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
 
         /// <summary>Analysts, registry staff and administrators: workforce data beyond the published figures.</summary>
         Analyst,
+
+        /// <summary>Whoever may write announcements: registry staff, site directors, sponsors' managers (each within their own scope).</summary>
+        AnnouncementAuthor,
     }
 
     private enum Persona
@@ -234,6 +237,20 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /staff/sponsors/{sponsorId:int}/deny"] = Rule.Staff,
         ["GET /my-registry/messages"] = Rule.SignedIn,
         ["POST /my-registry/messages"] = Rule.SignedIn,
+        ["GET /announcements"] = Rule.AnnouncementAuthor,
+        ["GET /announcements/new"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/new"] = Rule.AnnouncementAuthor,
+        ["GET /announcements/{id:int}"] = Rule.AnnouncementAuthor,
+        ["GET /announcements/{id:int}/edit"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/{id:int}/edit"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/{id:int}/send"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/{id:int}/schedule"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/{id:int}/unschedule"] = Rule.AnnouncementAuthor,
+        ["POST /announcements/{id:int}/delete"] = Rule.AnnouncementAuthor,
+        ["GET /my-registry/notices"] = Rule.SignedIn,
+        ["GET /my-registry/notices/{id:int}"] = Rule.SignedIn,
+        ["POST /my-registry/email-is-right"] = Rule.SignedIn,
+        ["POST /ratings/sites/{employerId:int}/next-validation"] = Rule.SiteView,
         ["GET /unsubscribe"] = Rule.Public,
         ["POST /unsubscribe"] = Rule.Public,
         ["GET /workforce"] = Rule.Public,
@@ -350,6 +367,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         (Rule.Administrator, Persona.Administrator) => [Result.Allowed, Result.NotFound],
         (Rule.Analyst, Persona.Analyst or Persona.Staff or Persona.Administrator) => [Result.Allowed, Result.NotFound],
         (Rule.Analyst, _) => [Result.Forbidden],
+        (Rule.AnnouncementAuthor, Persona.Staff or Persona.Administrator or Persona.DirectorInScope or Persona.DirectorOutOfScope or Persona.SponsorManager or Persona.SponsorOutOfScope) => [Result.Allowed, Result.NotFound],
+        (Rule.AnnouncementAuthor, _) => [Result.Forbidden],
         (Rule.Administrator, _) => [Result.Forbidden],
         (Rule.Staff, _) => [Result.Forbidden],
         (Rule.SiteConfirm, Persona.DirectorInScope or Persona.Staff or Persona.Administrator) => [Result.Allowed],

@@ -11,7 +11,7 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
     private static readonly string[] Pages =
     [
         "/", "/employers", "/sign-up/personal", "/sign-up/employer/not-found", "/account/sign-in", "/account/forgot-password",
-        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/my-registry/messages", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email",
+        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/my-registry/messages", "/my-registry/notices", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email",
     ];
 
     private readonly RegistryAppFactory _app;
@@ -35,11 +35,23 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
         var (director, _) = await _app.SignedInWithGrantAsync(Registry.Web.Domain.Access.AccessRole.SiteDirector, site);
         var (admin, _) = await _app.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.Administrator);
 
-        await CheckAsync(director, [$"/sites/{site}/staff", $"/sites/{site}/roster", "/access"]);
+        int draft;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Registry.Web.Data.RegistryDbContext>();
+            var announcement = new Registry.Web.Domain.Messages.Announcement("author", null, null, DateTimeOffset.UtcNow);
+            announcement.Write(Registry.Web.Domain.Messages.MessageKind.News, "Subject", "Body", "Asunto", "Cuerpo", new Registry.Web.Domain.Messages.Audience(County: "San Francisco"));
+            db.Announcements.Add(announcement);
+            await db.SaveChangesAsync();
+            draft = announcement.Id;
+        }
+
+        await CheckAsync(director, [$"/sites/{site}/staff", $"/sites/{site}/roster", "/access", "/announcements", "/announcements/new"]);
         await CheckAsync(admin,
         [
             "/staff/review", "/staff/access-requests", "/staff/unlisted-employers", "/staff/duplicates", "/staff/review-reasons", "/staff/users?email=staff",
             "/ratings", $"/ratings/sites/{site}", "/stipends", "/stipends?program=ab212-example-county&county=San%20Francisco",
+            "/announcements", "/announcements/new", $"/announcements/{draft}", $"/announcements/{draft}/edit",
         ]);
     }
 
