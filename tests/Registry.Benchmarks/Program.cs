@@ -36,6 +36,12 @@ if (args.Contains("--load"))
     return await LoadBenchmark.RunAsync(args);
 }
 
+// With --announce: an announcement to everyone in a synthetic state, queued and delivered while pages are read (AnnouncementBenchmark).
+if (args.Contains("--announce"))
+{
+    return await AnnouncementBenchmark.RunAsync(args);
+}
+
 // With --roster: a director's 200-person roster among 300,000 professionals (RosterBenchmark).
 if (args.Contains("--roster"))
 {
