@@ -57,17 +57,17 @@ public sealed class RemindersTests : IClassFixture<ClockAppFactory>
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        Assert.Empty(await RunAsync<PdHoursReminders>(PdHoursReminders.Name));
+        Assert.Empty(await _app.RunAsync<PdHoursReminders>(PdHoursReminders.Name));
 
         // Moved to 20 December 2026: 49 days away.
         using (await director.PostFormAsync(form, values: new Dictionary<string, string> { ["nextValidation"] = "2026-12-20" }))
         {
         }
 
-        var sent = await RunAsync<PdHoursReminders>(PdHoursReminders.Name);
-        Assert.Equal([await EmailAsync(shortOf)], sent.Select(m => m.To));
+        var sent = await _app.RunAsync<PdHoursReminders>(PdHoursReminders.Name);
+        Assert.Equal([await _app.EmailAsync(shortOf)], sent.Select(m => m.To));
         Assert.Equal("You need 16 more hours of professional development before Sunday, December 20, 2026", sent[0].Subject);
-        Assert.Empty(await RunAsync<PdHoursReminders>(PdHoursReminders.Name));
+        Assert.Empty(await _app.RunAsync<PdHoursReminders>(PdHoursReminders.Name));
     }
 
     [Fact]
@@ -87,37 +87,15 @@ public sealed class RemindersTests : IClassFixture<ClockAppFactory>
             await db.SaveChangesAsync();
         }
 
-        var sent = await RunAsync<AccessReminders>("access-ending");
-        var wantsEmail = await EmailAsync(wants);
-        Assert.DoesNotContain(await EmailAsync(declined), sent.Select(m => m.To));
+        var sent = await _app.RunAsync<AccessReminders>("access-ending");
+        var wantsEmail = await _app.EmailAsync(wants);
+        Assert.DoesNotContain(await _app.EmailAsync(declined), sent.Select(m => m.To));
         var message = sent.Single(m => m.To == wantsEmail);
         Assert.NotNull(message.Unsubscribe);
-        Assert.Empty(await RunAsync<AccessReminders>("access-ending"));
+        Assert.Empty(await _app.RunAsync<AccessReminders>("access-ending"));
     }
 
-    private async Task<List<(string To, string Subject, string? Unsubscribe)>> RunAsync<TJob>(string kind)
-        where TJob : Registry.Web.Infrastructure.Jobs.IHourlyJob
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var before = await db.OutboxMessages.Where(m => m.Kind == kind).Select(m => m.Id).ToListAsync();
-        await scope.ServiceProvider.GetRequiredService<TJob>().RunOnceAsync(CancellationToken.None);
-        return (await db.OutboxMessages.Where(m => m.Kind == kind && !before.Contains(m.Id)).Select(m => new { m.ToAddress, m.Subject, m.UnsubscribeUrl }).ToListAsync())
-            .Select(m => (m.ToAddress, m.Subject, m.UnsubscribeUrl)).ToList();
-    }
 
-    private async Task SetUpdatedAsync(int professionalId, DateTimeOffset at)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == professionalId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, at));
-    }
-
-    private async Task<string> EmailAsync(int professionalId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == professionalId).Select(p => p.Email).SingleAsync();
-    }
 }
 
 /// <summary>Stale-profile reminders, on their own clock (the test moves it a year on).</summary>
@@ -132,26 +110,32 @@ public sealed class ProfileRemindersTests : IClassFixture<ClockAppFactory>
     {
         var (_, stale) = await _app.SignedInProfessionalAsync();
         var (_, fresh) = await _app.SignedInProfessionalAsync();
-        await SetUpdatedAsync(stale, new DateTimeOffset(2025, 11, 15, 12, 0, 0, TimeSpan.Zero));
-        await SetUpdatedAsync(fresh, new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        await _app.SetUpdatedAsync(stale, new DateTimeOffset(2025, 11, 15, 12, 0, 0, TimeSpan.Zero));
+        await _app.SetUpdatedAsync(fresh, new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
-        var sent = await RunAsync<ProfileReminders>(ProfileReminders.Name);
-        Assert.Contains(await EmailAsync(stale), sent.Select(m => m.To));
-        Assert.DoesNotContain(await EmailAsync(fresh), sent.Select(m => m.To));
-        Assert.Empty(await RunAsync<ProfileReminders>(ProfileReminders.Name));
+        var sent = await _app.RunAsync<ProfileReminders>(ProfileReminders.Name);
+        Assert.Contains(await _app.EmailAsync(stale), sent.Select(m => m.To));
+        Assert.DoesNotContain(await _app.EmailAsync(fresh), sent.Select(m => m.To));
+        Assert.Empty(await _app.RunAsync<ProfileReminders>(ProfileReminders.Name));
 
         // The person updates the profile on 2 November; a year later it is stale again.
         _app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        await SetUpdatedAsync(stale, _app.Clock.GetUtcNow());
+        await _app.SetUpdatedAsync(stale, _app.Clock.GetUtcNow());
         _app.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 3, 9, 0, 0, TimeSpan.Zero));
-        var again = await RunAsync<ProfileReminders>(ProfileReminders.Name);
-        Assert.Contains(await EmailAsync(stale), again.Select(m => m.To));
+        var again = await _app.RunAsync<ProfileReminders>(ProfileReminders.Name);
+        Assert.Contains(await _app.EmailAsync(stale), again.Select(m => m.To));
     }
 
-    private async Task<List<(string To, string Subject, string? Unsubscribe)>> RunAsync<TJob>(string kind)
+
+}
+
+/// <summary>Runs a reminder job once and reads what it queued; sets and reads people's records.</summary>
+internal static class ReminderRuns
+{
+    public static async Task<List<(string To, string Subject, string? Unsubscribe)>> RunAsync<TJob>(this ClockAppFactory app, string kind)
         where TJob : Registry.Web.Infrastructure.Jobs.IHourlyJob
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var before = await db.OutboxMessages.Where(m => m.Kind == kind).Select(m => m.Id).ToListAsync();
         await scope.ServiceProvider.GetRequiredService<TJob>().RunOnceAsync(CancellationToken.None);
@@ -159,16 +143,16 @@ public sealed class ProfileRemindersTests : IClassFixture<ClockAppFactory>
             .Select(m => (m.ToAddress, m.Subject, m.UnsubscribeUrl)).ToList();
     }
 
-    private async Task SetUpdatedAsync(int professionalId, DateTimeOffset at)
+    public static async Task SetUpdatedAsync(this ClockAppFactory app, int professionalId, DateTimeOffset at)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == professionalId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, at));
     }
 
-    private async Task<string> EmailAsync(int professionalId)
+    public static async Task<string> EmailAsync(this ClockAppFactory app, int professionalId)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.Where(p => p.Id == professionalId).Select(p => p.Email).SingleAsync();
     }
 }
