@@ -20,7 +20,7 @@ namespace Registry.Benchmarks;
 /// outbox then delivers, and what the site's pages answer in before, while queuing and while
 /// sending. Delivery goes to the pickup folder (no SMTP server to measure), unthrottled
 /// (<c>--rate 0</c>, the worst case for the site) unless a rate is given.
-/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --announce [--people N | --db FILE.db] [--send-seconds 60] [--rate N]
+/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --announce [--people N | --db FILE.db] [--send-seconds 60] [--rate N] [--keep FILE.db]
 /// </summary>
 internal static class AnnouncementBenchmark
 {
@@ -32,6 +32,7 @@ internal static class AnnouncementBenchmark
         var source = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
         var sendSeconds = args.SkipWhile(a => a != "--send-seconds").Skip(1).Select(int.Parse).FirstOrDefault(60);
         var rate = args.SkipWhile(a => a != "--rate").Skip(1).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        var keep = args.SkipWhile(a => a != "--keep").Skip(1).FirstOrDefault();
         var folder = Directory.CreateTempSubdirectory("registry-bench-announce-");
         try
         {
@@ -64,6 +65,12 @@ internal static class AnnouncementBenchmark
             await using (var db = NewContext())
             {
                 total = await db.Professionals.CountAsync();
+            }
+
+            if (keep is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                File.Copy(databasePath, keep, overwrite: true);
             }
 
             await using var app = new AnnouncingApp(databasePath, folder.FullName, rate);
@@ -136,6 +143,46 @@ internal static class AnnouncementBenchmark
                 delivered = await db.OutboxMessages.CountAsync(m => m.AnnouncementId == id && m.SentAt != null) - deliveredBefore;
             }
 
+            // What the writer's and the reader's pages ask: the count before sending, the record after, a person's notices.
+            var reach = new List<double>();
+            var record = new List<double>();
+            var notices = new List<double>();
+            string someone;
+            await using (var db = NewContext())
+            {
+                someone = await db.Professionals.OrderBy(p => p.Id).Skip(total / 2).Select(p => p.UserId).FirstAsync();
+            }
+
+            for (var run = 0; run < 6; run++)
+            {
+                await using var db = NewContext();
+                var handler = new Announcements.Handler(db, TimeProvider.System, new AnnouncementSignal());
+                var watch = Stopwatch.StartNew();
+                await handler.ReachAsync(null, null, new Audience(), MessageKind.News, CancellationToken.None);
+                var reachTime = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                await handler.RecordAsync(id, CancellationToken.None);
+                var recordTime = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                var (items, _) = await new Announcements.Notices(db).PageAsync(someone, 1, Announcements.Notices.Shown, CancellationToken.None);
+                var noticeTime = watch.Elapsed.TotalMilliseconds;
+                if (items.Count != 1)
+                {
+                    throw new InvalidOperationException("The person has no notice: the benchmark would measure nothing.");
+                }
+
+                if (run > 0)
+                {
+                    reach.Add(reachTime);
+                    record.Add(recordTime);
+                    notices.Add(noticeTime);
+                }
+            }
+
+            reach.Sort();
+            record.Sort();
+            notices.Sort();
+
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"An announcement to everyone: {total:N0} professionals, {recipients:N0} notices and {messages:N0} emails queued; SQLite file database, the whole app in-process, Release build; delivery to the pickup folder, {(rate > 0 ? $"{rate} a second" : "unthrottled")}.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()}");
@@ -147,6 +194,9 @@ internal static class AnnouncementBenchmark
             report.AppendLine(Line("pages (home, employer look-up, calendar) before sending", before));
             report.AppendLine(Line("the same pages while queuing", whileQueuing));
             report.AppendLine(Line("the same pages while the outbox delivers", whileSending));
+            report.AppendLine(Line($"the count before sending, everyone ({total:N0}; handler)", reach));
+            report.AppendLine(Line("the announcement's record by language (handler)", record));
+            report.AppendLine(Line("a person's newest notices for My Registry (handler)", notices));
             Console.WriteLine(report.ToString());
             return 0;
         }

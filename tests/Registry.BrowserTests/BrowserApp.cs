@@ -20,7 +20,22 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(Port);
     }
 
+    /// <summary>The password of every account the browser tests make.</summary>
+    public const string Password = "purple ladders sing at dawn";
+
     public int Port { get; }
+
+    /// <summary>A new page, signed in through the real form.</summary>
+    public async Task<Microsoft.Playwright.IPage> SignedInAsync(Microsoft.Playwright.IBrowserContext context, string email)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
 
     public string BaseUrl => $"http://localhost:{Port}";
 

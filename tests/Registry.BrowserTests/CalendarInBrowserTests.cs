@@ -16,7 +16,7 @@ namespace Registry.BrowserTests;
 /// </summary>
 public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
 {
-    private const string Password = "purple ladders sing at dawn";
+    private const string Password = BrowserApp.Password;
     private readonly BrowserApp _app;
 
     public CalendarInBrowserTests(BrowserApp app) => _app = app;
@@ -33,17 +33,6 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         db.Professionals.Add(person);
         await db.SaveChangesAsync();
         return (email, person.Id);
-    }
-
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForLoadStateAsync();
-        return page;
     }
 
     [BrowserFact]
@@ -69,7 +58,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
 
         // The sponsor posts an event for today.
         await using var desk = await _app.Browser.NewContextAsync();
-        var sponsorPage = await SignedInAsync(desk, managerEmail);
+        var sponsorPage = await _app.SignedInAsync(desk, managerEmail);
         await sponsorPage.GotoAsync($"{_app.BaseUrl}/sponsors/{sponsorId}");
         await sponsorPage.ClickAsync("#new-event");
         var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -93,7 +82,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
 
         // A professional finds it on a phone and registers.
         await using var phone = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        var teacher = await SignedInAsync(phone, teacherEmail);
+        var teacher = await _app.SignedInAsync(phone, teacherEmail);
         await teacher.GotoAsync($"{_app.BaseUrl}/training");
         await teacher.FillAsync("#Q", "toddlers songs");
         await teacher.SelectOptionAsync("#County", "San Francisco");

@@ -12,7 +12,7 @@ namespace Registry.BrowserTests;
 /// <summary>On a phone-sized screen: add a course, upload a document, download the whole record.</summary>
 public sealed class MyRegistryInBrowserTests : IClassFixture<BrowserApp>
 {
-    private const string Password = "purple ladders sing at dawn";
+    private const string Password = BrowserApp.Password;
     private readonly BrowserApp _app;
 
     public MyRegistryInBrowserTests(BrowserApp app) => _app = app;

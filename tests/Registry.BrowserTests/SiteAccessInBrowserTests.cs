@@ -16,7 +16,7 @@ namespace Registry.BrowserTests;
 /// </summary>
 public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
 {
-    private const string Password = "purple ladders sing at dawn";
+    private const string Password = BrowserApp.Password;
     private const string License = "380500099";
     private readonly BrowserApp _app;
 
@@ -56,17 +56,6 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         return site;
     }
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForLoadStateAsync();
-        return page;
-    }
-
     [BrowserFact]
     public async Task A_director_gets_access_with_proof_confirms_her_staff_in_one_form_and_reads_the_roster()
     {
@@ -76,7 +65,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
 
         // The director asks, on a phone-sized screen.
         await using var phone = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        var page = await SignedInAsync(phone, director);
+        var page = await _app.SignedInAsync(phone, director);
         await page.GotoAsync($"{_app.BaseUrl}/access/request");
         await page.FillAsync("#q", License);
         await page.ClickAsync("form[role=search] button[type=submit]");
@@ -90,7 +79,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
 
         // Registry staff approve it.
         await using var desk = await _app.Browser.NewContextAsync();
-        var staffPage = await SignedInAsync(desk, staff);
+        var staffPage = await _app.SignedInAsync(desk, staff);
         await staffPage.GotoAsync($"{_app.BaseUrl}/staff/access-requests");
         await staffPage.ClickAsync("form[action$='/approve'] button[type=submit]");
         await staffPage.WaitForLoadStateAsync();

@@ -393,4 +393,36 @@ public sealed class AnnouncementScopeTests(AnnouncementsApp fixture) : IClassFix
 
         Assert.Null((await _people['G'].Client.GetPageAsync("/my-registry")).QuerySelector("#email-problem"));
     }
+
+    [Fact]
+    public async Task A_directors_scheduled_announcement_is_not_sent_once_her_access_has_lapsed()
+    {
+        var (_, directorId) = await _app.SignedInWithGrantAsync(AccessRole.SiteDirector, _siteSf);
+        int id;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var userId = await db.Professionals.Where(p => p.Id == directorId).Select(p => p.UserId).SingleAsync();
+            foreach (var grant in await db.AccessGrants.Where(g => g.UserId == userId).ToListAsync())
+            {
+                grant.Revoke(DateTimeOffset.UtcNow);
+            }
+
+            var announcement = new Announcement(userId, _siteSf, null, DateTimeOffset.UtcNow);
+            announcement.Write(MessageKind.News, "Picnic", "Saturday.", null, null, new Audience());
+            announcement.Schedule(DateTimeOffset.UtcNow.AddMinutes(-1));
+            db.Announcements.Add(announcement);
+            await db.SaveChangesAsync();
+            id = announcement.Id;
+            await scope.ServiceProvider.GetRequiredService<AnnouncementQueuing>().RunDueAsync(CancellationToken.None);
+        }
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            Assert.Equal(AnnouncementStatus.Draft, await db.Announcements.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
+            Assert.Equal(0, await db.AnnouncementRecipients.CountAsync(r => r.AnnouncementId == id));
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.AnnouncementId == id));
+        }
+    }
 }

@@ -384,8 +384,14 @@ public static class Announcements
 
         public async Task<(IReadOnlyList<Notice> Items, int Total)> PageAsync(string userId, int page, int size, CancellationToken ct)
         {
-            var mine = db.AnnouncementRecipients.AsNoTracking()
-                .Where(r => db.Professionals.Any(p => p.Id == r.ProfessionalId && p.UserId == userId));
+            // By the person's id first: the key (ProfessionalId, AnnouncementId) then reads only their notices.
+            var professionalId = await db.Professionals.Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (professionalId is null)
+            {
+                return ([], 0);
+            }
+
+            var mine = db.AnnouncementRecipients.AsNoTracking().Where(r => r.ProfessionalId == professionalId);
             var total = await mine.CountAsync(ct);
             var rows = await mine.OrderByDescending(r => r.AnnouncementId).Skip((page - 1) * size).Take(size)
                 .Join(db.Announcements, r => r.AnnouncementId, a => a.Id, (r, a) => new { r.Language, Announcement = a })
@@ -395,8 +401,9 @@ public static class Announcements
 
         public async Task<Notice?> FindAsync(string userId, int id, CancellationToken ct)
         {
+            var professionalId = await db.Professionals.Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             var row = await db.AnnouncementRecipients.AsNoTracking()
-                .Where(r => r.AnnouncementId == id && db.Professionals.Any(p => p.Id == r.ProfessionalId && p.UserId == userId))
+                .Where(r => r.AnnouncementId == id && r.ProfessionalId == professionalId)
                 .Join(db.Announcements, r => r.AnnouncementId, a => a.Id, (r, a) => new { r.Language, Announcement = a })
                 .FirstOrDefaultAsync(ct);
             return row is null ? null : ToNotice(row.Announcement, row.Language);

@@ -210,26 +210,7 @@ public interface IOutboxTemplate
 }
 
 /// <summary>Wakes the outbox sender as soon as a message is written, instead of at the next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up covers every message written since.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class OutboxSignal : Jobs.WakeSignal;
 
 /// <summary>The background service that runs the <see cref="OutboxSender"/> in every app instance.</summary>
 public sealed class OutboxBackgroundService(

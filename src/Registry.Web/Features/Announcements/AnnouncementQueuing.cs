@@ -12,26 +12,7 @@ using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Announcements;
 
 /// <summary>Wakes the queue worker when an announcement is sent now, instead of at its next look.</summary>
-public sealed class AnnouncementSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class AnnouncementSignal : Infrastructure.Jobs.WakeSignal;
 
 /// <summary>
 /// Turns a due announcement into a notice and an outbox message per person, in batches of
@@ -98,6 +79,15 @@ public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time,
     private async Task<int> QueueAsync(int id, CancellationToken ct)
     {
         var announcement = await db.Announcements.AsNoTracking().SingleAsync(a => a.Id == id, ct);
+        if (announcement.QueueCursor == 0 && !await AuthorStillHoldsScopeAsync(announcement, ct))
+        {
+            // A director's grant or a sponsor membership lapsed before its scheduled time: back to a draft, nothing sent.
+            await db.Announcements.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AnnouncementStatus.Draft).SetProperty(a => a.ScheduledFor, (DateTimeOffset?)null).SetProperty(a => a.LeaseUntil, (DateTimeOffset?)null).SetProperty(a => a.QueuingStartedAt, (DateTimeOffset?)null), ct);
+            logger.LogWarning("Announcement {AnnouncementId} not sent: its author no longer holds its scope", id);
+            return 0;
+        }
+
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var people = Announcements.People(db, announcement.ScopeEmployerId, announcement.ScopeSponsorId, announcement.Audience, today)
             .Where(p => !db.MessageOptOuts.Any(o => o.UserId == p.UserId && o.Kind == announcement.Kind));
@@ -155,6 +145,23 @@ public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time,
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AnnouncementStatus.Sent).SetProperty(a => a.QueuedAt, done).SetProperty(a => a.LeaseUntil, (DateTimeOffset?)null), ct);
         logger.LogInformation("Announcement {AnnouncementId} queued for {Count} people", id, total);
         return total - announcement.RecipientCount;
+    }
+
+    /// <summary>A director's or sponsor's announcement goes only while its author still directs the site or manages the sponsor's events.</summary>
+    private async Task<bool> AuthorStillHoldsScopeAsync(Announcement a, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (a.ScopeEmployerId is { } site)
+        {
+            return await db.AccessGrants.AnyAsync(g => g.UserId == a.AuthorUserId && g.Role == Domain.Access.AccessRole.SiteDirector && g.EmployerId == site && g.RevokedAt == null && g.ExpiresAt > now, ct);
+        }
+
+        if (a.ScopeSponsorId is { } sponsor)
+        {
+            return await db.SponsorMembers.AnyAsync(m => m.UserId == a.AuthorUserId && m.SponsorId == sponsor && m.ApprovedAt != null && (m.Role == Domain.Calendar.SponsorRole.Manager || m.CanManageEvents), ct);
+        }
+
+        return true;
     }
 }
 
