@@ -5,12 +5,12 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"Sqlite" (the embedded default) or "SqlServer".</summary>
+    /// <summary>"Sqlite" (the embedded default), "SqlServer" or "PostgreSql".</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
     /// Apply pending migrations when the app starts. On by default for SQLite (one process owns
-    /// the file); off by default for SQL Server, where migrations run once before the app starts
+    /// the file); off by default for the server databases, where migrations run once before the app starts
     /// (see docs/operations.md) so that several instances never race to migrate.
     /// </summary>
     public bool? MigrateOnStartup { get; set; }
@@ -31,4 +31,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }

@@ -35,8 +35,15 @@ public static class DatabaseServiceCollectionExtensions
                         sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<RegistryDbContext, PostgreSqlRegistryDbContext>((sp, db) =>
+                    db.UseNpgsql(
+                        sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
+                            ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Registry is not set."))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
         }
 
         return services;

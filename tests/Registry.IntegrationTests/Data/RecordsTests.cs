@@ -121,7 +121,7 @@ public sealed class RecordsTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
-    private Professional NewProfessional(Registry.Web.Data.SqliteRegistryDbContext db, string email, string registryId)
+    private Professional NewProfessional(Registry.Web.Data.RegistryDbContext db, string email, string registryId)
     {
         var user = new RegistryUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
         db.Users.Add(user);

@@ -8,12 +8,14 @@ using Microsoft.Data.Sqlite;
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file of its own: it migrates and loads the San Francisco demo
-/// employers at start-up, exactly as the README's run command does.
+/// The real app on a real SQLite file of its own (or, with <see cref="TestPostgres"/> enabled, a
+/// PostgreSQL database of its own): it migrates and loads the San Francisco demo employers at
+/// start-up, exactly as the README's run command does.
 /// </summary>
 public class RegistryAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase = TestPostgres.Enabled ? TestPostgres.NewDatabaseName() : null;
 
     public RegistryAppFactory()
     {
@@ -27,7 +29,18 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("ConnectionStrings:Registry", TestPostgres.ConnectionString(_postgresDatabase));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("https_port", "443");
 
         // Tests sign in and register many times from one "client": the limits have their own test.
@@ -53,6 +66,17 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://registry.test") });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            await TestPostgres.DropAsync(_postgresDatabase);
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     protected override void Dispose(bool disposing)
     {

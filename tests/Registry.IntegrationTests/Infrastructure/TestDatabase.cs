@@ -7,15 +7,22 @@ using Registry.Web.Features.Employers;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
-/// <summary>A real SQLite database in a file of its own, migrated like production, deleted afterwards.</summary>
+/// <summary>
+/// A real SQLite database in a file of its own (or, with <see cref="TestPostgres"/> enabled, a
+/// PostgreSQL database of its own), migrated like production, deleted afterwards.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
 
+    private readonly string? _postgresDatabase = TestPostgres.Enabled ? TestPostgres.NewDatabaseName() : null;
+
     private TestDatabase(string folder)
     {
         _folder = folder;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "registry.db"), Pooling = false }.ToString();
+        ConnectionString = _postgresDatabase is not null
+            ? TestPostgres.ConnectionString(_postgresDatabase)
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "registry.db"), Pooling = false }.ToString();
     }
 
     public string ConnectionString { get; }
@@ -32,8 +39,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public SqliteRegistryDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(ConnectionString).Options, Time);
+    public RegistryDbContext CreateContext() => _postgresDatabase is not null
+        ? new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(ConnectionString).Options, Time)
+        : new SqliteRegistryDbContext(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(ConnectionString).Options, Time);
 
     /// <summary>Imports a file through the real handler, in a context of its own.</summary>
     public async Task<ImportEmployers.Result> ImportAsync(byte[] file, ImportEmployers.Mode mode = ImportEmployers.Mode.Full)
@@ -49,8 +57,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return await new SearchEmployers.Handler(db).HandleAsync(new SearchEmployers.Query(text, page, pageSize), CancellationToken.None);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_postgresDatabase is not null)
+        {
+            await TestPostgres.DropAsync(_postgresDatabase);
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -60,7 +73,5 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still open elsewhere: the temp folder is cleaned by the OS later.
         }
-
-        return ValueTask.CompletedTask;
     }
 }

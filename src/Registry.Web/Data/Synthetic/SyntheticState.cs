@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
@@ -23,7 +25,7 @@ public sealed record SyntheticStateSize(int People = 300_000, int Employers = 40
 /// the same columns and formats the app writes, so that the app reads them as its own. For demos
 /// and benchmarks; nobody in it exists, and nobody can sign in as them (no passwords).
 /// </summary>
-public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler import, TimeProvider time, ILogger<SyntheticState> logger)
+public sealed partial class SyntheticState(RegistryDbContext db, ImportEmployers.Handler import, TimeProvider time, ILogger<SyntheticState> logger)
 {
     /// <summary>California's counties' populations in thousands (2020 census, rounded), in <see cref="CaliforniaCounties.All"/> order.</summary>
     public static readonly double[] CountyPopulation =
@@ -114,9 +116,10 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
 
     public async Task<Result> GenerateAsync(SyntheticStateSize size, CancellationToken ct)
     {
-        if (db.Database.GetDbConnection() is not SqliteConnection)
+        var postgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        if (db.Database.GetDbConnection() is not SqliteConnection && !postgres)
         {
-            throw new InvalidOperationException("The synthetic state is written to a SQLite database (the embedded default).");
+            throw new InvalidOperationException("The synthetic state is written to SQLite (the embedded default) or PostgreSQL.");
         }
 
         var watch = Stopwatch.StartNew();
@@ -140,11 +143,11 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
         // Bigger sites employ more people: centers by capacity, homes one to three.
         var openWeights = StatewideListGenerator.Cumulative(open.Select(s => s.FacilityType.IsFamilyChildCareHome() ? 1.5 : Math.Max(4, (s.Capacity ?? 40) / 6.0)).ToList());
         var anyWeights = StatewideListGenerator.Cumulative(sites.Select(s => s.FacilityType.IsFamilyChildCareHome() ? 1.5 : Math.Max(4, (s.Capacity ?? 40) / 6.0)).ToList());
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = new Writer(db.Database.GetDbConnection(), postgres);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var firstId = Convert.ToInt32(await Scalar(connection, "SELECT COALESCE(MAX(Id), 0) FROM Professionals", ct), CultureInfo.InvariantCulture) + 1;
+            var firstId = Convert.ToInt32(await connection.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Professionals\"", ct), CultureInfo.InvariantCulture) + 1;
             var usedRegistryIds = new HashSet<string>(await db.Professionals.Select(p => p.RegistryId).ToListAsync(ct), StringComparer.Ordinal);
             var people = new List<Person>(size.People);
             for (var i = 0; i < size.People; i++)
@@ -153,11 +156,17 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
             }
 
             await WritePeopleAsync(connection, people, now, ct);
+            if (postgres)
+            {
+                // Ids were given, not drawn: the identity sequence moves past them for the next profile.
+                await connection.ExecuteAsync("SELECT setval(pg_get_serial_sequence('\"Professionals\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Professionals\"))", ct);
+            }
+
             var employments = await WriteJobsAsync(connection, people, random, today, now, ct);
             var (credentials, degrees) = await WriteCredentialsAsync(connection, people, random, today, ct);
             await WriteCoursesAsync(connection, people, size.Courses, random, today, ct);
             await WriteTrainingAsync(connection, people, size.TrainingRecords, random, today, ct);
-            await Execute(connection, "ANALYZE", ct);
+            await connection.ExecuteAsync("ANALYZE", ct);
             var result = new Result(sites.Count, people.Count, people.Count(p => p.Active), employments, size.Courses, size.TrainingRecords, credentials, degrees, watch.Elapsed);
             logger.LogInformation("Synthetic state: {Result}", result);
             return result;
@@ -260,48 +269,48 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
         return [first, second];
     }
 
-    private static async Task WritePeopleAsync(SqliteConnection connection, List<Person> people, DateTimeOffset now, CancellationToken ct)
+    private static async Task WritePeopleAsync(Writer connection, List<Person> people, DateTimeOffset now, CancellationToken ct)
     {
-        var stamp = Binary(now);
-        await using var transaction = connection.BeginTransaction();
-        var user = Prepare(connection, transaction,
+        var stamp = now;
+        await using var transaction = await connection.BeginAsync(ct);
+        var user = connection.Prepare(transaction,
             "INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) " +
-            "VALUES ($id, $email, $norm, $email, $norm, 1, $security, $concurrency, 0, 0, 1, 0)", "$id", "$email", "$norm", "$security", "$concurrency");
-        var professional = Prepare(connection, transaction,
+            "VALUES (@id, @email, @norm, @email, @norm, TRUE, @security, @concurrency, FALSE, FALSE, TRUE, 0)", "@id", "@email", "@norm", "@security", "@concurrency");
+        var professional = connection.Prepare(transaction,
             "INSERT INTO Professionals (Id, ConcurrencyStamp, County, CreatedAt, DateOfBirth, Email, FirstName, FirstYearInField, HighestEducationLevel, LastName, " +
             "NormalizedFirstName, NormalizedLastName, PossibleDuplicateOfId, PreferredLanguage, RaceEthnicityDeclined, RegistryId, UpdatedAt, UserId, AllowsPublicVerification) " +
-            "VALUES ($id, $stamp, $county, $at, $born, $email, $first, $year, $level, $last, $nfirst, $nlast, $dup, $lang, $declined, $rid, $at, $user, 0)",
-            "$id", "$stamp", "$county", "$at", "$born", "$email", "$first", "$year", "$level", "$last", "$nfirst", "$nlast", "$dup", "$lang", "$declined", "$rid", "$user");
-        var race = Prepare(connection, transaction, "INSERT INTO ProfessionalRaceEthnicities (ProfessionalId, Category) VALUES ($p, $c)", "$p", "$c");
-        var language = Prepare(connection, transaction, "INSERT INTO ProfessionalLanguages (ProfessionalId, Language) VALUES ($p, $l)", "$p", "$l");
+            "VALUES (@id, @stamp, @county, @at, @born, @email, @first, @year, @level, @last, @nfirst, @nlast, @dup, @lang, @declined, @rid, @at, @user, FALSE)",
+            "@id", "@stamp", "@county", "@at", "@born", "@email", "@first", "@year", "@level", "@last", "@nfirst", "@nlast", "@dup", "@lang", "@declined", "@rid", "@user");
+        var race = connection.Prepare(transaction, "INSERT INTO ProfessionalRaceEthnicities (ProfessionalId, Category) VALUES (@p, @c)", "@p", "@c");
+        var language = connection.Prepare(transaction, "INSERT INTO ProfessionalLanguages (ProfessionalId, Language) VALUES (@p, @l)", "@p", "@l");
         foreach (var p in people)
         {
             var email = $"synthetic.{p.RegistryId.ToLowerInvariant()}@example.invalid";
-            await Run(user, ct, p.UserId, email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString());
-            await Run(professional, ct, p.Id, Guid.NewGuid().ToString().ToUpperInvariant(), p.County, stamp, Date(p.Born), email, p.First, p.FirstYear,
+            await connection.RunAsync(user, ct, p.UserId, email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString());
+            await connection.RunAsync(professional, ct, p.Id, Guid.NewGuid(), p.County, stamp, p.Born, email, p.First, p.FirstYear,
                 p.Level is { } level ? (int)level : (int?)null, p.Last, PersonName.NormalizeForLookup(p.First), PersonName.NormalizeForLookup(p.Last),
-                p.Duplicate && p.Id > people[0].Id ? p.Id - 1 : (int?)null, p.PreferredLanguage, p.Declined ? 1 : 0, p.RegistryId, p.UserId);
+                p.Duplicate && p.Id > people[0].Id ? p.Id - 1 : (int?)null, p.PreferredLanguage, p.Declined, p.RegistryId, p.UserId);
             foreach (var category in p.Races)
             {
-                await Run(race, ct, p.Id, (int)category);
+                await connection.RunAsync(race, ct, p.Id, (int)category);
             }
 
             foreach (var l in p.Languages)
             {
-                await Run(language, ct, p.Id, l);
+                await connection.RunAsync(language, ct, p.Id, l);
             }
         }
 
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<int> WriteJobsAsync(SqliteConnection connection, List<Person> people, Random random, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    private static async Task<int> WriteJobsAsync(Writer connection, List<Person> people, Random random, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        await using var transaction = connection.BeginTransaction();
-        var job = Prepare(connection, transaction,
+        await using var transaction = await connection.BeginAsync(ct);
+        var job = connection.Prepare(transaction,
             "INSERT INTO Employments (ProfessionalId, EmployerId, UnlistedEmployerName, Role, StartDate, EndDate, DaysPerWeek, HoursPerDay, SupervisesAdults, AgeGroupsServed, HourlyWage, ConfirmedByUserId, ConfirmedAt, VerificationStatus, ConcurrencyStamp) " +
-            "VALUES ($p, $e, $u, $role, $start, $end, $days, $hours, $sup, $ages, $wage, $by, $at, 0, $stamp)",
-            "$p", "$e", "$u", "$role", "$start", "$end", "$days", "$hours", "$sup", "$ages", "$wage", "$by", "$at", "$stamp");
+            "VALUES (@p, @e, @u, @role, @start, @end, @days, @hours, @sup, @ages, @wage, @by, @at, 0, @stamp)",
+            "@p", "@e", "@u", "@role", "@start", "@end", "@days", "@hours", "@sup", "@ages", "@wage", "@by", "@at", "@stamp");
         var count = 0;
         foreach (var p in people)
         {
@@ -309,10 +318,10 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
             var end = p.Active ? (DateOnly?)null : today.AddDays(-random.Next(30, 900));
             var start = end is { } e && p.JobStart >= e ? e.AddDays(-random.Next(60, 1000)) : p.JobStart;
             var confirmed = !p.Unlisted && random.NextDouble() < 0.6;
-            await Run(job, ct, p.Id, p.Unlisted ? (int?)null : p.Job.Id, p.Unlisted ? "Sunrise Family Learning (not yet matched)" : null, (int)p.Role,
-                Date(start), end is { } ended ? Date(ended) : null, "5.0", home ? "10.0" : random.NextDouble() < 0.8 ? "8.0" : "6.0",
-                p.Role is EmploymentRole.SiteSupervisor or EmploymentRole.Director ? 1 : 0, (int)(AgeGroups.Toddlers | AgeGroups.Preschool),
-                p.Wage?.ToString("0.00", CultureInfo.InvariantCulture), confirmed ? "synthetic" : null, confirmed ? Binary(now) : null, Guid.NewGuid().ToString().ToUpperInvariant());
+            await connection.RunAsync(job, ct, p.Id, p.Unlisted ? (int?)null : p.Job.Id, p.Unlisted ? "Sunrise Family Learning (not yet matched)" : null, (int)p.Role,
+                start, end is { } ended ? ended : null, 5.0m, home ? 10.0m : random.NextDouble() < 0.8 ? 8.0m : 6.0m,
+                p.Role is EmploymentRole.SiteSupervisor or EmploymentRole.Director, (int)(AgeGroups.Toddlers | AgeGroups.Preschool),
+                p.Wage, confirmed ? "synthetic" : null, confirmed ? now : (DateTimeOffset?)null, Guid.NewGuid());
             count++;
             if (p.PastJob is { } past)
             {
@@ -320,8 +329,8 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
                 var pastStart = pastEnd.AddDays(-random.Next(200, 2000));
                 if (pastStart > p.Born.AddYears(16))
                 {
-                    await Run(job, ct, p.Id, past.Id, null, (int)(past.FacilityType.IsFamilyChildCareHome() ? EmploymentRole.FamilyChildCareAssistant : EmploymentRole.Assistant),
-                        Date(pastStart), Date(pastEnd), "5.0", "8.0", 0, (int)AgeGroups.Preschool, null, null, null, Guid.NewGuid().ToString().ToUpperInvariant());
+                    await connection.RunAsync(job, ct, p.Id, past.Id, null, (int)(past.FacilityType.IsFamilyChildCareHome() ? EmploymentRole.FamilyChildCareAssistant : EmploymentRole.Assistant),
+                        pastStart, pastEnd, 5.0m, 8.0m, false, (int)AgeGroups.Preschool, null, null, null, Guid.NewGuid());
                     count++;
                 }
             }
@@ -331,15 +340,15 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
         return count;
     }
 
-    private static async Task<(int Credentials, int Degrees)> WriteCredentialsAsync(SqliteConnection connection, List<Person> people, Random random, DateOnly today, CancellationToken ct)
+    private static async Task<(int Credentials, int Degrees)> WriteCredentialsAsync(Writer connection, List<Person> people, Random random, DateOnly today, CancellationToken ct)
     {
-        await using var transaction = connection.BeginTransaction();
-        var credential = Prepare(connection, transaction,
+        await using var transaction = await connection.BeginAsync(ct);
+        var credential = connection.Prepare(transaction,
             "INSERT INTO Credentials (ProfessionalId, Type, SchoolAgeEmphasis, IssuingBody, IssuedOn, ExpiresOn, VerificationStatus, ConcurrencyStamp, ExpiryAssumed) " +
-            "VALUES ($p, $t, 0, $body, $issued, $expires, $status, $stamp, 0)", "$p", "$t", "$body", "$issued", "$expires", "$status", "$stamp");
-        var degree = Prepare(connection, transaction,
-            "INSERT INTO Degrees (ProfessionalId, Level, Major, Institution, ConferredOn, VerificationStatus, ConcurrencyStamp) VALUES ($p, $l, $m, $i, $on, $status, $stamp)",
-            "$p", "$l", "$m", "$i", "$on", "$status", "$stamp");
+            "VALUES (@p, @t, FALSE, @body, @issued, @expires, @status, @stamp, FALSE)", "@p", "@t", "@body", "@issued", "@expires", "@status", "@stamp");
+        var degree = connection.Prepare(transaction,
+            "INSERT INTO Degrees (ProfessionalId, Level, Major, Institution, ConferredOn, VerificationStatus, ConcurrencyStamp) VALUES (@p, @l, @m, @i, @on, @status, @stamp)",
+            "@p", "@l", "@m", "@i", "@on", "@status", "@stamp");
         var (credentials, degrees) = (0, 0);
         foreach (var p in people)
         {
@@ -352,14 +361,14 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
                     issued = p.Born.AddYears(18).AddDays(random.Next(1, 100));
                 }
 
-                await Run(credential, ct, p.Id, (int)permit, "Commission on Teacher Credentialing", Date(issued), Date(issued.AddYears(5)), random.NextDouble() < 0.5 ? 2 : 0, Guid.NewGuid().ToString().ToUpperInvariant());
+                await connection.RunAsync(credential, ct, p.Id, (int)permit, "Commission on Teacher Credentialing", issued, issued.AddYears(5), random.NextDouble() < 0.5 ? 2 : 0, Guid.NewGuid());
                 credentials++;
             }
 
             if (random.NextDouble() < 0.6)
             {
                 var issued = today.AddDays(-random.Next(1, 2 * 365));
-                await Run(credential, ct, p.Id, (int)CredentialType.PediatricCprAndFirstAid, "American Red Cross", Date(issued), Date(issued.AddYears(2)), 0, Guid.NewGuid().ToString().ToUpperInvariant());
+                await connection.RunAsync(credential, ct, p.Id, (int)CredentialType.PediatricCprAndFirstAid, "American Red Cross", issued, issued.AddYears(2), 0, Guid.NewGuid());
                 credentials++;
             }
 
@@ -374,8 +383,8 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
             if (level is { } l)
             {
                 var conferred = p.Born.AddYears(20 + (int)l).AddDays(random.Next(0, 365));
-                await Run(degree, ct, p.Id, (int)l, random.NextDouble() < 0.6 ? "Child Development" : "Psychology", "California State University",
-                    conferred < today ? Date(conferred) : null, random.NextDouble() < 0.4 ? 2 : 0, Guid.NewGuid().ToString().ToUpperInvariant());
+                await connection.RunAsync(degree, ct, p.Id, (int)l, random.NextDouble() < 0.6 ? "Child Development" : "Psychology", "California State University",
+                    conferred < today ? conferred : null, random.NextDouble() < 0.4 ? 2 : 0, Guid.NewGuid());
                 degrees++;
             }
         }
@@ -385,7 +394,7 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
     }
 
     /// <summary>Courses go to people with some college or more, more to those with more education.</summary>
-    private static async Task WriteCoursesAsync(SqliteConnection connection, List<Person> people, int total, Random random, DateOnly today, CancellationToken ct)
+    private static async Task WriteCoursesAsync(Writer connection, List<Person> people, int total, Random random, DateOnly today, CancellationToken ct)
     {
         var takers = people.Where(p => p.Level is >= EducationLevel.SomeCollege).ToList();
         if (takers.Count == 0 || total == 0)
@@ -394,10 +403,10 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
         }
 
         var weights = StatewideListGenerator.Cumulative(takers.Select(p => p.Level >= EducationLevel.Associate ? 2.0 : 1.0).ToList());
-        await using var transaction = connection.BeginTransaction();
-        var course = Prepare(connection, transaction,
+        await using var transaction = await connection.BeginAsync(ct);
+        var course = connection.Prepare(transaction,
             "INSERT INTO Courses (ProfessionalId, Institution, CourseNumber, Title, Units, UnitType, Grade, Category, VerificationStatus, ConcurrencyStamp, CompletedOn) " +
-            "VALUES ($p, $i, $n, $t, $u, 1, $g, $c, $status, $stamp, $on)", "$p", "$i", "$n", "$t", "$u", "$g", "$c", "$status", "$stamp", "$on");
+            "VALUES (@p, @i, @n, @t, @u, 1, @g, @c, @status, @stamp, @on)", "@p", "@i", "@n", "@t", "@u", "@g", "@c", "@status", "@stamp", "@on");
         string[] grades = ["A", "A", "B", "B", "B", "C", "CR"];
         for (var i = 0; i < total; i++)
         {
@@ -405,16 +414,16 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
             var ece = random.NextDouble() < 0.7;
             var category = ece ? EceCategories[random.Next(EceCategories.Length)] : GeneralCategories[random.Next(GeneralCategories.Length)];
             var completed = p.Born.AddYears(19 + random.Next(0, 20)).AddDays(random.Next(0, 365));
-            await Run(course, ct, p.Id, "Community College", $"{(ece ? "CD" : "GE")} {100 + random.Next(0, 90)}", $"{category} {i % 97}",
-                random.NextDouble() < 0.9 ? "3.0" : "4.0", grades[random.Next(grades.Length)], (int)category, random.NextDouble() < 0.5 ? 2 : 0,
-                Guid.NewGuid().ToString().ToUpperInvariant(), completed < today ? Date(completed) : null);
+            await connection.RunAsync(course, ct, p.Id, "Community College", $"{(ece ? "CD" : "GE")} {100 + random.Next(0, 90)}", $"{category} {i % 97}",
+                random.NextDouble() < 0.9 ? 3.0m : 4.0m, grades[random.Next(grades.Length)], (int)category, random.NextDouble() < 0.5 ? 2 : 0,
+                Guid.NewGuid(), completed < today ? completed : null);
         }
 
         await transaction.CommitAsync(ct);
     }
 
     /// <summary>Training over the last five years, to active people more than to those who left.</summary>
-    private static async Task WriteTrainingAsync(SqliteConnection connection, List<Person> people, int total, Random random, DateOnly today, CancellationToken ct)
+    private static async Task WriteTrainingAsync(Writer connection, List<Person> people, int total, Random random, DateOnly today, CancellationToken ct)
     {
         if (total == 0)
         {
@@ -422,11 +431,11 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
         }
 
         var weights = StatewideListGenerator.Cumulative(people.Select(p => p.Active ? 1.0 : 0.3).ToList());
-        await using var transaction = connection.BeginTransaction();
-        var training = Prepare(connection, transaction,
+        await using var transaction = await connection.BeginAsync(ct);
+        var training = connection.Prepare(transaction,
             "INSERT INTO TrainingRecords (ProfessionalId, Title, Sponsor, AttendedOn, ClockHours, TopicArea, Language, DeliveryMode, TrustLevel, VerificationStatus, ConcurrencyStamp) " +
-            "VALUES ($p, $t, $s, $on, $h, NULL, $l, $d, $trust, 0, $stamp)", "$p", "$t", "$s", "$on", "$h", "$l", "$d", "$trust", "$stamp");
-        string[] hours = ["1.0", "1.5", "2.0", "2.0", "3.0", "3.0", "3.0", "4.0", "6.0", "8.0"];
+            "VALUES (@p, @t, @s, @on, @h, NULL, @l, @d, @trust, 0, @stamp)", "@p", "@t", "@s", "@on", "@h", "@l", "@d", "@trust", "@stamp");
+        decimal[] hours = [1.0m, 1.5m, 2.0m, 2.0m, 3.0m, 3.0m, 3.0m, 4.0m, 6.0m, 8.0m];
         for (var i = 0; i < total; i++)
         {
             var p = people[StatewideListGenerator.Pick(random, weights)];
@@ -436,8 +445,8 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
                 on = today.AddDays(-random.Next(1, 365));
             }
 
-            await Run(training, ct, p.Id, TrainingTitles[random.Next(TrainingTitles.Length)], "Resource and Referral Agency", Date(on), hours[random.Next(hours.Length)],
-                p.PreferredLanguage == "es" ? "Spanish" : "English", random.Next(1, 4), random.NextDouble() < 0.5 ? 1 : 0, Guid.NewGuid().ToString().ToUpperInvariant());
+            await connection.RunAsync(training, ct, p.Id, TrainingTitles[random.Next(TrainingTitles.Length)], "Resource and Referral Agency", on, hours[random.Next(hours.Length)],
+                p.PreferredLanguage == "es" ? "Spanish" : "English", random.Next(1, 4), random.NextDouble() < 0.5 ? 1 : 0, Guid.NewGuid());
         }
 
         await transaction.CommitAsync(ct);
@@ -464,48 +473,76 @@ public sealed class SyntheticState(RegistryDbContext db, ImportEmployers.Handler
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    /// <summary>A moment as the SQLite context stores it (<see cref="Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter"/>).</summary>
-    private static long Binary(DateTimeOffset at) => (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(at)!;
-
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    /// <summary>
+    /// Writes rows through prepared statements on the context's own connection: SQLite (values as
+    /// the SQLite context stores them: moments as binary, dates and decimals as text, Guids as upper-case
+    /// text) or PostgreSQL (native types, moments in UTC). Identifiers are quoted, parameters named @x.
+    /// </summary>
+    private sealed class Writer(DbConnection connection, bool postgres)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        public async Task<DbTransaction> BeginAsync(CancellationToken ct) => await connection.BeginTransactionAsync(ct);
+
+        public DbCommand Prepare(DbTransaction transaction, string sql, params string[] parameters)
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = InsertTarget().Replace(sql, m =>
+                $"INSERT INTO \"{m.Groups["table"].Value}\" ({string.Join(", ", m.Groups["columns"].Value.Split(',').Select(c => $"\"{c.Trim()}\""))})");
+            foreach (var name in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            if (!postgres)
+            {
+                command.Prepare();
+            }
+
+            return command;
         }
 
-        command.Prepare();
-        return command;
-    }
-
-    private static Task<int> Run(SqliteCommand command, CancellationToken ct, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
+        public Task<int> RunAsync(DbCommand command, CancellationToken ct, params object?[] values)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = Stored(values[i]);
+            }
+
+            return command.ExecuteNonQueryAsync(ct);
         }
 
-        return command.ExecuteNonQueryAsync(ct);
+        public async Task<object?> ScalarAsync(string sql, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(ct);
+        }
+
+        public async Task ExecuteAsync(string sql, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        private object Stored(object? value) => value switch
+        {
+            null => DBNull.Value,
+            DateTimeOffset at => postgres ? at.ToUniversalTime() : Binary.ConvertToProvider(at)!,
+            DateOnly day => postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Guid id => postgres ? id : id.ToString().ToUpperInvariant(),
+            bool flag => postgres ? flag : flag ? 1 : 0,
+            decimal number => postgres ? number : number.ToString("0.0###########################", CultureInfo.InvariantCulture),
+            _ => value,
+        };
     }
 
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    [System.Text.RegularExpressions.GeneratedRegex(@"INSERT INTO (?<table>\w+) \((?<columns>[^)]*)\)")]
+    private static partial System.Text.RegularExpressions.Regex InsertTarget();
 }
 
 /// <summary>

@@ -178,30 +178,31 @@ public static class Calendar
             }
 
             // Counting the places taken and taking one are one serializable transaction: two people
-            // asking for the last place at once never both get it.
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            var existing = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
-            if (existing is { IsActive: true })
+            // asking for the last place at once never both get it (the one refused is tried again).
+            return await SerializableTransaction.RunAsync(db, async ct =>
             {
-                return RegisterOutcome.AlreadyRegistered;
-            }
+                var existing = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
+                if (existing is { IsActive: true })
+                {
+                    return RegisterOutcome.AlreadyRegistered;
+                }
 
-            var taken = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Registered, ct);
-            var status = taken < e.Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
-            var now = time.GetUtcNow();
-            if (existing is null)
-            {
-                db.Registrations.Add(new Registration(eventId, professionalId, status, byUserId, now));
-            }
-            else
-            {
-                existing.Renew(status, byUserId, now);
-            }
+                var taken = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Registered, ct);
+                var status = taken < e.Capacity ? RegistrationStatus.Registered : RegistrationStatus.Waitlisted;
+                var now = time.GetUtcNow();
+                if (existing is null)
+                {
+                    db.Registrations.Add(new Registration(eventId, professionalId, status, byUserId, now));
+                }
+                else
+                {
+                    existing.Renew(status, byUserId, now);
+                }
 
-            await NotifyAsync(professionalId, e, status == RegistrationStatus.Registered ? "registered" : "waitlisted", ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted;
+                await NotifyAsync(professionalId, e, status == RegistrationStatus.Registered ? "registered" : "waitlisted", ct);
+                await db.SaveChangesAsync(ct);
+                return status == RegistrationStatus.Registered ? RegisterOutcome.Registered : RegisterOutcome.Waitlisted;
+            }, ct);
         }
 
         /// <summary>
@@ -211,25 +212,26 @@ public static class Calendar
         public async Task<bool> WithdrawAsync(int eventId, int professionalId, CancellationToken ct)
         {
             var e = await db.TrainingEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
-            if (e is null || registration is not { IsActive: true } || (registration.Status == RegistrationStatus.Registered && Today > e.WithdrawBy))
+            return await SerializableTransaction.RunAsync(db, async ct =>
             {
-                return false;
-            }
+                var registration = await db.Registrations.SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);
+                if (e is null || registration is not { IsActive: true } || (registration.Status == RegistrationStatus.Registered && Today > e.WithdrawBy))
+                {
+                    return false;
+                }
 
-            var now = time.GetUtcNow();
-            var freedPlace = registration.Status == RegistrationStatus.Registered;
-            registration.Withdraw(now);
-            if (freedPlace && await db.Registrations.Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct) is { } next)
-            {
-                next.Promote(now);
-                await NotifyAsync(next.ProfessionalId, e, "promoted", ct);
-            }
+                var now = time.GetUtcNow();
+                var freedPlace = registration.Status == RegistrationStatus.Registered;
+                registration.Withdraw(now);
+                if (freedPlace && await db.Registrations.Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.RegisteredAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct) is { } next)
+                {
+                    next.Promote(now);
+                    await NotifyAsync(next.ProfessionalId, e, "promoted", ct);
+                }
 
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
         }
 
         public sealed record StaffMember(int ProfessionalId, string Name, string Site, RegistrationStatus? Status);

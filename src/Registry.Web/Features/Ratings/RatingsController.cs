@@ -46,7 +46,9 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim();
-            sites = sites.Where(e => e.LicenseNumber == text || EF.Functions.Like(e.Name, "%" + text + "%"));
+            // The normalized name (lower case, no accents or punctuation): the same match on every provider.
+            var words = Registry.Web.Domain.SearchText.Normalize(text);
+            sites = sites.Where(e => e.LicenseNumber == text || e.SearchName.Contains(words));
         }
 
         page = Math.Max(1, page);

@@ -113,8 +113,12 @@ public static class Sponsors
                 return [];
             }
 
-            var pattern = "%" + q.Trim().Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
-            return (await db.Sponsors.AsNoTracking().Where(s => s.Status == SponsorStatus.Approved && EF.Functions.Like(s.Name, pattern))
+            // Upper case on both sides: the same case-insensitive match on every provider (LIKE is not, on PostgreSQL).
+            var text = q.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL UPPER(...) LIKE: no .NET culture is involved.
+            var approved = db.Sponsors.AsNoTracking().Where(s => s.Status == SponsorStatus.Approved && s.Name.ToUpper().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+            return (await approved
                 .OrderBy(s => s.Name).Take(20).Select(s => new { s.Id, s.Name, s.County }).ToListAsync(ct))
                 .Select(s => (s.Id, s.Name, s.County)).ToList();
         }

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Registry.Web.Data;
+
+/// <summary>PostgreSQL (Npgsql), with its own migrations in Data/Migrations/PostgreSql.</summary>
+public sealed class PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options, TimeProvider timeProvider)
+    : RegistryDbContext(options, timeProvider)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // "timestamp with time zone" stores an instant and Npgsql writes only UTC values: every
+        // DateTimeOffset is stored as its UTC instant (a time typed in Pacific time stays the same moment).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Word indexes are read by range ("garc" to "garczzz…"): byte order, whatever the database's locale.
+        builder.Entity<Domain.Employers.EmployerNameWord>().Property(w => w.Word).UseCollation("C");
+        builder.Entity<Domain.Calendar.TrainingEventWord>().Property(w => w.Word).UseCollation("C");
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL context without a server.</summary>
+public sealed class PostgreSqlRegistryDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlRegistryDbContext>
+{
+    public PostgreSqlRegistryDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql("Host=localhost;Database=registry;Username=registry").Options, TimeProvider.System);
+}
