@@ -72,6 +72,7 @@ builder.Services.AddScoped<Registry.Web.Data.Synthetic.SyntheticState>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.Messages.Handler>();
 builder.Services.AddSingleton<Registry.Web.Features.Messages.Messages.Links>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.PermitReminders>();
+builder.Services.AddScoped<Registry.Web.Infrastructure.Jobs.JobLeases>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.PdHoursReminders>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Messages.PdHoursReminders>>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.ProfileReminders>();
@@ -181,7 +182,9 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
     options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
 });
 
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+    .AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"]);
 
 var app = builder.Build();
 
@@ -224,7 +227,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+// Liveness: the process answers (no checks). Readiness: the database answers (SMTP reported, not fatal).
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+app.MapHealthChecks("/health", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapControllers();
 app.MapFallbackToController("{*path}", nameof(HomeController.PageNotFound), "Home");
 

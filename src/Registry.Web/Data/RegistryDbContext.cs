@@ -116,6 +116,8 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<Domain.Employers.SiteRatingDate> SiteRatingDates => Set<Domain.Employers.SiteRatingDate>();
 
+    public DbSet<Infrastructure.Jobs.JobLease> JobLeases => Set<Infrastructure.Jobs.JobLease>();
+
     public DbSet<UndeliverableAddress> UndeliverableAddresses => Set<UndeliverableAddress>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -48,3 +48,14 @@ public sealed class UndeliverableAddressConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Reason).HasMaxLength(UndeliverableAddress.MaxReasonLength).IsRequired();
     }
 }
+
+public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<Infrastructure.Jobs.JobLease>
+{
+    public void Configure(EntityTypeBuilder<Infrastructure.Jobs.JobLease> builder)
+    {
+        builder.ToTable("JobLeases");
+        builder.HasKey(l => l.Name);
+        builder.Property(l => l.Name).HasMaxLength(Infrastructure.Jobs.JobLease.MaxNameLength);
+        builder.Property(l => l.HeldBy).HasMaxLength(200).IsRequired();
+    }
+}

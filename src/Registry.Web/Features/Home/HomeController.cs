@@ -15,6 +15,13 @@ public sealed class HomeController : Controller
     public IActionResult Error(int? statusCode)
     {
         var code = statusCode is >= 400 and < 600 ? statusCode.Value : StatusCodes.Status500InternalServerError;
+        if (statusCode is null && Infrastructure.Web.DatabaseUnavailable.Is(HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error))
+        {
+            // The database is restarting or unreachable: say so, and when to try again.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+        }
+
         Response.StatusCode = code;
         return View(nameof(Error), new ErrorViewModel(code, HttpContext.TraceIdentifier));
     }

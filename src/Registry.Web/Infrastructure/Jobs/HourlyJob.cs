@@ -8,12 +8,15 @@ public interface IHourlyJob
 
 /// <summary>
 /// Runs a job at start-up and then every hour, each pass in its own scope; a failed pass is logged
-/// and tried again an hour later. (Each instance runs it: the jobs mark what they did, so a second
-/// instance finds nothing left; a lease for several instances is the scale-out issue's.)
+/// and tried again an hour later. Every instance runs this service, but a pass needs the job's
+/// lease (<see cref="JobLeases"/>, held for 55 minutes): one instance does each hour's work.
 /// </summary>
 public sealed class HourlyJobService<TJob>(IServiceScopeFactory scopes, ILogger<HourlyJobService<TJob>> logger) : BackgroundService
     where TJob : IHourlyJob
 {
+    /// <summary>A little under the hour, so the next hour's pass finds the lease free.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromMinutes(55);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
@@ -22,6 +25,11 @@ public sealed class HourlyJobService<TJob>(IServiceScopeFactory scopes, ILogger<
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                if (!await scope.ServiceProvider.GetRequiredService<JobLeases>().TryTakeAsync("hourly:" + typeof(TJob).Name, Period, stoppingToken))
+                {
+                    continue;
+                }
+
                 var done = await scope.ServiceProvider.GetRequiredService<TJob>().RunOnceAsync(stoppingToken);
                 if (done > 0)
                 {

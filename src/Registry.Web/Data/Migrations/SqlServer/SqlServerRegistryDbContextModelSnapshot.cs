@@ -2061,6 +2061,25 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("UndeliverableAddresses", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Infrastructure.Security.RegistryUser", b =>
                 {
                     b.Property<string>("Id")

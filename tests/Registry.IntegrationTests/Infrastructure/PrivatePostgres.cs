@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Registry.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL server of the test's own (Debian's postgresql package: initdb, pg_ctl), on a free
+/// loopback port in a temporary folder, that the test can stop and start again to play a database
+/// restart. As root, the cluster belongs to the postgres user (initdb refuses root).
+/// </summary>
+public sealed class PrivatePostgres : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-pg-" + Guid.NewGuid().ToString("N"));
+    private readonly string _bin;
+
+    private PrivatePostgres(string bin, int port)
+    {
+        _bin = bin;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=3";
+
+    public static async Task<PrivatePostgres> StartAsync()
+    {
+        var bin = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
+            : null;
+        Assert.True(bin is not null, "This test needs Debian's postgresql package (apt-get install -y postgresql); .ci/run installs it.");
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var server = new PrivatePostgres(bin!, port);
+        Directory.CreateDirectory(server._folder);
+        if (Environment.UserName == "root")
+        {
+            await RunAsync("chown", "postgres", server._folder);
+        }
+
+        await server.AsOwnerAsync("initdb", "-D", Path.Combine(server._folder, "data"), "--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C.UTF-8");
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public Task StartAgainAsync() => AsOwnerAsync("pg_ctl", "-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "server.log"), "-w",
+        "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -k {_folder} -c fsync=off", "start");
+
+    /// <summary>Stops the server at once, as a crash or a restart would (connections cut).</summary>
+    public Task StopAsync() => AsOwnerAsync("pg_ctl", "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop");
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Task AsOwnerAsync(string tool, params string[] args) =>
+        Environment.UserName == "root"
+            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. args])
+            : RunAsync(Path.Combine(_bin, tool), args);
+
+    private static async Task RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await output} {await error}");
+        }
+    }
+}
