@@ -1,4 +1,5 @@
 using FluentValidation;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -182,6 +183,10 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
     options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
 });
 
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", RegistryMetrics.MeterName)
+    .AddPrometheusExporter());
+
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"]);
@@ -212,6 +217,17 @@ if (args.FirstOrDefault() == ImportEmployersCommand.Name)
 }
 
 app.UseSecurityHeaders();
+// The metrics are for the operator's scraper on the internal network, never the public.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), metrics => metrics.Use(async (context, next) =>
+{
+    if (!RegistryMetrics.IsInternal(context.Connection.RemoteIpAddress))
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return;
+    }
+
+    await next(context);
+}));
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -231,6 +247,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapHealthChecks("/health", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 app.MapControllers();
 app.MapFallbackToController("{*path}", nameof(HomeController.PageNotFound), "Home");
 

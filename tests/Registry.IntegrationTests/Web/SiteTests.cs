@@ -46,6 +46,47 @@ public sealed class SiteTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
+    public async Task Liveness_answers_without_the_database_and_readiness_reports_email_too()
+    {
+        var client = _app.CreateClient();
+        using (var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            using var json = JsonDocument.Parse(await live.Content.ReadAsStringAsync());
+            Assert.Empty(json.RootElement.GetProperty("checks").EnumerateObject());
+        }
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("smtp").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_count_requests_and_the_outbox_in_Prometheus_form()
+    {
+        var client = _app.CreateClient();
+        using (await client.GetAsync(new Uri("/employers?q=montessori", UriKind.Relative)))
+        {
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string metrics;
+        do
+        {
+            await Task.Delay(200);
+            using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            metrics = await response.Content.ReadAsStringAsync();
+        }
+        while (!metrics.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("http_server_request_duration_seconds_count{", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_route=\"employers\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("registry_outbox_waiting", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_language_switch_remembers_Spanish_and_returns_to_the_page()
     {
         var client = _app.CreateBrowserLikeClient();

@@ -112,6 +112,7 @@ public sealed class OutboxSender(
         if (succeeded)
         {
             message.MarkSent(now);
+            Web.RegistryMetrics.OutboxSent.Add(1);
             logger.LogInformation("Outbox message {MessageId} ({Kind}) sent", message.Id, message.Kind);
             var address = UndeliverableAddress.Normalize(message.ToAddress);
             await db.UndeliverableAddresses.Where(a => a.Address == address).ExecuteDeleteAsync(CancellationToken.None);
@@ -120,6 +121,7 @@ public sealed class OutboxSender(
         {
             // Refused for good: no retries, and the owner is asked to fix the address.
             message.MarkRejected(error!, now);
+            Web.RegistryMetrics.OutboxRefused.Add(1);
             var address = UndeliverableAddress.Normalize(message.ToAddress);
             if (!await db.UndeliverableAddresses.AnyAsync(a => a.Address == address, CancellationToken.None))
             {
@@ -131,6 +133,7 @@ public sealed class OutboxSender(
         else
         {
             message.MarkFailed(error!, now, options.BackoffAfter(message.AttemptCount + 1), options.MaxAttempts);
+            Web.RegistryMetrics.OutboxFailed.Add(1);
             // The error's type only: a server's message may quote the address (no personal data in logs).
             logger.LogWarning("Outbox message {MessageId} ({Kind}) not sent, attempt {Attempt}: {ErrorType}", message.Id, message.Kind, message.AttemptCount, error!.Split(':')[0]);
         }
@@ -232,6 +235,8 @@ public sealed class OutboxBackgroundService(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+                Web.RegistryMetrics.SetOutboxWaiting(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null && m.GaveUpAt == null, stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
