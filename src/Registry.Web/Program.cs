@@ -183,6 +183,17 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
     options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
 });
 
+// Behind a TLS-terminating proxy (nginx): the client's address and scheme come from X-Forwarded-*
+// headers, trusted only from loopback and the networks listed in Proxy:KnownNetworks (CIDR).
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+    foreach (var network in builder.Configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+    {
+        options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+});
+
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", RegistryMetrics.MeterName)
     .AddPrometheusExporter());
@@ -216,6 +227,7 @@ if (args.FirstOrDefault() == ImportEmployersCommand.Name)
     return await ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // The metrics are for the operator's scraper on the internal network, never the public.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/metrics"), metrics => metrics.Use(async (context, next) =>
