@@ -32,7 +32,19 @@ public sealed class DatabaseInitializer(
             if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
             {
                 db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = normalized });
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance starting at the same moment added it first (found by running two).
+                    db.ChangeTracker.Clear();
+                    if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized, cancellationToken))
+                    {
+                        throw;
+                    }
+                }
             }
         }
 

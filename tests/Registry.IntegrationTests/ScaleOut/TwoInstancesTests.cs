@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Features.Employers;
+using Registry.Web.Infrastructure.Security;
+
+namespace Registry.IntegrationTests.ScaleOut;
+
+/// <summary>
+/// Scale-out, shown: two Registry processes on two loopback ports sharing one PostgreSQL database,
+/// behind nginx (Debian's package) terminating TLS and balancing round robin, with no sticky
+/// sessions. Migrations run once, before either starts. Through the proxy a person signs up,
+/// confirms and signs in while requests alternate between the instances; the outbox (running in
+/// both) delivers each message exactly once; the hourly reminders (running in both) send once.
+/// </summary>
+#pragma warning disable CA1001 // Disposed in IAsyncLifetime.DisposeAsync.
+public sealed class TwoInstancesTests : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private const string Password = "tiny tots teach me daily";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-scaleout-" + Guid.NewGuid().ToString("N"));
+    private readonly List<Process> _processes = [];
+    private readonly LoopbackSmtpServer _smtp = new();
+    private PrivatePostgres _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _smtp.Start();
+        _database = await PrivatePostgres.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_instances_behind_nginx_serve_one_person_deliver_each_email_once_and_run_the_hours_work_once()
+    {
+        Assert.True(File.Exists("/usr/sbin/nginx"), "This test needs Debian's nginx (apt-get install -y nginx); .ci/run installs it.");
+        var connectionString = _database.ConnectionString("registry");
+
+        // The deploy step: migrations once, the licensing list, and a profile nobody has touched for two years.
+        string staleEmail;
+        await using (var db = new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(connectionString).Options, TimeProvider.System))
+        {
+            await db.Database.MigrateAsync();
+            await new ImportEmployers.Handler(db, TimeProvider.System, NullLogger<ImportEmployers.Handler>.Instance).HandleAsync(CcldFile.SanFrancisco(), ImportEmployers.Mode.Full, CancellationToken.None);
+            staleEmail = $"stale.{Guid.NewGuid():N}@example.org";
+            var user = new RegistryUser { UserName = staleEmail, NormalizedUserName = staleEmail.ToUpperInvariant(), Email = staleEmail, NormalizedEmail = staleEmail.ToUpperInvariant(), EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString() };
+            db.Users.Add(user);
+            var stale = new Professional(RegistryId.FromSerial(1234567), user.Id, new PersonName("Stale", null, "Profile"), new DateOnly(1980, 1, 1), staleEmail, DateTimeOffset.UtcNow.AddYears(-2));
+            db.Professionals.Add(stale);
+            await db.SaveChangesAsync();
+            await db.Professionals.Where(p => p.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow.AddYears(-2)));
+        }
+
+        var proxyPort = FreePort();
+        var (a, b) = (FreePort(), FreePort());
+        var instances = await Task.WhenAll(StartInstanceAsync(a, connectionString, proxyPort), StartInstanceAsync(b, connectionString, proxyPort));
+        await StartNginxAsync(proxyPort, a, b);
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{proxyPort}") };
+
+        // Sign up through the proxy, then confirm from the email, then sign out and in again.
+        var email = $"scaleout.{Guid.NewGuid():N}@example.org";
+        var done = await new SignUpDriver(client).CompleteAsync(email);
+        Assert.Contains("created successfully", done.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
+        var confirmation = Assert.Single(await _smtp.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == email), 1, TimeSpan.FromSeconds(60)));
+        using (var confirmed = await client.GetAsync(new Uri(SignUpDriver.ConfirmationPath(confirmation), UriKind.Relative)))
+        {
+            Assert.Equal("/my-registry", confirmed.Headers.Location?.OriginalString);
+        }
+
+        var signOut = (await client.GetPageAsync("/my-registry")).Forms.Single(f => f.Action.EndsWith("/account/sign-out", StringComparison.Ordinal));
+        using (await client.PostFormAsync(signOut))
+        {
+        }
+
+        using (var signedIn = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password }))
+        {
+            Assert.Equal("/my-registry", signedIn.Headers.Location?.OriginalString);
+        }
+
+        // Keeps working: every page answers whichever instance serves it.
+        for (var i = 0; i < 10; i++)
+        {
+            var page = await client.GetPageAsync("/my-registry");
+            Assert.Contains("María José Peña-Ruiz", page.QuerySelector("#card-title")?.TextContent, StringComparison.Ordinal);
+        }
+
+        // Both instances served this person (nginx's log names the upstream of each request).
+        var upstreams = (await File.ReadAllLinesAsync(Path.Combine(_folder, "nginx", "access.log"))).Select(l => l.Split(' ')[0]).ToHashSet();
+        Assert.Contains($"127.0.0.1:{a}", upstreams);
+        Assert.Contains($"127.0.0.1:{b}", upstreams);
+
+        // Each email exactly once, though both outboxes ran: the confirmation, and the one stale-profile reminder.
+        await _smtp.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == staleEmail), 1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == email));
+        Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == staleEmail));
+        Assert.All(instances, p => Assert.False(p.HasExited));
+
+        // The hour's work was leased: each job's lease is held by one of the two processes.
+        await using var check = new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(connectionString).Options, TimeProvider.System);
+        var leases = await check.JobLeases.AsNoTracking().ToListAsync();
+        var lease = Assert.Single(leases, l => l.Name == "hourly:ProfileReminders");
+        Assert.Contains(lease.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Id}"));
+    }
+
+    private async Task<Process> StartInstanceAsync(int port, string connectionString, int proxyPort)
+    {
+        var web = Path.Combine(Repository.Root(), "src", "Registry.Web");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Registry.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_CONTENTROOT"] = web;
+        start.Environment["Database__Provider"] = "PostgreSql";
+        start.Environment["ConnectionStrings__Registry"] = connectionString;
+        start.Environment["Database__MigrateOnStartup"] = "false";
+        start.Environment["Database__SeedDemoData"] = "false";
+        start.Environment["Email__SmtpHost"] = "127.0.0.1";
+        start.Environment["Email__SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Email__SmtpSecurity"] = "None";
+        start.Environment["Email__Outbox__PollInterval"] = "00:00:00.500";
+        start.Environment["Access__SiteAddress"] = $"https://127.0.0.1:{proxyPort}";
+        start.Environment["Storage__DocumentsPath"] = Path.Combine(_folder, "documents");
+        start.Environment["Census__Schedule"] = "Off";
+        start.Environment["DataQuality__RefreshHours"] = "0";
+        start.Environment["RateLimits__SignInPerMinute"] = "1000";
+        start.Environment["RateLimits__SignUpPerMinute"] = "1000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        _processes.Add(process);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail($"The instance on port {port} stopped (exit {process.ExitCode}): {await output} {await errors}");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return process;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The instance on port {port} never became ready.");
+            await Task.Delay(300);
+        }
+    }
+
+    private async Task StartNginxAsync(int port, int a, int b)
+    {
+        var folder = Path.Combine(_folder, "nginx");
+        Directory.CreateDirectory(folder);
+        using (var key = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+            await File.WriteAllTextAsync(Path.Combine(folder, "cert.pem"), certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+        }
+
+        var user = Environment.UserName == "root" ? "user root;" : string.Empty;
+        await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
+            {{user}}
+            worker_processes 1;
+            pid {{folder}}/nginx.pid;
+            error_log {{folder}}/error.log;
+            events { worker_connections 256; }
+            http {
+                log_format upstream '$upstream_addr $status $request_method $uri';
+                access_log {{folder}}/access.log upstream;
+                client_body_temp_path {{folder}}/body;
+                proxy_temp_path {{folder}}/proxy;
+                fastcgi_temp_path {{folder}}/fastcgi;
+                uwsgi_temp_path {{folder}}/uwsgi;
+                scgi_temp_path {{folder}}/scgi;
+                upstream registry {
+                    server 127.0.0.1:{{a}};
+                    server 127.0.0.1:{{b}};
+                }
+                server {
+                    listen 127.0.0.1:{{port}} ssl;
+                    ssl_certificate {{folder}}/cert.pem;
+                    ssl_certificate_key {{folder}}/key.pem;
+                    location / {
+                        proxy_pass http://registry;
+                        proxy_set_header Host $http_host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto https;
+                    }
+                }
+            }
+            """);
+        var start = new ProcessStartInfo("/usr/sbin/nginx") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var nginx = Process.Start(start)!;
+        _processes.Add(nginx);
+        _ = nginx.StandardOutput.ReadToEndAsync();
+        var errors = nginx.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            Assert.False(nginx.HasExited, "nginx stopped: " + (nginx.HasExited ? await errors : string.Empty));
+            try
+            {
+                using var socket = new TcpClient();
+                await socket.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
