@@ -29,7 +29,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    [Fact]
+    [ServerFact]
     public async Task While_the_database_is_down_pages_say_so_quickly_and_afterwards_the_app_recovers_on_its_own()
     {
         var client = _app.CreateBrowserLikeClient();

@@ -55,7 +55,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
+    [ServerFact(needsNginx: true)]
     public async Task Two_instances_behind_nginx_serve_one_person_deliver_each_email_once_and_run_the_hours_work_once()
     {
         Assert.True(File.Exists("/usr/sbin/nginx"), "This test needs Debian's nginx (apt-get install -y nginx); .ci/run installs it.");
