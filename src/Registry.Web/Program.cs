@@ -74,6 +74,7 @@ builder.Services.AddScoped<Registry.Web.Features.Messages.Messages.Handler>();
 builder.Services.AddSingleton<Registry.Web.Features.Messages.Messages.Links>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.PermitReminders>();
 builder.Services.AddScoped<Registry.Web.Infrastructure.Jobs.JobLeases>();
+builder.Services.AddScoped<Registry.Web.Features.Operations.Backups>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.PdHoursReminders>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Messages.PdHoursReminders>>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.ProfileReminders>();
@@ -207,6 +208,12 @@ var app = builder.Build();
 // Rule files are checked before anything else: a malformed one stops start-up with its file and line.
 app.Services.GetRequiredService<RuleBook>();
 
+// A restore goes into an empty data folder, before anything creates a database there.
+if (args.FirstOrDefault() == Registry.Web.Features.Operations.BackupCommand.Restore)
+{
+    return await Registry.Web.Features.Operations.BackupCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
@@ -220,6 +227,11 @@ if (args.FirstOrDefault() == GrantRoleCommand.Name)
 if (args.FirstOrDefault() == Registry.Web.Data.Synthetic.GenerateStateCommand.Name)
 {
     return await Registry.Web.Data.Synthetic.GenerateStateCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
+if (args.FirstOrDefault() == Registry.Web.Features.Operations.BackupCommand.Backup)
+{
+    return await Registry.Web.Features.Operations.BackupCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 
 if (args.FirstOrDefault() == ImportEmployersCommand.Name)
