@@ -23,6 +23,7 @@ namespace Registry.Benchmarks;
 internal static partial class LoadBenchmark
 {
     private const string Password = "load benchmark password 2026";
+    private static readonly string[] SoakRuns = ["anonymous (home, employer look-up, calendar, reports, map)", "signed in (My Registry, a director's roster)"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -124,6 +125,12 @@ internal static partial class LoadBenchmark
                 professionals = (long)(await count.ExecuteScalarAsync())!;
             }
 
+            if (args.Contains("--soak"))
+            {
+                Console.WriteLine(await SoakAsync(app, address, cookie, pages, seconds, connections, professionals));
+                return 0;
+            }
+
             report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, against the app as its own process (Release, Production settings, SQLite) on loopback; {professionals:N0} professionals in the database.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
             report.AppendLine();
@@ -174,6 +181,71 @@ internal static partial class LoadBenchmark
             }
 
             SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The soak: for <paramref name="seconds"/>, half the connections read the anonymous pages in turn
+    /// and half the signed-in ones (wrk, a Lua script rotating the paths), at once; the app's memory
+    /// (resident set) is read before and after.
+    /// </summary>
+    private static async Task<string> SoakAsync(Process app, string address, string cookie, (string Name, string Path, bool SignedIn)[] pages, int seconds, int connections, long professionals)
+    {
+        static long ResidentKb(Process process) =>
+            long.Parse(Regex.Match(File.ReadAllText($"/proc/{process.Id}/status"), @"VmRSS:\s+(\d+) kB").Groups[1].Value, CultureInfo.InvariantCulture);
+
+        var folder = Directory.CreateTempSubdirectory("registry-soak-");
+        try
+        {
+            string Script(bool signedIn)
+            {
+                var paths = string.Join(", ", pages.Where(p => p.SignedIn == signedIn).Select(p => $"\"{p.Path}\""));
+                var file = Path.Combine(folder.FullName, signedIn ? "signed-in.lua" : "anonymous.lua");
+                File.WriteAllText(file, $"local paths = {{{paths}}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+                return file;
+            }
+
+            var before = ResidentKb(app);
+            var half = Math.Max(1, connections / 2);
+            Task<string> Run(bool signedIn)
+            {
+                List<string> wrkArgs = ["-t1", $"-c{half}", $"-d{seconds}s", "--latency", "--timeout", "10s", "-s", Script(signedIn)];
+                if (signedIn)
+                {
+                    wrkArgs.AddRange(["-H", $"Cookie: {cookie}"]);
+                }
+
+                wrkArgs.Add(address);
+                var wrk = Process.Start(new ProcessStartInfo("wrk", wrkArgs) { RedirectStandardOutput = true })!;
+                return wrk.StandardOutput.ReadToEndAsync();
+            }
+
+            var runs = await Task.WhenAll(Run(signedIn: false), Run(signedIn: true));
+            var after = ResidentKb(app);
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process (Release, Production settings, SQLite, HTTPS) on loopback; {professionals:N0} professionals.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
+            report.AppendLine();
+            report.AppendLine("| pages | requests | requests/s | p50 | p90 | p99 | max | errors or non-2xx |");
+            report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var (output, name) in runs.Zip(SoakRuns))
+            {
+                string Percent(string p) => Regex.Match(output, $@"^\s+{p}%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+                var total = Regex.Match(output, @"(\d+) requests in").Groups[1].Value;
+                var rate = Regex.Match(output, @"Requests/sec:\s+(\S+)").Groups[1].Value;
+                var max = Regex.Match(output, @"Latency\s+\S+\s+\S+\s+(\S+)").Groups[1].Value;
+                var errors = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
+                var socket = Regex.Match(output, @"Socket errors: (.*)").Groups[1].Value;
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {total} | {rate} | {Percent("50")} | {Percent("90")} | {Percent("99")} | {max} | {(errors.Length == 0 ? "0" : errors)}{(socket.Length == 0 ? string.Empty : "; socket " + socket)} |");
+            }
+
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"App memory (resident): {before / 1024.0:F0} MB at the start, {after / 1024.0:F0} MB at the end.");
+            return report.ToString();
+        }
+        finally
+        {
             folder.Delete(recursive: true);
         }
     }
