@@ -32,6 +32,18 @@ public sealed class JobLeaseTests : IAsyncLifetime
         Assert.Single(second, taken => taken);
     }
 
+    [Fact]
+    public async Task A_lease_given_back_is_free_at_once_and_only_its_holder_can_give_it_back()
+    {
+        await using var db = _database.CreateContext();
+        var leases = new JobLeases(db, _database.Time);
+        Assert.True(await leases.TryTakeAsync("census", TimeSpan.FromHours(2), CancellationToken.None, "a"));
+        await leases.ReleaseAsync("census", CancellationToken.None, "b");
+        Assert.False(await leases.TryTakeAsync("census", TimeSpan.FromHours(2), CancellationToken.None, "b"));
+        await leases.ReleaseAsync("census", CancellationToken.None, "a");
+        Assert.True(await leases.TryTakeAsync("census", TimeSpan.FromHours(2), CancellationToken.None, "b"));
+    }
+
     private sealed class FakeJob : IHourlyJob
     {
         public Task<int> RunOnceAsync(CancellationToken ct) => Task.FromResult(0);

@@ -252,6 +252,8 @@ public sealed class CensusSignal
 /// <summary>Takes due and requested snapshots, and refreshes the data quality results, in the background.</summary>
 public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signal, ILogger<CensusWorker> logger) : BackgroundService
 {
+    public const string LeaseName = "census";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -259,8 +261,21 @@ public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signa
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Snapshots.Handler>().RunDueAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<DataQuality.DataQualityRuns.Handler>().RunDueAsync(stoppingToken);
+                // One instance at a time takes snapshots and runs the rules (a lease, given back when done;
+                // it lapses after two hours if the instance dies, and the next one finishes the work).
+                var leases = scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.JobLeases>();
+                if (await leases.TryTakeAsync(LeaseName, TimeSpan.FromHours(2), stoppingToken))
+                {
+                    try
+                    {
+                        await scope.ServiceProvider.GetRequiredService<Snapshots.Handler>().RunDueAsync(stoppingToken);
+                        await scope.ServiceProvider.GetRequiredService<DataQuality.DataQualityRuns.Handler>().RunDueAsync(stoppingToken);
+                    }
+                    finally
+                    {
+                        await leases.ReleaseAsync(LeaseName, CancellationToken.None);
+                    }
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

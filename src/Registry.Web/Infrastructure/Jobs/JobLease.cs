@@ -70,4 +70,12 @@ public sealed class JobLeases(RegistryDbContext db, TimeProvider time)
             return false;
         }
     }
+
+    /// <summary>Gives the lease back early (the work is done), so the next instance that asks may take it at once.</summary>
+    public async Task ReleaseAsync(string name, CancellationToken ct, string? holder = null)
+    {
+        holder ??= Instance;
+        var now = time.GetUtcNow();
+        await db.JobLeases.Where(l => l.Name == name && l.HeldBy == holder).ExecuteUpdateAsync(s => s.SetProperty(l => l.Until, now), ct);
+    }
 }
