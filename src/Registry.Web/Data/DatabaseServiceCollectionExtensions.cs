@@ -28,11 +28,12 @@ public static class DatabaseServiceCollectionExtensions
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
+                // No retrying execution strategy: it refuses the transactions the app opens itself
+                // (sign-up, imports, announcements); a failed request answers 503 and the person tries again.
                 services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, db) =>
                     db.UseSqlServer(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
-                            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."),
-                        sql => sql.EnableRetryOnFailure())
+                            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."))
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
