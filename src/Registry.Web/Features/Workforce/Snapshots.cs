@@ -139,31 +139,22 @@ public static class Snapshots
             nameof(CensusCell.FirstValue), nameof(CensusCell.SecondValue), nameof(CensusCell.Count),
         ];
 
-        /// <summary>The slice's rows in one short transaction (<see cref="SqliteBulk"/>, else through EF).</summary>
-        private async Task WriteAsync(List<CensusRecord> rows, CancellationToken ct)
-        {
-            var values = rows.Select(r => new object?[]
+        /// <summary>The slice's rows in one short transaction, through one prepared statement (<see cref="BulkInsert"/>, any provider).</summary>
+        private Task WriteAsync(List<CensusRecord> rows, CancellationToken ct) =>
+            InsertAsync<CensusRecord>(RecordColumns, rows.Select(r => new object?[]
             {
-                r.SnapshotId, (int)r.Role, (int)r.Setting, r.County, r.Education, (int)r.EceUnits, (int)r.Permit, (int)r.YearsInField, (int)r.Age,
-                (int)r.Wage, (int)r.Race, r.RaceCategories, (int)r.Ethnicity1997, (int)r.Race1997, r.Languages, r.QualityCountsPoints,
-            });
-            if (!await SqliteBulk.TryInsertAsync(db, "CensusRecords", RecordColumns, values, ct))
-            {
-                db.CensusRecords.AddRange(rows);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-        }
+                r.SnapshotId, r.Role, r.Setting, r.County, r.Education, r.EceUnits, r.Permit, r.YearsInField, r.Age,
+                r.Wage, r.Race, r.RaceCategories, r.Ethnicity1997, r.Race1997, r.Languages, r.QualityCountsPoints,
+            }), ct);
 
-        private async Task WriteCellsAsync(List<CensusCell> cells, CancellationToken ct)
+        private Task WriteCellsAsync(List<CensusCell> cells, CancellationToken ct) =>
+            InsertAsync<CensusCell>(CellColumns, cells.Select(c => new object?[] { c.SnapshotId, c.First, c.Second, c.County, c.FirstValue, c.SecondValue, c.Count }), ct);
+
+        private async Task InsertAsync<TEntity>(IReadOnlyList<string> columns, IEnumerable<object?[]> values, CancellationToken ct)
         {
-            var values = cells.Select(c => new object?[] { c.SnapshotId, c.First, c.Second, c.County, c.FirstValue, c.SecondValue, c.Count });
-            if (!await SqliteBulk.TryInsertAsync(db, "CensusCells", CellColumns, values, ct))
-            {
-                db.CensusCells.AddRange(cells);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.RowsAsync<TEntity>(db, columns, values, ct);
+            await transaction.CommitAsync(ct);
         }
 
         private async Task<List<CensusRecord>> SliceAsync(int snapshotId, DateOnly asOf, int fromId, int toId, CancellationToken ct)
