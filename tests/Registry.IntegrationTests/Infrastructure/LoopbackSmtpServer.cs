@@ -20,11 +20,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public LoopbackSmtpServer()
     {
-        // Reserve a free port now, so the app can be configured with it before the server runs.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        // A free port now, so the app can be configured with it before the server runs.
+        Port = LoopbackPort.Free();
     }
 
     public int Port { get; }

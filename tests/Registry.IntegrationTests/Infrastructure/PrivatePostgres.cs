@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
@@ -30,11 +28,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderBy(d => d, StringComparer.Ordinal).LastOrDefault()
             : null;
         Assert.True(bin is not null, "This test needs Debian's postgresql package (apt-get install -y postgresql); .ci/run installs it.");
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var server = new PrivatePostgres(bin!, port);
+        var server = new PrivatePostgres(bin!, LoopbackPort.Free());
         Directory.CreateDirectory(server._folder);
         if (Environment.UserName == "root")
         {

@@ -76,8 +76,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await db.Professionals.Where(p => p.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow.AddYears(-2)));
         }
 
-        var proxyPort = FreePort();
-        var (a, b) = (FreePort(), FreePort());
+        var proxyPort = LoopbackPort.Free();
+        var (a, b) = (LoopbackPort.Free(), LoopbackPort.Free());
         var instances = await Task.WhenAll(StartInstanceAsync(a, connectionString, proxyPort), StartInstanceAsync(b, connectionString, proxyPort));
         await StartNginxAsync(proxyPort, a, b);
 
@@ -253,12 +253,5 @@ public sealed class TwoInstancesTests : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
