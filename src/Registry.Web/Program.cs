@@ -201,7 +201,8 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"]);
+    .AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"])
+    .AddCheck<DocumentStorageHealthCheck>("documents", tags: ["ready"]);
 
 var app = builder.Build();
 

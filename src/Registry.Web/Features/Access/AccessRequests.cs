@@ -45,7 +45,7 @@ public static class AccessRequests
 
     public sealed record MyAccess(IReadOnlyList<GrantView> Grants, IReadOnlyList<RequestView> Requests);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, AccountEmails emails, IOptions<AccessOptions> options)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, AccountEmails emails, IOptions<AccessOptions> options, ILogger<AccessRequests.Handler> logger)
     {
         public async Task<MyAccess> MineAsync(string userId, CancellationToken ct)
         {
@@ -95,7 +95,7 @@ public static class AccessRequests
                 return ("Position", t["Use at most {0} characters.", AccessRequest.MaxPositionLength]);
             }
 
-            var (upload, problem) = await Documents.Documents.Handler.StoreAsync(form.Proof, t["Upload a document that shows your position (or a designee letter)."], storage, t, ct);
+            var (upload, problem) = await Documents.Documents.Handler.StoreAsync(form.Proof, t["Upload a document that shows your position (or a designee letter)."], storage, t, logger, ct);
             if (upload is not { } stored)
             {
                 return ("Proof", problem!);
@@ -103,7 +103,7 @@ public static class AccessRequests
 
             var (key, _, type, proof) = stored;
             db.AccessRequests.Add(new AccessRequest(userId, form.Position, form.IsDesignee, sites, key, Document.SafeFileName(proof.FileName, type), type, time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
+            await Documents.Documents.Handler.SaveOrForgetAsync(db, storage, key, ct);
             return null;
         }
 

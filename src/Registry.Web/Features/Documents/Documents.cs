@@ -24,7 +24,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLogService log)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLogService log, ILogger<Documents.Handler> logger)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)
@@ -39,7 +39,7 @@ public static class Documents
                 return ("Kind", t["Choose what the document is."]);
             }
 
-            var (upload, problem) = await StoreAsync(form.File, t["Choose a file to upload."], storage, t, ct);
+            var (upload, problem) = await StoreAsync(form.File, t["Choose a file to upload."], storage, t, logger, ct);
             if (upload is not { } stored)
             {
                 return ("File", problem!);
@@ -47,7 +47,7 @@ public static class Documents
 
             var (key, bytes, type, file) = stored;
             db.Documents.Add(new Document(professionalId, kind, Document.SafeFileName(file.FileName, type), type, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
+            await SaveOrForgetAsync(db, storage, key, ct);
             return null;
         }
 
@@ -57,7 +57,7 @@ public static class Documents
         /// upload in the registry (documents, proofs of position) comes through here.
         /// </summary>
         public static async Task<((string Key, byte[] Bytes, DocumentFileType Type, IFormFile File)? Stored, string? Problem)> StoreAsync(
-            IFormFile? upload, string missing, IDocumentStorage storage, IStringLocalizer t, CancellationToken ct)
+            IFormFile? upload, string missing, IDocumentStorage storage, IStringLocalizer t, ILogger logger, CancellationToken ct)
         {
             if (upload is not { Length: > 0 } file)
             {
@@ -83,12 +83,44 @@ public static class Documents
             }
 
             var key = RandomNumberGenerator.GetHexString(32, lowercase: true);
-            await using (var content = new MemoryStream(bytes))
+            try
             {
+                await using var content = new MemoryStream(bytes);
                 await storage.SaveAsync(key, content, ct);
+            }
+            catch (DocumentStorageException e)
+            {
+                // The operator needs to know (a full disk, a read-only folder); the person needs to know nothing was kept.
+                logger.LogError(e, "An upload of {Bytes} bytes could not be stored", bytes.Length);
+                return (null, t["The registry could not store your file just now, so nothing was saved. Please try again later."]);
             }
 
             return ((key, bytes, type, file), null);
+        }
+
+        /// <summary>
+        /// Saves the record naming a stored file; if that fails (the database is down), the file is
+        /// removed again, so storage never keeps a file no record names.
+        /// </summary>
+        public static async Task SaveOrForgetAsync(RegistryDbContext db, IDocumentStorage storage, string key, CancellationToken ct)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                try
+                {
+                    await storage.DeleteAsync(key, CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The first failure is the one to report.
+                }
+
+                throw;
+            }
         }
 
         /// <summary>The document and its content, if <paramref name="user"/> may read it (<see cref="DocumentAuthorizationHandler"/>).</summary>

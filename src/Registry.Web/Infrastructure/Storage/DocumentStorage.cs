@@ -3,6 +3,11 @@ namespace Registry.Web.Infrastructure.Storage;
 /// <summary>Where uploaded files live. The local disk is the embedded default; a state could put an object store behind this.</summary>
 public interface IDocumentStorage
 {
+    /// <summary>
+    /// Keeps the whole of <paramref name="content"/> under <paramref name="key"/>, or nothing: a
+    /// storage that cannot take it (full, read-only, gone) throws <see cref="DocumentStorageException"/>
+    /// and leaves no part of the file behind.
+    /// </summary>
     Task SaveAsync(string key, Stream content, CancellationToken cancellationToken);
 
     Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
@@ -15,11 +20,36 @@ public sealed class LocalDiskDocumentStorage(IConfiguration configuration, IHost
 {
     private string Folder => Path.GetFullPath(configuration["Storage:DocumentsPath"] ?? "data/documents", environment.ContentRootPath);
 
+    /// <summary>
+    /// Writes to a ".part" file beside the final name and renames it when every byte is on disk, so
+    /// a full disk, a read-only folder or a crash mid-write never leaves a half file under a key.
+    /// </summary>
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Folder);
-        await using var file = new FileStream(PathOf(key), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        await content.CopyToAsync(file, cancellationToken);
+        var path = PathOf(key);
+        var part = path + ".part";
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            await using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(part, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(part);
+            throw new DocumentStorageException($"The document folder {Folder} could not take a file: {e.Message}", e);
+        }
+        catch
+        {
+            TryDelete(part);
+            throw;
+        }
     }
 
     public Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken)
@@ -34,9 +64,39 @@ public sealed class LocalDiskDocumentStorage(IConfiguration configuration, IHost
         return Task.CompletedTask;
     }
 
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only folder that refused the file cannot have kept any of it either.
+        }
+    }
+
     /// <summary>Keys are generated (32 hex digits); anything else is refused rather than joined to a path.</summary>
     private string PathOf(string key) =>
         key.Length == 32 && key.All(char.IsAsciiHexDigitLower)
             ? Path.Combine(Folder, key)
             : throw new ArgumentException("Not a document key.", nameof(key));
+}
+
+/// <summary>The document storage could not keep a file (disk full, folder read-only or missing); nothing of it was kept.</summary>
+public sealed class DocumentStorageException : Exception
+{
+    public DocumentStorageException()
+    {
+    }
+
+    public DocumentStorageException(string message)
+        : base(message)
+    {
+    }
+
+    public DocumentStorageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
