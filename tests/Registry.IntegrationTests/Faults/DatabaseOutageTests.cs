@@ -10,6 +10,7 @@ namespace Registry.IntegrationTests.Faults;
 /// own): pages answer at once with a friendly "temporarily unavailable" (503), readiness says the
 /// database is down while liveness stays up, and afterwards the app works again without a restart.
 /// </summary>
+[Trait("Servers", "Own")]
 #pragma warning disable CA1001 // The app and the server are disposed in IAsyncLifetime.DisposeAsync.
 public sealed class DatabaseOutageTests : IAsyncLifetime
 #pragma warning restore CA1001

@@ -20,6 +20,7 @@ namespace Registry.IntegrationTests.ScaleOut;
 /// confirms and signs in while requests alternate between the instances; the outbox (running in
 /// both) delivers each message exactly once; the hourly reminders (running in both) send once.
 /// </summary>
+[Trait("Servers", "Own")]
 #pragma warning disable CA1001 // Disposed in IAsyncLifetime.DisposeAsync.
 public sealed class TwoInstancesTests : IAsyncLifetime
 #pragma warning restore CA1001
@@ -27,6 +28,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     private const string Password = "tiny tots teach me daily";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-scaleout-" + Guid.NewGuid().ToString("N"));
     private readonly List<Process> _processes = [];
+    private readonly List<RegistryProcess> _instances = [];
     private readonly LoopbackSmtpServer _smtp = new();
     private PrivatePostgres _database = null!;
 
@@ -39,6 +41,11 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         foreach (var process in _processes)
         {
             if (!process.HasExited)
@@ -121,67 +128,34 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == email));
         Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == staleEmail));
-        Assert.All(instances, p => Assert.False(p.HasExited));
+        Assert.All(instances, p => Assert.False(p.Process.HasExited));
 
         // The hour's work was leased: each job's lease is held by one of the two processes.
         await using var check = new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(connectionString).Options, TimeProvider.System);
         var leases = await check.JobLeases.AsNoTracking().ToListAsync();
         var lease = Assert.Single(leases, l => l.Name == "hourly:ProfileReminders");
-        Assert.Contains(lease.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Id}"));
+        Assert.Contains(lease.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Process.Id}"));
     }
 
-    private async Task<Process> StartInstanceAsync(int port, string connectionString, int proxyPort)
+    private async Task<RegistryProcess> StartInstanceAsync(int port, string connectionString, int proxyPort)
     {
-        var web = Path.Combine(Repository.Root(), "src", "Registry.Web");
-        var dll = Path.Combine(AppContext.BaseDirectory, "Registry.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_CONTENTROOT"] = web;
-        start.Environment["Database__Provider"] = "PostgreSql";
-        start.Environment["ConnectionStrings__Registry"] = connectionString;
-        start.Environment["Database__MigrateOnStartup"] = "false";
-        start.Environment["Database__SeedDemoData"] = "false";
-        start.Environment["Email__SmtpHost"] = "127.0.0.1";
-        start.Environment["Email__SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Email__SmtpSecurity"] = "None";
-        start.Environment["Email__Outbox__PollInterval"] = "00:00:00.500";
-        start.Environment["Access__SiteAddress"] = $"https://127.0.0.1:{proxyPort}";
-        start.Environment["Storage__DocumentsPath"] = Path.Combine(_folder, "documents");
-        start.Environment["Census__Schedule"] = "Off";
-        start.Environment["DataQuality__RefreshHours"] = "0";
-        start.Environment["RateLimits__SignInPerMinute"] = "1000";
-        start.Environment["RateLimits__SignUpPerMinute"] = "1000";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        _processes.Add(process);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        var instance = await RegistryProcess.ServeAsync(port, new Dictionary<string, string>
         {
-            if (process.HasExited)
-            {
-                Assert.Fail($"The instance on port {port} stopped (exit {process.ExitCode}): {await output} {await errors}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The instance on port {port} never became ready.");
-            await Task.Delay(300);
-        }
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Registry"] = connectionString,
+            ["Database:MigrateOnStartup"] = "false",
+            ["Database:SeedDemoData"] = "false",
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpSecurity"] = "None",
+            ["Email:Outbox:PollInterval"] = "00:00:00.500",
+            ["Access:SiteAddress"] = $"https://127.0.0.1:{proxyPort}",
+            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
+            ["RateLimits:SignInPerMinute"] = "1000",
+            ["RateLimits:SignUpPerMinute"] = "1000",
+        });
+        _instances.Add(instance);
+        return instance;
     }
 
     private async Task StartNginxAsync(int port, int a, int b)
