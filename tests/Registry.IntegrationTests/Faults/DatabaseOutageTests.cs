@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Npgsql;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Faults;
@@ -8,11 +11,13 @@ namespace Registry.IntegrationTests.Faults;
 /// <summary>
 /// The database server stops and starts again while the app runs (a PostgreSQL server of the test's
 /// own): pages answer at once with a friendly "temporarily unavailable" (503), readiness says the
-/// database is down while liveness stays up, and afterwards the app works again without a restart.
+/// database is down while liveness stays up, and afterwards the app works again without a restart;
+/// under load (people signing up, others looking up sites) no request fails any other way and no
+/// partial record is written.
 /// </summary>
 [Trait("Servers", "Own")]
 #pragma warning disable CA1001 // The app and the server are disposed in IAsyncLifetime.DisposeAsync.
-public sealed class DatabaseOutageTests : IAsyncLifetime
+public sealed class DatabaseOutageTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private PrivatePostgres _server = null!;
@@ -81,6 +86,104 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         using (var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+    }
+
+    [ServerFact]
+    public async Task Under_load_a_database_restart_answers_503_quickly_and_leaves_no_partial_record()
+    {
+        var statuses = new ConcurrentBag<(HttpStatusCode Status, TimeSpan Took, string Path)>();
+        var created = new ConcurrentBag<string>();
+        HttpClient Client() => _app.CreateDefaultClient(new Uri("https://registry.test"), new Recorder(statuses), new CookieContainerHandler());
+        await Client().GetPageAsync("/employers?q=montessori");
+        using var stop = new CancellationTokenSource();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var serial = 0;
+
+        // Four people signing up one after another, two looking up sites, until told to stop.
+        var signingUp = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var email = $"load.{run}.{Interlocked.Increment(ref serial)}@example.org";
+                try
+                {
+                    var done = await new SignUpDriver(Client()).CompleteAsync(email);
+                    if (done.QuerySelector("h1")?.TextContent.Contains("created successfully", StringComparison.Ordinal) == true)
+                    {
+                        created.Add(email);
+                    }
+                }
+                catch (Exception e) when (e is Xunit.Sdk.XunitException or HttpRequestException)
+                {
+                    // A step refused during the outage (503): this person tries again later with another address.
+                    await Task.Delay(100);
+                }
+            }
+        })).ToList();
+        var lookingUp = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            var client = Client();
+            while (!stop.IsCancellationRequested)
+            {
+                using var page = await client.GetAsync(new Uri("/employers?q=montessori", UriKind.Relative));
+            }
+        })).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var before = created.Count;
+
+        await _server.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await _server.StartAgainAsync();
+        var restarted = DateTime.UtcNow;
+        while (created.Count == before || DateTime.UtcNow < restarted.AddSeconds(5))
+        {
+            Assert.True(DateTime.UtcNow < restarted.AddSeconds(60), "No sign-up succeeded in the minute after the database came back.");
+            await Task.Delay(200);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(signingUp.Concat(lookingUp));
+        output.WriteLine($"{before} sign-ups before the outage, {created.Count} in all; answers: " + string.Join(", ", statuses.GroupBy(s => s.Status).Select(g => $"{(int)g.Key} x{g.Count()} (slowest {g.Max(s => s.Took).TotalMilliseconds:F0} ms)")));
+
+        // Every answer was a page, a redirect or the outage page, and the outage page came quickly.
+        Assert.Contains(statuses, s => s.Status == HttpStatusCode.ServiceUnavailable);
+        Assert.All(statuses, s => Assert.True(s.Status is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.ServiceUnavailable, $"{s.Path} answered {(int)s.Status}"));
+        Assert.All(statuses.Where(s => s.Status == HttpStatusCode.ServiceUnavailable), s => Assert.True(s.Took < TimeSpan.FromSeconds(10), $"{s.Path} took {s.Took} to say the database is down"));
+        Assert.True(before > 0 && created.Count > before, $"{before} sign-ups before the outage, {created.Count} in all");
+
+        // No partial record: every account has its profile, job and confirmation email, and every sign-up the person saw succeed is there.
+        await using var db = new NpgsqlConnection(_server.ConnectionString("registry"));
+        await db.OpenAsync();
+        async Task<long> CountAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, db);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        var like = $"'load.{run}.%'";
+        var accounts = await CountAsync($"SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"Email\" LIKE {like}");
+        Assert.True(accounts >= created.Count, $"{created.Count} sign-ups succeeded but {accounts} accounts exist");
+        Assert.Equal(0, await CountAsync($"SELECT COUNT(*) FROM \"AspNetUsers\" u WHERE u.\"Email\" LIKE {like} AND NOT EXISTS (SELECT 1 FROM \"Professionals\" p WHERE p.\"UserId\" = u.\"Id\")"));
+        Assert.Equal(0, await CountAsync($"SELECT COUNT(*) FROM \"Professionals\" p WHERE p.\"Email\" LIKE {like} AND NOT EXISTS (SELECT 1 FROM \"AspNetUsers\" u WHERE u.\"Id\" = p.\"UserId\")"));
+        Assert.Equal(0, await CountAsync($"SELECT COUNT(*) FROM \"Professionals\" p WHERE p.\"Email\" LIKE {like} AND NOT EXISTS (SELECT 1 FROM \"Employments\" e WHERE e.\"ProfessionalId\" = p.\"Id\")"));
+        Assert.Equal(accounts, await CountAsync($"SELECT COUNT(DISTINCT \"ToAddress\") FROM \"OutboxMessages\" WHERE \"ToAddress\" LIKE {like}"));
+        foreach (var email in created)
+        {
+            Assert.Equal(1, await CountAsync($"SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"Email\" = '{email}'"));
+        }
+    }
+
+    /// <summary>Notes every answer's status and how long it took.</summary>
+    private sealed class Recorder(ConcurrentBag<(HttpStatusCode, TimeSpan, string)> statuses) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await base.SendAsync(request, cancellationToken);
+            statuses.Add((response.StatusCode, watch.Elapsed, request.RequestUri!.AbsolutePath));
+            return response;
         }
     }
 
