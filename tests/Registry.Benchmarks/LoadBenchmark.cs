@@ -17,12 +17,20 @@ namespace Registry.Benchmarks;
 /// started as its own process (Release, Production settings, HTTPS with a certificate made for the run) on a synthetic state's database, one
 /// generated person is given a password and a director's grant at their site, and each main page
 /// is hammered in turn (anonymous or with that person's cookie).
-/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N]
+/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N] [--soak]
+/// The app runs in the configuration the benchmark was built in (Release for figures; CI's one-minute
+/// soak smoke runs the Debug build the tests already made). With --soak the exit code is 1 when any
+/// request failed (non-2xx/3xx, socket error or timeout).
 /// (FILE.db from <c>-- --workforce --keep FILE.db</c>; the file is copied, not changed.)
 /// </summary>
 internal static partial class LoadBenchmark
 {
     private const string Password = "load benchmark password 2026";
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
     private static readonly string[] SoakRuns = ["anonymous (home, employer look-up, calendar, reports, map)", "signed in (My Registry, a director's roster)"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -50,7 +58,7 @@ internal static partial class LoadBenchmark
             File.Copy(source, database);
             var (email, site) = await PrepareAccountAsync(database);
             var root = Path.GetDirectoryName(Path.GetDirectoryName(Repository.RulesFolder()))!;
-            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
+            var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", Configuration, Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
             await build.StandardOutput.ReadToEndAsync();
             await build.WaitForExitAsync();
             // HTTPS, as in production (secure cookies), with a certificate made for the run.
@@ -63,7 +71,7 @@ internal static partial class LoadBenchmark
                 await File.WriteAllBytesAsync(certificate, made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "load"));
             }
 
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "Registry.Web", "bin", "Release", "net10.0", "Registry.Web.dll")])
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "Registry.Web", "bin", Configuration, "net10.0", "Registry.Web.dll")])
             {
                 WorkingDirectory = Path.Combine(root, "Registry.Web"),
                 RedirectStandardOutput = true,
@@ -127,11 +135,18 @@ internal static partial class LoadBenchmark
 
             if (args.Contains("--soak"))
             {
-                Console.WriteLine(await SoakAsync(app, address, cookie, pages, seconds, connections, professionals));
+                var (soak, failures) = await SoakAsync(app, address, cookie, pages, seconds, connections, professionals);
+                Console.WriteLine(soak);
+                if (failures > 0)
+                {
+                    Console.Error.WriteLine($"The soak saw {failures} failed request(s).");
+                    return 1;
+                }
+
                 return 0;
             }
 
-            report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, against the app as its own process (Release, Production settings, SQLite) on loopback; {professionals:N0} professionals in the database.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, against the app as its own process ({Configuration}, Production settings, SQLite) on loopback; {professionals:N0} professionals in the database.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
             report.AppendLine();
             report.AppendLine("| page | requests/s | p50 | p75 | p90 | p99 | errors or non-2xx |");
@@ -190,7 +205,7 @@ internal static partial class LoadBenchmark
     /// and half the signed-in ones (wrk, a Lua script rotating the paths), at once; the app's memory
     /// (resident set) is read before and after.
     /// </summary>
-    private static async Task<string> SoakAsync(Process app, string address, string cookie, (string Name, string Path, bool SignedIn)[] pages, int seconds, int connections, long professionals)
+    private static async Task<(string Report, long Failures)> SoakAsync(Process app, string address, string cookie, (string Name, string Path, bool SignedIn)[] pages, int seconds, int connections, long professionals)
     {
         static long ResidentKb(Process process) =>
             long.Parse(Regex.Match(File.ReadAllText($"/proc/{process.Id}/status"), @"VmRSS:\s+(\d+) kB").Groups[1].Value, CultureInfo.InvariantCulture);
@@ -224,9 +239,10 @@ internal static partial class LoadBenchmark
             var runs = await Task.WhenAll(Run(signedIn: false), Run(signedIn: true));
             var after = ResidentKb(app);
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process (Release, Production settings, SQLite, HTTPS) on loopback; {professionals:N0} professionals.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process ({Configuration}, Production settings, SQLite, HTTPS) on loopback; {professionals:N0} professionals.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
             report.AppendLine();
+            long failures = 0;
             report.AppendLine("| pages | requests | requests/s | p50 | p90 | p99 | max | errors or non-2xx |");
             report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var (output, name) in runs.Zip(SoakRuns))
@@ -237,12 +253,15 @@ internal static partial class LoadBenchmark
                 var max = Regex.Match(output, @"Latency\s+\S+\s+\S+\s+(\S+)").Groups[1].Value;
                 var errors = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
                 var socket = Regex.Match(output, @"Socket errors: (.*)").Groups[1].Value;
+                failures += (errors.Length == 0 ? 0 : long.Parse(errors, CultureInfo.InvariantCulture))
+                    + Regex.Matches(socket, @"\d+").Sum(m => long.Parse(m.Value, CultureInfo.InvariantCulture))
+                    + (total.Length == 0 || total == "0" ? 1 : 0);
                 report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {total} | {rate} | {Percent("50")} | {Percent("90")} | {Percent("99")} | {max} | {(errors.Length == 0 ? "0" : errors)}{(socket.Length == 0 ? string.Empty : "; socket " + socket)} |");
             }
 
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"App memory (resident): {before / 1024.0:F0} MB at the start, {after / 1024.0:F0} MB at the end.");
-            return report.ToString();
+            return (report.ToString(), failures);
         }
         finally
         {
