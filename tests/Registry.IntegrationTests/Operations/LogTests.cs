@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using MimeKit;
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Operations;
+
+/// <summary>
+/// The log an operator ships, read from the app run as its own process with the production
+/// settings: every line is a JSON object; every line written while serving a request names the
+/// request (its id, its trace); and a person signing up, confirming, mistyping their password and
+/// signing in leaves none of their personal data or secrets in it.
+/// </summary>
+public sealed class LogTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-logs-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_production_log_is_JSON_names_the_request_on_every_request_line_and_holds_no_personal_data()
+    {
+        var email = $"maria.logs.{Guid.NewGuid():N}@example.org";
+        string output;
+        await using (var app = await RegistryProcess.ServeAsync(LoopbackPort.Free(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}",
+            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
+            ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["Email:Outbox:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Information",
+        }, https: true))
+        {
+            using var client = app.CreateBrowserLikeClient();
+            var done = await new SignUpDriver(client).CompleteAsync(email);
+            Assert.Contains("created successfully", done.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
+
+            var confirmation = await WaitForEmailAsync(email);
+            var link = SignUpDriver.ConfirmationPath(confirmation);
+            using (var confirmed = await client.GetAsync(new Uri(link, UriKind.Relative)))
+            {
+                Assert.Equal("/my-registry", confirmed.Headers.Location?.OriginalString);
+            }
+
+            using var stranger = app.CreateBrowserLikeClient();
+            using (var wrong = await new SignUpDriver(stranger).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "not my password at all" }))
+            {
+                Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            }
+
+            using (var right = await new SignUpDriver(stranger).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = "tiny tots teach me daily" }))
+            {
+                Assert.Equal("/my-registry", right.Headers.Location?.OriginalString);
+            }
+
+            Assert.Contains("María José Peña-Ruiz", (await stranger.GetPageAsync("/my-registry")).QuerySelector("#card-title")?.TextContent, StringComparison.Ordinal);
+            await stranger.GetPageAsync("/no-such-page", HttpStatusCode.NotFound);
+            await Task.Delay(500);
+            output = app.Output;
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        var entries = lines.Select(line =>
+        {
+            try
+            {
+                return JsonDocument.Parse(line).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                Assert.Fail("Not a JSON line: " + line);
+                throw;
+            }
+        }).ToList();
+        Assert.All(entries, e => Assert.True(e.TryGetProperty("Timestamp", out _) && e.TryGetProperty("LogLevel", out _) && e.TryGetProperty("Category", out _)));
+
+        // Lines written by the registry's pages and by ASP.NET Core while serving carry the request's id and trace.
+        var requestLines = entries.Where(e => e.GetProperty("Category").GetString() is { } c
+            && (c.StartsWith("Registry.Web.Features.", StringComparison.Ordinal) || c.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal))).ToList();
+        Assert.Contains(requestLines, e => e.GetProperty("Message").GetString()!.Contains("created", StringComparison.Ordinal));
+        Assert.All(requestLines, e =>
+        {
+            var scopes = e.GetProperty("Scopes").EnumerateArray().ToList();
+            Assert.Contains(scopes, s => s.TryGetProperty("RequestId", out _));
+            Assert.Contains(scopes, s => s.TryGetProperty("TraceId", out _));
+        });
+
+        // Nothing that identifies the person, and no secret: not the email, names, phone, birth date, passwords or the confirmation code.
+        var code = Uri.UnescapeDataString(link.Split("code=")[1].Split('&')[0]);
+        foreach (var personal in new[] { email, "María", "Peña", "415 555 0123", "1990-04-12", "tiny tots teach me daily", "not my password at all", code })
+        {
+            Assert.DoesNotContain(personal, output, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private async Task<MimeMessage> WaitForEmailAsync(string email)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var folder = Path.Combine(_folder, "mail");
+        while (true)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.To.Mailboxes.Any(m => m.Address == email))
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No confirmation email was written.");
+            await Task.Delay(200);
+        }
+    }
+}
