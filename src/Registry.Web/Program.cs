@@ -167,8 +167,15 @@ builder.Services.AddRegistryAuthorization();
 builder.Services.AddRegistryEmail(builder.Configuration);
 
 // Keys that protect sign-in cookies and email links live in the database: they outlive a
-// restart, and a link made by one app instance works on every other.
-builder.Services.AddDataProtection().SetApplicationName("Registry").PersistKeysToDbContext<RegistryDbContext>();
+// restart, and a link made by one app instance works on every other. With a certificate
+// (DataProtection:CertificatePath, a PFX, and its password) they are encrypted there too.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Registry").PersistKeysToDbContext<RegistryDbContext>();
+if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } keyCertificatePath)
+{
+    var keyCertificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+        Path.GetFullPath(keyCertificatePath, builder.Environment.ContentRootPath), builder.Configuration["DataProtection:CertificatePassword"]);
+    dataProtection.ProtectKeysWithCertificate(keyCertificate).UnprotectKeysWithAnyCertificate(keyCertificate);
+}
 
 builder.Services.AddRegistryLocalization();
 

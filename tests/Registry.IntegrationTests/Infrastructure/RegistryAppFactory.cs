@@ -25,6 +25,11 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "registry.db");
 
+    /// <summary>The settings that point another app at this one's database (to play a second instance).</summary>
+    public Dictionary<string, string?> SameDatabase() => _postgresDatabase is not null
+        ? new() { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:Registry"] = TestPostgres.ConnectionString(_postgresDatabase) }
+        : new() { ["ConnectionStrings:Registry"] = $"Data Source={DatabasePath}" };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
