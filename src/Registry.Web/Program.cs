@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Domain.Rules;
@@ -208,8 +209,8 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-    .AddCheck<SmtpHealthCheck>("smtp", tags: ["ready"])
-    .AddCheck<DocumentStorageHealthCheck>("documents", tags: ["ready"]);
+    .AddCheck<SmtpHealthCheck>("smtp", failureStatus: HealthStatus.Degraded, tags: ["ready"])
+    .AddCheck<DocumentStorageHealthCheck>("documents", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
 
 var app = builder.Build();
 

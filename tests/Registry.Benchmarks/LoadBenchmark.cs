@@ -59,10 +59,22 @@ internal static partial class LoadBenchmark
             var (email, site) = await PrepareAccountAsync(database);
             var root = Path.GetDirectoryName(Path.GetDirectoryName(Repository.RulesFolder()))!;
             var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", Configuration, Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
-            await build.StandardOutput.ReadToEndAsync();
+            var built = await build.StandardOutput.ReadToEndAsync();
             await build.WaitForExitAsync();
+            if (build.ExitCode != 0)
+            {
+                Console.Error.WriteLine("The app did not build: " + built);
+                return 1;
+            }
+
             // HTTPS, as in production (secure cookies), with a certificate made for the run.
-            const string address = "https://127.0.0.1:5199";
+            string address;
+            using (var free = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+            {
+                free.Start();
+                address = $"https://127.0.0.1:{((IPEndPoint)free.LocalEndpoint).Port}";
+            }
+
             var certificate = Path.Combine(folder.FullName, "loopback.pfx");
             using (var key = System.Security.Cryptography.RSA.Create(2048))
             {
@@ -106,6 +118,12 @@ internal static partial class LoadBenchmark
                 }
                 catch (HttpRequestException) when (ready.Elapsed < TimeSpan.FromMinutes(2))
                 {
+                }
+
+                if (ready.Elapsed > TimeSpan.FromMinutes(2) || app.HasExited)
+                {
+                    Console.Error.WriteLine("The app never became healthy.");
+                    return 1;
                 }
 
                 await Task.Delay(500);

@@ -95,13 +95,28 @@ public sealed class RegistryProcess : IAsyncDisposable
         var instance = Start(all);
         instance._certificateFolder = certificates;
         instance.Address = address;
-        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = address };
+        try
+        {
+            await instance.WaitUntilReadyAsync();
+            return instance;
+        }
+        catch
+        {
+            // An instance that never became ready is not left running behind a failed test.
+            await instance.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = Address };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            if (instance.Process.HasExited)
+            if (Process.HasExited)
             {
-                Assert.Fail($"The instance on port {port} stopped (exit {instance.Process.ExitCode}): {instance.Output}");
+                Assert.Fail($"The instance at {Address} stopped (exit {Process.ExitCode}): {Output}");
             }
 
             try
@@ -109,14 +124,14 @@ public sealed class RegistryProcess : IAsyncDisposable
                 using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
-                    return instance;
+                    return;
                 }
             }
             catch (HttpRequestException)
             {
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The instance on port {port} never became ready: {instance.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"The instance at {Address} never became ready: {Output}");
             await Task.Delay(300);
         }
     }

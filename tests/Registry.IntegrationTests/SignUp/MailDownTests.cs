@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
 
 namespace Registry.IntegrationTests.SignUp;
 
@@ -43,9 +46,13 @@ public sealed class MailDownTests : IClassFixture<MailAppFactory>
             }));
         }
 
-        // The senders kept trying the whole time (a one-second first backoff) and nothing got through.
+        // The sender kept trying (a one-second first backoff): every confirmation has failed attempts
+        // on record, and none has been given up.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.DoesNotContain(_app.Smtp.Received, Ours);
+        var (tried, givenUp) = await AttemptsAsync(emails, succeeded: false);
+        Assert.Equal(Burst, tried);
+        Assert.Equal(0, givenUp);
 
         _app.Smtp.Start();
         await _app.Smtp.WaitForAsync(m => Ours(m), Burst, TimeSpan.FromSeconds(90));
@@ -55,6 +62,9 @@ public sealed class MailDownTests : IClassFixture<MailAppFactory>
         Assert.Equal(Burst, received.Count);
         Assert.Equal(emails.Order(StringComparer.Ordinal), received.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
 
+        // One successful attempt each on record, whichever sender sent it.
+        Assert.Equal(Burst, (await AttemptsAsync(emails, succeeded: true)).Messages);
+
         // Each one confirms its own account.
         foreach (var message in received)
         {
@@ -63,5 +73,16 @@ public sealed class MailDownTests : IClassFixture<MailAppFactory>
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
             Assert.Equal("/my-registry", confirmed.Headers.Location?.OriginalString);
         }
+    }
+
+    /// <summary>How many of these people's messages have an attempt with this outcome, and how many were given up.</summary>
+    private async Task<(int Messages, int GivenUp)> AttemptsAsync(IReadOnlyList<string> emails, bool succeeded)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var ids = await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).Select(m => m.Id).ToListAsync();
+        var messages = await db.OutboxAttempts.Where(a => ids.Contains(a.MessageId) && a.Succeeded == succeeded).Select(a => a.MessageId).Distinct().CountAsync();
+        var givenUp = await db.OutboxMessages.CountAsync(m => emails.Contains(m.ToAddress) && m.GaveUpAt != null);
+        return (messages, givenUp);
     }
 }

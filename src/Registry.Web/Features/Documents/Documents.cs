@@ -100,7 +100,8 @@ public static class Documents
 
         /// <summary>
         /// Saves the record naming a stored file; if that fails (the database is down), the file is
-        /// removed again, so storage never keeps a file no record names.
+        /// removed again, so a failed upload leaves no file behind. (A process killed between the
+        /// two can still leave an unnamed file: harmless, never served, and left out of backups.)
         /// </summary>
         public static async Task SaveOrForgetAsync(RegistryDbContext db, IDocumentStorage storage, string key, CancellationToken ct)
         {

@@ -48,7 +48,7 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>At one hour apart, 30 attempts keep trying for more than a day.</summary>
+    /// <summary>With the default backoffs, 30 attempts keep trying for about 23 hours before the message is given up.</summary>
     public int MaxAttempts { get; set; } = 30;
 
     public bool Enabled { get; set; } = true;

@@ -23,7 +23,7 @@ public sealed class DocumentStorageHealthCheck(IDocumentStorage storage) : IHeal
             await storage.DeleteAsync(key, cancellationToken);
             return HealthCheckResult.Healthy("Documents can be stored.");
         }
-        catch (DocumentStorageException exception)
+        catch (Exception exception) when (exception is DocumentStorageException or IOException or UnauthorizedAccessException)
         {
             return HealthCheckResult.Degraded("Uploads are refused: the document storage cannot take a file.", exception);
         }
