@@ -109,6 +109,8 @@ builder.Services.AddScoped<SiteStaff.Handler>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<AccessReminders>>();
 builder.Services.AddScoped<Registry.Web.Features.Calendar.TrainingReminders>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Calendar.TrainingReminders>>();
+builder.Services.AddScoped<UnfinishedUploads>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<UnfinishedUploads>>();
 
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>

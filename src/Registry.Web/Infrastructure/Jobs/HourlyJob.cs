@@ -1,6 +1,6 @@
 namespace Registry.Web.Infrastructure.Jobs;
 
-/// <summary>Work the registry does on its own every hour (reminders): one pass, returning how much it did.</summary>
+/// <summary>Work the registry does on its own every hour (reminders, tidying): one pass, returning how much it did.</summary>
 public interface IHourlyJob
 {
     Task<int> RunOnceAsync(CancellationToken ct);
@@ -33,7 +33,7 @@ public sealed class HourlyJobService<TJob>(IServiceScopeFactory scopes, ILogger<
                 var done = await scope.ServiceProvider.GetRequiredService<TJob>().RunOnceAsync(stoppingToken);
                 if (done > 0)
                 {
-                    logger.LogInformation("{Job} queued {Count} messages.", typeof(TJob).Name, done);
+                    logger.LogInformation("{Job}: {Count} done.", typeof(TJob).Name, done);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

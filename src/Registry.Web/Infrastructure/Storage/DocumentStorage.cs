@@ -13,6 +13,12 @@ public interface IDocumentStorage
     Task<Stream?> OpenAsync(string key, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what is left of files whose writing never finished (a process killed mid-upload),
+    /// last written before <paramref name="before"/>; returns how many.
+    /// </summary>
+    Task<int> RemoveUnfinishedAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>Files in a folder outside the web root (Storage:DocumentsPath, default data/documents), named by random keys.</summary>
@@ -62,6 +68,25 @@ public sealed class LocalDiskDocumentStorage(IConfiguration configuration, IHost
     {
         File.Delete(PathOf(key));
         return Task.CompletedTask;
+    }
+
+    public Task<int> RemoveUnfinishedAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        if (Directory.Exists(Folder))
+        {
+            foreach (var part in Directory.EnumerateFiles(Folder, "*.part"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (File.GetLastWriteTimeUtc(part) < before.UtcDateTime)
+                {
+                    TryDelete(part);
+                    removed++;
+                }
+            }
+        }
+
+        return Task.FromResult(removed);
     }
 
     private static void TryDelete(string path)
