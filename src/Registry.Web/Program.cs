@@ -227,7 +227,16 @@ if (args.FirstOrDefault() == Registry.Web.Features.Operations.BackupCommand.Rest
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    try
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+    catch (DatabaseNotMigratedException e)
+    {
+        app.Logger.LogCritical("{Problem}", e.Message);
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
 }
 
 if (args.FirstOrDefault() == GrantRoleCommand.Name)

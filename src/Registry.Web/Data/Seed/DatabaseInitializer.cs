@@ -24,6 +24,15 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Applying database migrations ({Provider})", options.Value.Provider);
             await db.Database.MigrateAsync(cancellationToken);
         }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() is { Count: > 0 } pending)
+        {
+            // A server database is migrated once, before the instances start (docs/operations.md):
+            // starting on an older schema would fail on the first query, so say what is missing.
+            throw new DatabaseNotMigratedException(
+                $"The database lacks {pending.Count} migration(s) this version needs ({string.Join(", ", pending)}). " +
+                "Apply them before starting the app (docs/operations.md, \"Databases and migrations\": the idempotent script or the migrations bundle), " +
+                "or, for a single instance, set Database__MigrateOnStartup=true.");
+        }
 
         // The registry-wide roles exist from the start; people are given them with the grant-role command.
         foreach (var role in Registry.Web.Infrastructure.Security.Roles.All)
@@ -57,5 +66,23 @@ public sealed class DatabaseInitializer(
                 throw new InvalidOperationException($"The demo employers could not be loaded: {result.FileError}");
             }
         }
+    }
+}
+
+/// <summary>The database is behind the app's migrations and the app is not to migrate it itself.</summary>
+public sealed class DatabaseNotMigratedException : Exception
+{
+    public DatabaseNotMigratedException()
+    {
+    }
+
+    public DatabaseNotMigratedException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseNotMigratedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

@@ -1,0 +1,48 @@
+using Registry.IntegrationTests.Infrastructure;
+
+namespace Registry.IntegrationTests.Operations;
+
+/// <summary>
+/// Starting a new version on a database that has not been migrated (a server database, where the
+/// app does not migrate by itself) stops at once with a message naming what is missing and how to
+/// apply it, not a stack trace from the first query.
+/// </summary>
+[Trait("Servers", "Own")]
+public sealed class StartupTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-startup-" + Guid.NewGuid().ToString("N"));
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_database_without_the_migrations_stops_the_app_with_a_message_saying_how_to_apply_them()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
+            ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+        };
+
+        var (exit, output) = await RegistryProcess.RunAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("The database lacks", output, StringComparison.Ordinal);
+        Assert.Contains("_Initial", output, StringComparison.Ordinal);
+        Assert.Contains("Database__MigrateOnStartup=true", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+}
