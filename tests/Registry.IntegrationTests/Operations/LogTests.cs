@@ -12,22 +12,11 @@ namespace Registry.IntegrationTests.Operations;
 /// signing in leaves none of their personal data or secrets in it.
 /// </summary>
 [Trait("Servers", "Own")]
-public sealed class LogTests : IAsyncLifetime
+public sealed class LogTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-logs-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("logs");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task The_production_log_is_JSON_names_the_request_on_every_request_line_and_holds_no_personal_data()
@@ -36,9 +25,9 @@ public sealed class LogTests : IAsyncLifetime
         string output, link;
         await using (var app = await RegistryProcess.ServeAsync(LoopbackPort.Free(), new Dictionary<string, string>
         {
-            ["ConnectionStrings:Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}",
-            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
-            ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["ConnectionStrings:Registry"] = $"Data Source={_folder["registry.db"]}",
+            ["Storage:DocumentsPath"] = _folder["documents"],
+            ["Email:PickupFolder"] = _folder["mail"],
             ["Email:Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Information",
         }, https: true))
@@ -124,7 +113,7 @@ public sealed class LogTests : IAsyncLifetime
     private async Task<MimeMessage> WaitForEmailAsync(string email)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        var folder = Path.Combine(_folder, "mail");
+        var folder = _folder["mail"];
         while (true)
         {
             if (Directory.Exists(folder))

@@ -8,32 +8,21 @@ namespace Registry.IntegrationTests.Operations;
 /// apply it, not a stack trace from the first query.
 /// </summary>
 [Trait("Servers", "Own")]
-public sealed class StartupTests : IAsyncLifetime
+public sealed class StartupTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-startup-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("startup");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task A_database_without_the_migrations_stops_the_app_with_a_message_saying_how_to_apply_them()
     {
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:Registry"] = $"Data Source={Path.Combine(_folder, "registry.db")}",
+            ["ConnectionStrings:Registry"] = $"Data Source={_folder["registry.db"]}",
             ["Database:MigrateOnStartup"] = "false",
-            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
-            ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["Storage:DocumentsPath"] = _folder["documents"],
+            ["Email:PickupFolder"] = _folder["mail"],
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
         };
 
