@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -31,7 +30,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
         Directory.CreateDirectory(_mount);
         if (Environment.UserName == "root")
         {
-            await RunAsync("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", _mount);
+            await Tool.RunAsync("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", _mount);
             _mounted = true;
         }
 
@@ -43,7 +42,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
         await _app.DisposeAsync();
         if (_mounted)
         {
-            await RunAsync("umount", _mount);
+            await Tool.RunAsync("umount", _mount);
         }
 
         Directory.Delete(_mount, recursive: true);
@@ -87,7 +86,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
         Assert.Equal(scan, await File.ReadAllBytesAsync(kept));
 
         // A read-only folder: refused the same way; the document already kept is still there and readable.
-        await RunAsync("mount", "-o", "remount,ro", _mount);
+        await Tool.RunAsync("mount", "-o", "remount,ro", _mount);
         var readOnly = await UploadAsync(client, "permit.pdf", scan);
         Assert.Contains("could not store your file just now", (await readOnly.ReadPageAsync()).QuerySelector("#File-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await DocumentCountAsync(professionalId));
@@ -100,7 +99,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
             Assert.Equal(scan, await download.Content.ReadAsByteArrayAsync());
         }
 
-        await RunAsync("mount", "-o", "remount,rw", _mount);
+        await Tool.RunAsync("mount", "-o", "remount,rw", _mount);
     }
 
     /// <summary>A PDF of <paramref name="size"/> bytes: a real header and trailer, padding between.</summary>
@@ -170,14 +169,6 @@ public sealed class StorageFaultTests : IAsyncLifetime
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         content.Add(file, "File", fileName);
         return content;
-    }
-
-    private static async Task RunAsync(string file, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true })!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} failed: {await error}");
     }
 
     private sealed class SmallDiskApp(string documents) : RegistryAppFactory

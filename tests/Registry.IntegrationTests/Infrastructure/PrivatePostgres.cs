@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -32,7 +30,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         Directory.CreateDirectory(server._folder);
         if (Environment.UserName == "root")
         {
-            await RunAsync("chown", "postgres", server._folder);
+            await Tool.RunAsync("chown", "postgres", server._folder);
         }
 
         await server.AsOwnerAsync("initdb", "-D", Path.Combine(server._folder, "data"), "--auth=trust", "--username=postgres", "--encoding=UTF8", "--locale=C.UTF-8");
@@ -62,24 +60,6 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     private Task AsOwnerAsync(string tool, params string[] args) =>
         Environment.UserName == "root"
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. args])
-            : RunAsync(Path.Combine(_bin, tool), args);
-
-    private static async Task RunAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await output} {await error}");
-        }
-    }
+            ? Tool.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. args])
+            : Tool.RunAsync(Path.Combine(_bin, tool), args);
 }
