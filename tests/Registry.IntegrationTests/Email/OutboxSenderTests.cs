@@ -156,7 +156,9 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             Assert.Equal(1, await sender.SendDueAsync(CancellationToken.None));
         }
 
-        var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        // One whole message and nothing beside it (it is written to a part file and renamed when whole).
+        var file = Assert.Single(Directory.GetFiles(folder));
+        Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("Confirme su correo 1", message.Subject);
         Assert.Equal("María José Peña", message.To.Mailboxes.Single().Name);

@@ -53,9 +53,22 @@ public sealed class PickupFolderEmailTransport(IOptions<EmailOptions> options, I
         var path = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
         // As an SMTP client would: any non-ASCII text is encoded, so every mail program reads it.
         message.Prepare(EncodingConstraint.SevenBit);
-        await using (var file = File.Create(path))
+        // Written beside it and renamed when whole, so a mail program (or a test) watching the folder
+        // never opens half a message, and a failed write (the outbox tries again) leaves nothing behind.
+        var part = path + ".part";
+        try
         {
-            await message.WriteToAsync(file, cancellationToken);
+            await using (var file = File.Create(part))
+            {
+                await message.WriteToAsync(file, cancellationToken);
+            }
+
+            File.Move(part, path);
+        }
+        catch
+        {
+            File.Delete(part);
+            throw;
         }
 
         // The path only: no address or content of the message (no personal data in logs).
