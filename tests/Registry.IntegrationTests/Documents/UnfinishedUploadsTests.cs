@@ -12,20 +12,19 @@ namespace Registry.IntegrationTests.Documents;
 public sealed class UnfinishedUploadsTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private readonly string _documents = Path.Combine(Path.GetTempPath(), "registry-parts-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _documents = new("parts");
     private PartsApp _app = null!;
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(_documents);
-        _app = new PartsApp(_documents);
+        _app = new PartsApp(_documents.Path);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        Directory.Delete(_documents, recursive: true);
+        _documents.Dispose();
     }
 
     [Fact]
@@ -33,9 +32,9 @@ public sealed class UnfinishedUploadsTests : IAsyncLifetime
     {
         var (client, _) = await _app.SignedInProfessionalAsync();
         await client.GetPageAsync("/my-registry/documents");
-        var abandoned = Path.Combine(_documents, new string('a', 32) + ".part");
-        var inProgress = Path.Combine(_documents, new string('b', 32) + ".part");
-        var kept = Path.Combine(_documents, new string('c', 32));
+        var abandoned = Path.Combine(_documents.Path, new string('a', 32) + ".part");
+        var inProgress = Path.Combine(_documents.Path, new string('b', 32) + ".part");
+        var kept = Path.Combine(_documents.Path, new string('c', 32));
         foreach (var file in new[] { abandoned, inProgress, kept })
         {
             await File.WriteAllTextAsync(file, "%PDF-1.4");

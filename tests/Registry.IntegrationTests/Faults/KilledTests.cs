@@ -24,14 +24,10 @@ namespace Registry.IntegrationTests.Faults;
 public sealed class KilledTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-killed-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("killed");
     private PrivatePostgres? _database;
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -40,15 +36,14 @@ public sealed class KilledTests : IAsyncLifetime
             await _database.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     [ServerFact]
     public async Task Killed_in_the_middle_of_an_employer_import_a_restart_finds_no_half_imported_batch()
     {
         var connectionString = await StartPostgresAsync();
-        var file = Path.Combine(_folder, "ccld-sf.csv");
+        var file = _folder["ccld-sf.csv"];
         await File.WriteAllBytesAsync(file, CcldFile.SanFrancisco());
         var settings = PostgresSettings(connectionString);
 
@@ -93,7 +88,7 @@ public sealed class KilledTests : IAsyncLifetime
             ["Email:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email:SmtpSecurity"] = "None",
             ["Email:Outbox:PollInterval"] = "00:00:00.500",
-            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
+            ["Storage:DocumentsPath"] = _folder["documents"],
         };
         var email = $"killed.{Guid.NewGuid():N}@example.org";
 
@@ -136,18 +131,18 @@ public sealed class KilledTests : IAsyncLifetime
     [Fact]
     public async Task Killed_in_the_middle_of_an_employer_import_on_SQLite_a_restart_finds_no_half_imported_batch()
     {
-        var database = Path.Combine(_folder, "registry.db");
+        var database = _folder["registry.db"];
         var settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Registry"] = $"Data Source={database}",
             ["Database:SeedDemoData"] = "false",
-            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
-            ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
+            ["Storage:DocumentsPath"] = _folder["documents"],
+            ["Email:PickupFolder"] = _folder["mail"],
         };
 
         // The database made and one site imported first, so the big import below is the only writer.
-        var one = Path.Combine(_folder, "one.csv");
+        var one = _folder["one.csv"];
         await File.WriteAllBytesAsync(one, new CcldFile().Site("990000001", "FIRST SITE").ToBytes());
         var (firstExit, firstOutput) = await RegistryProcess.RunAsync(settings, "import-employers", one, "--partial");
         Assert.True(firstExit == 0, firstOutput);
@@ -159,7 +154,7 @@ public sealed class KilledTests : IAsyncLifetime
             big.Site((100_000_000 + i).ToString(CultureInfo.InvariantCulture), $"GENERATED SITE {i} CHILD DEVELOPMENT CENTER");
         }
 
-        var file = Path.Combine(_folder, "big.csv");
+        var file = _folder["big.csv"];
         await File.WriteAllBytesAsync(file, big.ToBytes());
 
         // Killed once the transaction has spilled a quarter of a megabyte of pages into the write-ahead log, uncommitted.

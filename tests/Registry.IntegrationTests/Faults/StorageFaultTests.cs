@@ -21,20 +21,22 @@ namespace Registry.IntegrationTests.Faults;
 public sealed class StorageFaultTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
-    private readonly string _mount = Path.Combine(Path.GetTempPath(), "registry-small-disk-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("small-disk");
     private SmallDiskApp _app = null!;
     private bool _mounted;
 
+    /// <summary>The document folder, and (as root) a 512 KB tmpfs mounted on it.</summary>
+    private string Mount => _folder.Path;
+
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_mount);
         if (Environment.UserName == "root")
         {
-            await Tool.RunAsync("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", _mount);
+            await Tool.RunAsync("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", Mount);
             _mounted = true;
         }
 
-        _app = new SmallDiskApp(_mount);
+        _app = new SmallDiskApp(Mount);
     }
 
     public async Task DisposeAsync()
@@ -42,10 +44,10 @@ public sealed class StorageFaultTests : IAsyncLifetime
         await _app.DisposeAsync();
         if (_mounted)
         {
-            await Tool.RunAsync("umount", _mount);
+            await Tool.RunAsync("umount", Mount);
         }
 
-        Directory.Delete(_mount, recursive: true);
+        _folder.Dispose();
     }
 
     [ServerFact(needsPostgres: false, needsRoot: true)]
@@ -56,14 +58,14 @@ public sealed class StorageFaultTests : IAsyncLifetime
         var scan = Scan(200 * 1024);
 
         // A full disk: all but a few kilobytes taken, so the upload fails part way through writing.
-        var filler = Path.Combine(_mount, "filler");
+        var filler = Path.Combine(Mount, "filler");
         await FillAsync(filler, leave: 16 * 1024);
         var full = await UploadAsync(client, "transcript.pdf", scan);
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
         Assert.Contains("could not store your file just now, so nothing was saved", (await full.ReadPageAsync()).QuerySelector("#File-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await DocumentCountAsync(professionalId));
-        Assert.Equal(["filler"], Directory.GetFiles(_mount).Select(Path.GetFileName));
-        var topUp = Path.Combine(_mount, "top-up");
+        Assert.Equal(["filler"], Directory.GetFiles(Mount).Select(Path.GetFileName));
+        var topUp = Path.Combine(Mount, "top-up");
         await FillAsync(topUp, leave: 0);
         Assert.Equal("Degraded", await ReadinessOfDocumentsAsync(client));
 
@@ -82,15 +84,15 @@ public sealed class StorageFaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, "transcript.pdf", scan)).StatusCode);
         Assert.Equal(1, await DocumentCountAsync(professionalId));
         Assert.Equal("Healthy", await ReadinessOfDocumentsAsync(client));
-        var kept = Assert.Single(Directory.GetFiles(_mount));
+        var kept = Assert.Single(Directory.GetFiles(Mount));
         Assert.Equal(scan, await File.ReadAllBytesAsync(kept));
 
         // A read-only folder: refused the same way; the document already kept is still there and readable.
-        await Tool.RunAsync("mount", "-o", "remount,ro", _mount);
+        await Tool.RunAsync("mount", "-o", "remount,ro", Mount);
         var readOnly = await UploadAsync(client, "permit.pdf", scan);
         Assert.Contains("could not store your file just now", (await readOnly.ReadPageAsync()).QuerySelector("#File-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await DocumentCountAsync(professionalId));
-        Assert.Equal([kept], Directory.GetFiles(_mount));
+        Assert.Equal([kept], Directory.GetFiles(Mount));
         Assert.Equal("Degraded", await ReadinessOfDocumentsAsync(client));
         var page = await client.GetPageAsync("/my-registry/documents");
         Assert.Equal(["transcript.pdf"], page.QuerySelectorAll(".document a").Select(a => a.TextContent));
@@ -99,7 +101,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
             Assert.Equal(scan, await download.Content.ReadAsByteArrayAsync());
         }
 
-        await Tool.RunAsync("mount", "-o", "remount,rw", _mount);
+        await Tool.RunAsync("mount", "-o", "remount,rw", Mount);
     }
 
     /// <summary>A PDF of <paramref name="size"/> bytes: a real header and trailer, padding between.</summary>

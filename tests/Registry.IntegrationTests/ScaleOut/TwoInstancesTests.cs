@@ -26,7 +26,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private const string Password = "tiny tots teach me daily";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-scaleout-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("scaleout");
     private readonly List<Process> _processes = [];
     private readonly List<RegistryProcess> _instances = [];
     private readonly LoopbackSmtpServer _smtp = new();
@@ -34,7 +34,6 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
         _smtp.Start();
         _database = await PrivatePostgres.StartAsync();
     }
@@ -59,7 +58,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         await _smtp.DisposeAsync();
         await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     [ServerFact(needsNginx: true)]
@@ -119,7 +118,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         // Both instances served this person (nginx's log names the upstream of each request).
-        var upstreams = (await File.ReadAllLinesAsync(Path.Combine(_folder, "nginx", "access.log"))).Select(l => l.Split(' ')[0]).ToHashSet();
+        var upstreams = (await File.ReadAllLinesAsync(Path.Combine(_folder["nginx"], "access.log"))).Select(l => l.Split(' ')[0]).ToHashSet();
         Assert.Contains($"127.0.0.1:{a}", upstreams);
         Assert.Contains($"127.0.0.1:{b}", upstreams);
 
@@ -150,7 +149,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             ["Email:SmtpSecurity"] = "None",
             ["Email:Outbox:PollInterval"] = "00:00:00.500",
             ["Access:SiteAddress"] = $"https://127.0.0.1:{proxyPort}",
-            ["Storage:DocumentsPath"] = Path.Combine(_folder, "documents"),
+            ["Storage:DocumentsPath"] = _folder["documents"],
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:SignUpPerMinute"] = "1000",
         });
@@ -160,7 +159,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     private async Task StartNginxAsync(int port, int a, int b)
     {
-        var folder = Path.Combine(_folder, "nginx");
+        var folder = _folder["nginx"];
         Directory.CreateDirectory(folder);
         using (var key = RSA.Create(2048))
         {

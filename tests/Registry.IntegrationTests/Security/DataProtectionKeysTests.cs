@@ -14,15 +14,16 @@ namespace Registry.IntegrationTests.Security;
 /// there: the stored XML holds no key in the clear, another instance with the certificate reads
 /// what the first protected, and one without it cannot.
 /// </summary>
+#pragma warning disable CA1001 // Disposed in IAsyncLifetime.DisposeAsync.
 public sealed class DataProtectionKeysTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-keys-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("keys");
     private string _certificate = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        _certificate = Path.Combine(_folder, "keys.pfx");
+        _certificate = _folder["keys.pfx"];
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=Registry Data Protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
@@ -31,7 +32,7 @@ public sealed class DataProtectionKeysTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
         return Task.CompletedTask;
     }
 
