@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Infrastructure.Email;
 
@@ -53,23 +54,9 @@ public sealed class PickupFolderEmailTransport(IOptions<EmailOptions> options, I
         var path = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
         // As an SMTP client would: any non-ASCII text is encoded, so every mail program reads it.
         message.Prepare(EncodingConstraint.SevenBit);
-        // Written beside it and renamed when whole, so a mail program (or a test) watching the folder
-        // never opens half a message, and a failed write (the outbox tries again) leaves nothing behind.
-        var part = path + ".part";
-        try
-        {
-            await using (var file = File.Create(part))
-            {
-                await message.WriteToAsync(file, cancellationToken);
-            }
-
-            File.Move(part, path);
-        }
-        catch
-        {
-            File.Delete(part);
-            throw;
-        }
+        // Written whole or not at all, so a mail program (or a test) watching the folder never opens
+        // half a message, and a failed write (the outbox tries again) leaves nothing behind.
+        await WholeFile.WriteAsync(path, (file, ct) => message.WriteToAsync(file, ct), cancellationToken);
 
         // The path only: no address or content of the message (no personal data in logs).
         logger.LogInformation("Email written to {Path}", path);

@@ -27,34 +27,18 @@ public sealed class LocalDiskDocumentStorage(IConfiguration configuration, IHost
     private string Folder => Path.GetFullPath(configuration["Storage:DocumentsPath"] ?? "data/documents", environment.ContentRootPath);
 
     /// <summary>
-    /// Writes to a ".part" file beside the final name and renames it when every byte is on disk, so
-    /// a full disk, a read-only folder or a crash mid-write never leaves a half file under a key.
+    /// Written whole or not at all (<see cref="WholeFile"/>), so a full disk, a read-only folder or a
+    /// crash mid-write never leaves a half file under a key.
     /// </summary>
     public async Task SaveAsync(string key, Stream content, CancellationToken cancellationToken)
     {
-        var path = PathOf(key);
-        var part = path + ".part";
         try
         {
-            Directory.CreateDirectory(Folder);
-            await using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(part, path);
+            await WholeFile.WriteAsync(PathOf(key), content.CopyToAsync, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(part);
             throw new DocumentStorageException($"The document folder {Folder} could not take a file: {e.Message}", e);
-        }
-        catch
-        {
-            TryDelete(part);
-            throw;
         }
     }
 
@@ -75,30 +59,18 @@ public sealed class LocalDiskDocumentStorage(IConfiguration configuration, IHost
         var removed = 0;
         if (Directory.Exists(Folder))
         {
-            foreach (var part in Directory.EnumerateFiles(Folder, "*.part"))
+            foreach (var part in Directory.EnumerateFiles(Folder, "*" + WholeFile.PartSuffix))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (File.GetLastWriteTimeUtc(part) < before.UtcDateTime)
                 {
-                    TryDelete(part);
+                    WholeFile.TryDelete(part);
                     removed++;
                 }
             }
         }
 
         return Task.FromResult(removed);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only folder that refused the file cannot have kept any of it either.
-        }
     }
 
     /// <summary>Keys are generated (32 hex digits); anything else is refused rather than joined to a path.</summary>
