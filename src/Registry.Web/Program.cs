@@ -115,6 +115,7 @@ builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobServ
 builder.Services
     .AddIdentity<RegistryUser, IdentityRole>(options =>
     {
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedEmail = true;
         options.Password.RequiredLength = RegistryPasswords.MinimumLength;

@@ -21,7 +21,12 @@ namespace Registry.Web.Data;
 /// has a subclass (<see cref="SqliteRegistryDbContext"/>, <see cref="SqlServerRegistryDbContext"/>)
 /// that owns that provider's migrations; everything else takes this type.
 /// </summary>
-public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IDataProtectionKeyContext
+public abstract class RegistryDbContext
+    : IdentityDbContext<RegistryUser, Microsoft.AspNetCore.Identity.IdentityRole, string, Microsoft.AspNetCore.Identity.IdentityUserClaim<string>,
+        Microsoft.AspNetCore.Identity.IdentityUserRole<string>, Microsoft.AspNetCore.Identity.IdentityUserLogin<string>,
+        Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>, Microsoft.AspNetCore.Identity.IdentityUserToken<string>,
+        Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>,
+      IDataProtectionKeyContext
 {
     private const string ConcurrencyStampProperty = "ConcurrencyStamp";
 
@@ -124,12 +129,52 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
 
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
 
+    /// <summary>Signed-in browsers: every request checks its session (sign-out, lifetime, ended elsewhere).</summary>
+    public DbSet<Domain.Accounts.AccountSession> AccountSessions => Set<Domain.Accounts.AccountSession>();
+
+    /// <summary>The append-only security audit.</summary>
+    public DbSet<Domain.Accounts.SecurityEvent> SecurityEvents => Set<Domain.Accounts.SecurityEvent>();
+
+    /// <summary>Failed sign-in tries by email and client address (hashed), for pauses that tell nothing.</summary>
+    public DbSet<Domain.Accounts.SignInThrottle> SignInThrottles => Set<Domain.Accounts.SignInThrottle>();
+
     /// <summary>Data Protection keys, shared by every app instance (cookies and email links work on any of them).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Identity's third schema (passkeys). Identity reads it from the app's options; a context
+    /// built without the app (design-time factories, tools, tests) gets the same options here.
+    /// </summary>
+    private static readonly IServiceProvider IdentitySchemaServices = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentitySchemaServices);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity's third schema also shortens a few key columns; existing databases keep them as
+        // they were (on SQL Server a primary key column cannot simply be altered).
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>(b =>
+        {
+            b.Property(t => t.LoginProvider).Metadata.SetMaxLength(null);
+            b.Property(t => t.Name).Metadata.SetMaxLength(null);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>(b =>
+        {
+            b.Property(l => l.LoginProvider).Metadata.SetMaxLength(null);
+            b.Property(l => l.ProviderKey).Metadata.SetMaxLength(null);
+        });
+        builder.Entity<RegistryUser>().Property(u => u.PhoneNumber).Metadata.SetMaxLength(null);
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }
 
@@ -160,6 +205,11 @@ public abstract class RegistryDbContext : IdentityDbContext<RegistryUser>, IData
         var now = _timeProvider.GetUtcNow();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is Domain.Accounts.SecurityEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("The security audit is append-only: an entry cannot be changed or removed.");
+            }
+
             if (entry.State != EntityState.Modified)
             {
                 continue;

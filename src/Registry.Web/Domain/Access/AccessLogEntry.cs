@@ -6,7 +6,7 @@ namespace Registry.Web.Domain.Access;
 /// </summary>
 public sealed class AccessLogEntry
 {
-    public const int MaxWhatLength = 100;
+    public const int MaxWhatLength = 400;
 
     private AccessLogEntry()
     {
