@@ -110,6 +110,9 @@ builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobServ
 builder.Services.AddScoped<Registry.Web.Features.Calendar.TrainingReminders>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<Registry.Web.Features.Calendar.TrainingReminders>>();
 builder.Services.AddScoped<UnfinishedUploads>();
+builder.Services.Configure<AccountSessionOptions>(builder.Configuration.GetSection(AccountSessionOptions.Section));
+builder.Services.AddScoped<AccountSessions>();
+builder.Services.AddScoped<SecurityAudit>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<UnfinishedUploads>>();
 
 builder.Services
