@@ -49,6 +49,13 @@ builder.Services.AddScoped<EmploymentStep.Handler>();
 builder.Services.AddScoped<CreateProfile.Handler>();
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddScoped<SignIn.Handler>();
+builder.Services.AddScoped<TwoFactorSignIn.Handler>();
+builder.Services.AddScoped<ConfirmEmail.Handler>();
+builder.Services.AddScoped<SignInLink.Handler>();
+builder.Services.AddScoped<AccountChanges.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.TwoFactor.SecondFactor.Handler>();
+builder.Services.AddSingleton<SignUpBrowser>();
+builder.Services.AddSingleton<EmailChangeUndo>();
 builder.Services.AddScoped<MyRegistryPage.Handler>();
 builder.Services.AddScoped<CurrentProfessional>();
 builder.Services.AddScoped<RecentChanges.Handler>();
@@ -126,12 +133,23 @@ builder.Services
         options.Password.RequireDigit = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+        // Wrong passwords and codes pause signing in by email and client address (SignInThrottles),
+        // never the account itself: Identity's own lockout, which anyone could trigger, is off.
+        options.Lockout.AllowedForNewUsers = false;
+        options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+        options.Tokens.AuthenticatorTokenProvider = RegistryAuthenticatorTokenProvider.Name;
+        options.Tokens.AuthenticatorIssuer = "Registry";
     })
     .AddEntityFrameworkStores<RegistryDbContext>()
     .AddDefaultTokenProviders()
+    .AddTokenProvider<RegistryAuthenticatorTokenProvider>(RegistryAuthenticatorTokenProvider.Name)
+    .AddTokenProvider<SignInLinkTokenProvider>(SignInLinkTokenProviderOptions.ProviderName)
+    .AddSignInManager<RegistrySignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>();
+builder.Services.AddScoped(sp => (RegistrySignInManager)sp.GetRequiredService<SignInManager<RegistryUser>>());
+builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
+builder.Services.AddScoped<SignInThrottles>();
 
 // Confirmation and reset links work for 3 days, as their emails say.
 builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
@@ -145,8 +163,11 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-    options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+
+    // Every request checks the server-side session behind the cookie (AccountSessions): signed
+    // out, ended elsewhere, idle, past its absolute lifetime, or the account's stamp changed.
+    options.Events.OnValidatePrincipal = AccountSessions.ValidatePrincipalAsync;
 
     // The JSON API answers 401 and 403 instead of redirecting to the sign-in page.
     options.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
@@ -165,6 +186,12 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     }
 });
+// The cookie's own idle limit is the session's (Sessions:IdleTimeout), read once options are built.
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<Microsoft.Extensions.Options.IOptions<AccountSessionOptions>>((cookie, sessions) => cookie.ExpireTimeSpan = sessions.Value.IdleTimeout);
+builder.Services.ConfigureExternalCookie(options => options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+    .Configure(options => options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "Registry.Antiforgery";
@@ -187,7 +214,11 @@ if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } k
 builder.Services.AddRegistryLocalization();
 
 builder.Services
-    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.Filters.Add(new SecondFactorGate());
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization();
 builder.Services.Configure<RazorViewEngineOptions>(options =>

@@ -48,6 +48,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseCategory>().Select(n => "Category" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Education.CourseExclusion>().Select(n => "Not counted: " + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRole>().Select(n => "AccessRole" + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.Accounts.SignInMethod>().Select(n => "SignInMethod" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Documents.ProvableEntry>().Select(n => "ProvableEntry" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Access.AccessRequestStatus>().Select(n => "AccessRequest" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.TrainingTopic>().Select(n => "Topic" + n))

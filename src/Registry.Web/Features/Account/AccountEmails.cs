@@ -144,6 +144,70 @@ public sealed class AccountEmails(
         return true;
     }
 
+    /// <summary>
+    /// Someone signed up with an address whose account was started and never confirmed: nothing new
+    /// is made; the address's owner gets the confirmation link (which, opened in another browser,
+    /// asks for that account's password or lets them choose their own).
+    /// </summary>
+    public async Task QueueUnconfirmedAccountAsync(RegistryUser owner)
+    {
+        var culture = await PreferredCultureAsync(owner.Id);
+        using var _ = new CultureScope(culture);
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(owner));
+        Queue("confirm-email", owner.Email!, null, culture,
+            t["Someone tried to create a Registry account with your email"],
+            [t["Someone, perhaps you, tried to create a Registry account with this email address. An account with this address was started before and its email was never confirmed, so no new one was made."],
+             t["If you started it, confirm your email with this link. If you did not, open the link anyway and choose your own password: the account becomes yours, and whoever started it cannot sign in."]],
+            Link("ConfirmEmail", new { userId = owner.Id, code }),
+            t["Confirm my email"],
+            [t["The link works for 3 days. Nobody can sign in to the account until its email is confirmed."]]);
+    }
+
+    /// <summary>A one-time link that signs the person in (the way out of a sign-in pause).</summary>
+    public async Task QueueSignInLinkAsync(RegistryUser user, string code)
+    {
+        var culture = await PreferredCultureAsync(user.Id);
+        using var _ = new CultureScope(culture);
+        Queue("sign-in-link", user.Email!, null, culture,
+            t["Your link to sign in to Registry"],
+            [t["Someone, perhaps you, asked for a link to sign in to Registry. Signing in with it ends any pause on your account and signs you out everywhere else."]],
+            Link("SignInLink", new { userId = user.Id, code }),
+            t["Sign in to Registry"],
+            [t["The link works once, for 15 minutes. If you did not ask for it, someone may be trying to guess your password: you can ignore this email, or change your password."]]);
+    }
+
+    /// <summary>"Your password was changed": to the person, so a change they did not make is noticed.</summary>
+    public Task QueuePasswordChangedAsync(RegistryUser user) =>
+        QueueSecurityNoticeAsync(user, user.Email!, "password-changed",
+            t => t["Your Registry password was changed"].Value,
+            t => t["The password of your Registry account was changed, and every other signed-in device was signed out."].Value,
+            Link("ForgotPassword", null),
+            t => t["Reset my password"].Value);
+
+    /// <summary>"Your second factor changed" (set up, turned off, new recovery codes, a recovery code used, reset by an administrator).</summary>
+    public Task QueueSecondFactorChangedAsync(RegistryUser user, string what) =>
+        QueueSecurityNoticeAsync(user, user.Email!, "second-factor-changed",
+            t => t["The second factor of your Registry account changed"].Value,
+            _ => what,
+            Link("Index", null, "TwoFactor"),
+            t => t["Open my second factor"].Value);
+
+    /// <summary>To the old address after an email change, with a link that undoes it for 7 days.</summary>
+    public Task QueueEmailChangedAsync(RegistryUser user, string oldEmail, string newEmail, string undoToken) =>
+        QueueSecurityNoticeAsync(user, oldEmail, "undo-email-change",
+            t => t["Your Registry sign-in email was changed"].Value,
+            t => t["The email you sign in to Registry with was changed from {0} to {1}.", oldEmail, newEmail].Value,
+            Link("UndoEmailChange", new { token = undoToken }),
+            t => t["This was not me: undo it"].Value);
+
+    private async Task QueueSecurityNoticeAsync(RegistryUser user, string to, string kind, Func<IStringLocalizer<SharedResource>, string> subject, Func<IStringLocalizer<SharedResource>, string> what, string link, Func<IStringLocalizer<SharedResource>, string> linkText)
+    {
+        var culture = await PreferredCultureAsync(user.Id);
+        using var _ = new CultureScope(culture);
+        Queue(kind, to, null, culture, subject(t), [what(t), t["If this was you, there is nothing to do. If it was not, act now:"]], link, linkText(t),
+            [t["This email is about your account's security, so it is always sent."]]);
+    }
+
     /// <summary>An absolute link to a page, for an email written during a request.</summary>
     public string LinkTo(string action, string controller, object? values = null) => Link(action, values, controller);
 

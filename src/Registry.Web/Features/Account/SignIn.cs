@@ -1,11 +1,19 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Data;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Account;
 
-/// <summary>Sign in with the personal email and password; refused, with a way to resend, until the email is confirmed.</summary>
+/// <summary>
+/// Sign in with the personal email and password. Refused, with a way to resend, until the email is
+/// confirmed (said only to someone who typed the right password). Wrong tries pause signing in for
+/// what was typed (<see cref="SignInThrottles"/>), whether or not an account has that email, and
+/// an email with no account costs the same password check as one with an account: neither the
+/// answer nor its timing tells whether an account exists.
+/// </summary>
 public static class SignIn
 {
     public sealed class Form
@@ -33,51 +41,63 @@ public static class SignIn
     public enum Outcome
     {
         SignedIn,
+        SecondFactorNeeded,
         WrongEmailOrPassword,
         EmailNotConfirmed,
-        LockedOut,
+        Paused,
     }
 
-    public sealed record Result(Outcome Outcome, DateTimeOffset? LockedOutUntil = null);
-
-    public sealed class Handler(UserManager<RegistryUser> users, SignInManager<RegistryUser> signIn)
+    public sealed class Handler(
+        UserManager<RegistryUser> users,
+        RegistrySignInManager signIn,
+        SignInThrottles throttles,
+        SecurityAudit audit,
+        RegistryDbContext db,
+        IHttpContextAccessor http)
     {
-        public async Task<Result> HandleAsync(Form form, CancellationToken ct)
+        /// <summary>A hash to check passwords typed for an email that has no account, so that both take as long.</summary>
+        private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<RegistryUser>().HashPassword(new RegistryUser(), Guid.NewGuid().ToString()));
+
+        public async Task<Outcome> HandleAsync(Form form, CancellationToken ct)
         {
-            var user = await users.FindByEmailAsync(form.Email!.Trim());
+            var email = form.Email!.Trim();
+            var source = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+            if (await throttles.IsPausedAsync(email, source, ct))
+            {
+                return Outcome.Paused;
+            }
+
+            var user = await users.FindByEmailAsync(email);
+            bool passwordIsRight;
             if (user is null)
             {
-                return new Result(Outcome.WrongEmailOrPassword);
+                users.PasswordHasher.VerifyHashedPassword(new RegistryUser(), NoAccountHash.Value, form.Password!);
+                passwordIsRight = false;
             }
-
-            if (await users.IsLockedOutAsync(user))
+            else
             {
-                return new Result(Outcome.LockedOut, await users.GetLockoutEndDateAsync(user));
+                passwordIsRight = await users.CheckPasswordAsync(user, form.Password!);
             }
 
-            // Whether an account waits for confirmation is said only to someone who knows its password.
-            if (!user.EmailConfirmed)
+            if (!passwordIsRight)
             {
-                if (await users.CheckPasswordAsync(user, form.Password!))
-                {
-                    return new Result(Outcome.EmailNotConfirmed);
-                }
-
-                await users.AccessFailedAsync(user);
-                return await users.IsLockedOutAsync(user)
-                    ? new Result(Outcome.LockedOut, await users.GetLockoutEndDateAsync(user))
-                    : new Result(Outcome.WrongEmailOrPassword);
+                var paused = await throttles.FailAsync(email, source, ct);
+                audit.AddOwn(paused ? SecurityEventKind.SignInPaused : SecurityEventKind.SignInFailed, user?.Id, email, user is null ? "no account has this email" : "wrong password");
+                await db.SaveChangesAsync(ct);
+                return paused ? Outcome.Paused : Outcome.WrongEmailOrPassword;
             }
 
-            var result = await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
+            await throttles.SucceedAsync(email, source, ct);
+            if (!user!.EmailConfirmed)
             {
-                return new Result(Outcome.SignedIn);
+                return Outcome.EmailNotConfirmed;
             }
 
-            return result.IsLockedOut
-                ? new Result(Outcome.LockedOut, await users.GetLockoutEndDateAsync(user))
-                : new Result(Outcome.WrongEmailOrPassword);
+            // The password was checked above; this signs in, or leaves the account waiting for its second factor.
+            var result = await signIn.SignInOrSecondFactorAsync(user, form.RememberMe);
+            audit.AddOwn(SecurityEventKind.SignIn, user.Id, user.Email, result.RequiresTwoFactor ? "password; second factor asked" : "password");
+            await db.SaveChangesAsync(ct);
+            return result.RequiresTwoFactor ? Outcome.SecondFactorNeeded : Outcome.SignedIn;
         }
     }
 }

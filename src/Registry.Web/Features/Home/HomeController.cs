@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Home;
 
 [AllowAnonymous]
+[AllowWithoutSecondFactor]
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Web.Infrastructure.Localization;
+using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Language;
 
 /// <summary>Switches the site's language (a cookie), then goes back to the page the person was on.</summary>
 [AllowAnonymous]
+[AllowWithoutSecondFactor]
 public sealed class LanguageController : Controller
 {
     [HttpPost("/language")]

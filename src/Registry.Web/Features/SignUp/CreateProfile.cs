@@ -25,6 +25,9 @@ public static class CreateProfile
         StepsMissing,
     }
 
+    /// <summary>What happened, and the new account's id when one was made (the browser that signed up is remembered by it).</summary>
+    public sealed record Result(Outcome Outcome, string? UserId = null);
+
     public sealed class Handler(
         RegistryDbContext db,
         UserManager<RegistryUser> users,
@@ -33,14 +36,14 @@ public static class CreateProfile
         TimeProvider time,
         ILogger<Handler> logger)
     {
-        public async Task<Outcome> HandleAsync(EducationStep.Form education, CancellationToken ct)
+        public async Task<Result> HandleAsync(EducationStep.Form education, CancellationToken ct)
         {
             var answers = await drafts.LoadAsync(ct);
             answers.Education = EducationStep.ToAnswers(education);
             if (answers.Personal is not { } personal || answers.Employer is not { } employer || answers.Employment is not { } job)
             {
                 await drafts.SaveAsync(answers, ct);
-                return Outcome.StepsMissing;
+                return new Result(Outcome.StepsMissing);
             }
 
             var strategy = db.Database.CreateExecutionStrategy();
@@ -51,12 +54,22 @@ public static class CreateProfile
 
                 if (await users.FindByEmailAsync(personal.Email) is { } existing)
                 {
-                    await emails.QueueSomeoneTriedToRegisterAsync(existing);
+                    // An address whose account was never confirmed is treated as a registered one: its
+                    // owner gets the confirmation link, which lets them claim it (decision 0026).
+                    if (existing.EmailConfirmed)
+                    {
+                        await emails.QueueSomeoneTriedToRegisterAsync(existing);
+                    }
+                    else
+                    {
+                        await emails.QueueUnconfirmedAccountAsync(existing);
+                    }
+
                     await drafts.DiscardAsync(cancellation);
                     await db.SaveChangesAsync(cancellation);
                     await transaction.CommitAsync(cancellation);
                     logger.LogInformation("Sign-up with an email that already has an account: the owner was told");
-                    return Outcome.EmailAlreadyRegistered;
+                    return new Result(Outcome.EmailAlreadyRegistered);
                 }
 
                 var user = new RegistryUser { UserName = personal.Email, Email = personal.Email, PasswordHash = personal.PasswordHash };
@@ -110,7 +123,7 @@ public static class CreateProfile
                 await db.SaveChangesAsync(cancellation);
                 await transaction.CommitAsync(cancellation);
                 logger.LogInformation("Profile {ProfessionalId} created", professional.Id);
-                return Outcome.Created;
+                return new Result(Outcome.Created, user.Id);
             }, ct);
         }
 

@@ -139,6 +139,7 @@ public sealed class SignUpController(SignUpDraftStore drafts, IStringLocalizer<S
         EducationStep.Form form,
         [FromServices] IValidator<EducationStep.Form> validator,
         [FromServices] CreateProfile.Handler handler,
+        [FromServices] Account.SignUpBrowser signUpBrowser,
         CancellationToken ct)
     {
         if (!await this.ValidateAsync(validator, form, ct))
@@ -146,10 +147,19 @@ public sealed class SignUpController(SignUpDraftStore drafts, IStringLocalizer<S
             return View(form);
         }
 
-        var outcome = await handler.HandleAsync(form, ct);
-        return outcome == CreateProfile.Outcome.StepsMissing
-            ? RedirectToAction((await drafts.LoadAsync(ct)).NextStep.ToString())
-            : RedirectToAction(nameof(Done));
+        var result = await handler.HandleAsync(form, ct);
+        if (result.Outcome == CreateProfile.Outcome.StepsMissing)
+        {
+            return RedirectToAction((await drafts.LoadAsync(ct)).NextStep.ToString());
+        }
+
+        // Only this browser will be signed in by the confirmation link.
+        if (result.UserId is { } userId)
+        {
+            signUpBrowser.Remember(Response, userId);
+        }
+
+        return RedirectToAction(nameof(Done));
     }
 
     [HttpGet("done")]

@@ -59,9 +59,9 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndReason, reason), ct);
     }
 
-    /// <summary>The second factor was proved in this session (set up, or asked for again).</summary>
-    public Task ProveSecondFactorAsync(string sessionId, CancellationToken ct = default) =>
-        db.AccountSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SecondFactor, true), ct);
+    /// <summary>The second factor was proved in this session (set up, or asked for again); or, with <paramref name="proved"/> false, removed.</summary>
+    public Task ProveSecondFactorAsync(string sessionId, bool proved = true, CancellationToken ct = default) =>
+        db.AccountSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SecondFactor, proved), ct);
 
     public async Task<IReadOnlyList<ActiveSession>> ActiveAsync(string userId, CancellationToken ct = default)
     {
