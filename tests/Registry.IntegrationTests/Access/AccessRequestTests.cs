@@ -57,7 +57,7 @@ public sealed class AccessRequestTests : IClassFixture<RegistryAppFactory>
     [Fact]
     public async Task A_request_with_proof_is_approved_by_staff_the_person_is_emailed_and_sees_the_site()
     {
-        var (person, _) = await _app.SignedInProfessionalAsync();
+        var (person, personId) = await _app.SignedInProfessionalAsync();
         var response = await RequestAsync(person, "380500086, 380500086", new Dictionary<string, string> { ["Position"] = "Site director" }, Pdf);
         Assert.Equal("/access", response.Headers.Location?.OriginalString);
         Assert.Equal("Waiting for registry staff", (await person.GetPageAsync("/access")).QuerySelector(".access-request .status")?.TextContent);
@@ -73,6 +73,13 @@ public sealed class AccessRequestTests : IClassFixture<RegistryAppFactory>
         var approve = queue.Forms.Single(f => f.Action.EndsWith("/approve", StringComparison.Ordinal) && request.Contains(f));
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(approve)).StatusCode);
 
+        // Now a director, the person sets up a second factor before anything else opens.
+        using (var gate = await person.GetAsync(new Uri("/access", UriKind.Relative)))
+        {
+            Assert.Equal("/account/two-factor?returnUrl=%2Faccess", gate.Headers.Location?.OriginalString);
+        }
+
+        await _app.SetUpThroughTheFormsAsync(person, await _app.UserIdAsync(personId), "/access");
         var mine = await person.GetPageAsync("/access");
         var grant = mine.QuerySelector(".grant")!;
         Assert.Contains("JCCSF BROTHERHOOD WAY PRESCHOOL", grant.TextContent, StringComparison.Ordinal);

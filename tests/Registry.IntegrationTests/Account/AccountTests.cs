@@ -31,21 +31,6 @@ public sealed partial class AccountTests : IClassFixture<MailAppFactory>
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_and_say_until_when()
-    {
-        var (email, _) = await ConfirmedAccountAsync();
-        var client = _app.CreateBrowserLikeClient();
-
-        for (var i = 0; i < 5; i++)
-        {
-            await SignInAsync(client, email, "wrong password " + i);
-        }
-
-        var locked = await (await SignInAsync(client, email, Password)).ReadPageAsync();
-        Assert.Contains("Too many tries. For your security, sign-in is paused until", locked.QuerySelector("#sign-in-message")?.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_forgotten_password_is_reset_by_email_and_the_link_works_once()
     {
         var (email, _) = await ConfirmedAccountAsync();

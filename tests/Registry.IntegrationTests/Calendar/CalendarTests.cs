@@ -46,7 +46,7 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
     [Fact]
     public async Task A_sponsor_applies_staff_approve_it_and_it_approves_an_instructor_who_may_then_post_events()
     {
-        var (manager, _) = await _app.SignedInProfessionalAsync();
+        var (manager, managerId) = await _app.SignedInProfessionalAsync();
         var apply = await manager.GetPageAsync("/sponsors/apply");
 
         using (var bad = await manager.PostFormAsync(Form(apply, "/sponsors/apply"), values: new Dictionary<string, string> { ["Name"] = "", ["ContactEmail"] = "not an email", ["Website"] = "ftp://x" }))
@@ -82,11 +82,12 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
 
         var subjects = await DbAsync(db => db.OutboxMessages.Where(m => m.Kind.StartsWith("sponsor")).Select(m => m.Kind + ": " + m.Subject).ToListAsync());
         Assert.True(await DbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == "sponsor-approved" && m.Subject.Contains(name))), string.Join(" | ", subjects) + " / " + name);
+        await _app.SetUpThroughTheFormsAsync(manager, await _app.UserIdAsync(managerId));
         var home = await manager.GetPageAsync($"/sponsors/{sponsorId}");
         Assert.NotNull(home.GetElementById("new-event"));
 
         // An instructor asks to join; the manager approves, allowing event management.
-        var (instructor, _) = await _app.SignedInProfessionalAsync();
+        var (instructor, instructorId) = await _app.SignedInProfessionalAsync();
         var join = await instructor.GetPageAsync("/sponsors/join?q=" + Uri.EscapeDataString(name[..10]));
         using (await instructor.PostFormAsync((IHtmlFormElement)join.QuerySelector(".sponsor form")!))
         {
@@ -99,6 +100,12 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         {
         }
 
+        using (var gate = await instructor.GetAsync(new Uri($"/sponsors/{sponsorId}", UriKind.Relative)))
+        {
+            Assert.StartsWith("/account/two-factor", gate.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        await _app.SetUpThroughTheFormsAsync(instructor, await _app.UserIdAsync(instructorId));
         Assert.NotNull((await instructor.GetPageAsync($"/sponsors/{sponsorId}")).GetElementById("new-event"));
         await instructor.GetPageAsync($"/sponsors/{sponsorId}/events/new");
     }

@@ -109,6 +109,7 @@ public sealed class DocumentAccessTests : IClassFixture<RegistryAppFactory>
         var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
         db.AccessGrants.Add(AccessGrant.ForSite(userId, AccessRole.SiteDirector, employerId, DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.Add(lastsFromNow)));
         await db.SaveChangesAsync();
+        await _app.ProveInCurrentSessionsAsync(userId);
         return client;
     }
 

@@ -13,25 +13,27 @@ public static class Accounts
 
     public static async Task<(HttpClient Client, int ProfessionalId)> SignedInProfessionalAsync(this RegistryAppFactory app)
     {
-        var email = $"pro.{Guid.NewGuid():N}@example.org";
-        int professionalId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
-            Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
-            var professional = new Professional(
-                RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Rosa", null, "Ortiz"), new DateOnly(1988, 5, 5), email, DateTimeOffset.UtcNow);
-            db.Professionals.Add(professional);
-            await db.SaveChangesAsync();
-            professionalId = professional.Id;
-        }
-
+        var (email, _, professionalId) = await app.ProfessionalAsync();
         var client = app.CreateBrowserLikeClient();
-        var response = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
+        var response = await app.SignInAsync(client, email);
         Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
         return (client, professionalId);
+    }
+
+    /// <summary>A confirmed professional's account and profile, made directly in the database, not signed in.</summary>
+    public static async Task<(string Email, string UserId, int ProfessionalId)> ProfessionalAsync(this RegistryAppFactory app)
+    {
+        var email = $"pro.{Guid.NewGuid():N}@example.org";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
+        var professional = new Professional(
+            RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Rosa", null, "Ortiz"), new DateOnly(1988, 5, 5), email, DateTimeOffset.UtcNow);
+        db.Professionals.Add(professional);
+        await db.SaveChangesAsync();
+        return (email, user.Id, professional.Id);
     }
 }

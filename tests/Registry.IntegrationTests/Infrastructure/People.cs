@@ -12,7 +12,7 @@ namespace Registry.IntegrationTests.Infrastructure;
 /// <summary>Accounts in the roles that see other people's records, signed in through the real form.</summary>
 public static class People
 {
-    /// <summary>A signed-in account with a registry-wide role (no professional record of its own).</summary>
+    /// <summary>A signed-in account with a registry-wide role (no professional record of its own), signed in with its second factor.</summary>
     public static async Task<(HttpClient Client, string UserId)> SignedInWithRoleAsync(this RegistryAppFactory app, string role)
     {
         var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@example.org";
@@ -26,24 +26,32 @@ public static class People
             userId = user.Id;
         }
 
+        var key = await app.EnableAsync(userId);
         var client = app.CreateBrowserLikeClient();
-        var response = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password });
+        var response = await app.SignInAsync(client, email, userId: userId, key: key);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
         return (client, userId);
     }
 
-    /// <summary>A signed-in professional holding access of <paramref name="role"/> to a site (or a county).</summary>
+    /// <summary>A professional holding access of <paramref name="role"/> to a site (or a county), signed in with their second factor.</summary>
     public static async Task<(HttpClient Client, int ProfessionalId)> SignedInWithGrantAsync(this RegistryAppFactory app, AccessRole role, int? employerId, string? county = null)
     {
-        var (client, professionalId) = await app.SignedInProfessionalAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
-        db.AccessGrants.Add(employerId is { } id
-            ? AccessGrant.ForSite(userId, role, id, now.AddDays(-1), now.AddDays(365))
-            : AccessGrant.ForCounty(userId, role, county!, now.AddDays(-1), now.AddDays(365)));
-        await db.SaveChangesAsync();
+        var (email, userId, professionalId) = await app.ProfessionalAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.AccessGrants.Add(employerId is { } id
+                ? AccessGrant.ForSite(userId, role, id, now.AddDays(-1), now.AddDays(365))
+                : AccessGrant.ForCounty(userId, role, county!, now.AddDays(-1), now.AddDays(365)));
+            await db.SaveChangesAsync();
+        }
+
+        var key = await app.EnableAsync(userId);
+        var client = app.CreateBrowserLikeClient();
+        var response = await app.SignInAsync(client, email, userId: userId, key: key);
+        Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
         return (client, professionalId);
     }
 
@@ -108,6 +116,11 @@ public static class Sponsoring
         }
 
         await db.SaveChangesAsync();
+        foreach (var member in await db.SponsorMembers.Where(m => m.SponsorId == sponsor.Id).Select(m => m.UserId).ToListAsync())
+        {
+            await app.ProveInCurrentSessionsAsync(member);
+        }
+
         return sponsor.Id;
     }
 

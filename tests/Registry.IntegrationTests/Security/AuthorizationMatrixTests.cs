@@ -24,6 +24,9 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         /// <summary>Anyone, signed in or not.</summary>
         Public,
 
+        /// <summary>A step of signing in: anyone, sent back to the sign-in page when no sign-in is under way.</summary>
+        SignInStep,
+
         /// <summary>Any signed-in account (what it reaches inside is scoped to its own record).</summary>
         SignedIn,
 
@@ -106,6 +109,23 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /account/reset-password"] = Rule.Public,
         ["POST /account/reset-password"] = Rule.Public,
         ["GET /account/confirm-email-change"] = Rule.Public,
+        ["POST /account/confirm-email"] = Rule.Public,
+        ["GET /account/sign-in/two-factor"] = Rule.SignInStep,
+        ["POST /account/sign-in/two-factor"] = Rule.Public,
+        ["POST /account/sign-in-link"] = Rule.Public,
+        ["GET /account/sign-in-link"] = Rule.Public,
+        ["POST /account/sign-in-link/use"] = Rule.Public,
+        ["GET /account/undo-email-change"] = Rule.Public,
+        ["POST /account/undo-email-change"] = Rule.Public,
+        ["GET /account"] = Rule.SignedIn,
+        ["POST /account/sign-out-everywhere"] = Rule.SignedIn,
+        ["GET /account/two-factor"] = Rule.SignedIn,
+        ["GET /account/two-factor/qr.png"] = Rule.SignedIn,
+        ["POST /account/two-factor/set-up"] = Rule.SignedIn,
+        ["POST /account/two-factor/verify"] = Rule.SignedIn,
+        ["POST /account/two-factor/recovery-codes"] = Rule.SignedIn,
+        ["POST /account/two-factor/turn-off"] = Rule.SignedIn,
+        ["POST /account/two-factor/start-again"] = Rule.SignedIn,
         ["POST /account/sign-out"] = Rule.SignedIn,
         ["GET /account/change-password"] = Rule.SignedIn,
         ["POST /account/change-password"] = Rule.SignedIn,
@@ -312,8 +332,15 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         {
             var token = await TokenAsync(client, persona == Persona.Anonymous ? "/account/sign-in" : "/account/change-password");
 
-            // Signing out last, so the persona stays who it is for every other action.
-            foreach (var action in actions.OrderBy(a => a == "POST /account/sign-out"))
+            // Removing the second factor and signing out last, so the persona stays who it is for every other action.
+            foreach (var action in actions.OrderBy(a => a switch
+            {
+                "POST /account/two-factor/turn-off" => 1,
+                "POST /account/two-factor/start-again" => 2,
+                "POST /account/sign-out-everywhere" => 3,
+                "POST /account/sign-out" => 4,
+                _ => 0,
+            }))
             {
                 var (method, template) = (action[..action.IndexOf(' ', StringComparison.Ordinal)], action[(action.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
                 // Actions that change what later personas see get a fresh target each time.
@@ -336,7 +363,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
 
                 using var response = await client.SendAsync(request);
                 var outcome = Classify(response);
-                var expected = Expected(Matrix[action], persona);
+                // Signed out everywhere just before: the persona's cookie no longer signs anyone in.
+                var expected = action == "POST /account/sign-out" && persona != Persona.Anonymous ? [Result.SignInRequired] : Expected(Matrix[action], persona);
                 if (!expected.Contains(outcome))
                 {
                     failures.Add($"{persona} {method} {url}: {outcome} ({(int)response.StatusCode} {response.Headers.Location}), expected {string.Join(" or ", expected)}");
@@ -361,6 +389,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
     private static Result[] Expected(Rule rule, Persona persona) => (rule, persona) switch
     {
         (Rule.Public, _) => [Result.Allowed, Result.NotFound],
+        (Rule.SignInStep, _) => [Result.Allowed, Result.SignInRequired],
         (_, Persona.Anonymous) => [Result.SignInRequired],
         (Rule.SignedIn, _) => [Result.Allowed, Result.NotFound],
         (Rule.Staff, Persona.Staff or Persona.Administrator) => [Result.Allowed, Result.NotFound],

@@ -172,7 +172,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> t) : Cont
         await db.SaveChangesAsync(ct);
         await signIn.SignOutAsync();
         TempData["Notice"] = t["You are signed out everywhere, here too."].Value;
-        return RedirectToAction(nameof(SignIn));
+        return LocalRedirect("/");
     }
 
     [AllowAnonymous]

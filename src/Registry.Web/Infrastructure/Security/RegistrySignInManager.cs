@@ -42,13 +42,26 @@ public sealed class RegistrySignInManager(
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
     }
 
-    /// <summary>Re-issues the cookie (after the security stamp changed) in the same session.</summary>
+    /// <summary>
+    /// Re-issues this request's cookie, in the same session, after the account changed (a new
+    /// security stamp, a second factor turned on). Identity's own refresh authenticates the cookie
+    /// again, which the session check would now refuse (the stamp changed): this one takes the
+    /// request's already-checked sign-in instead.
+    /// </summary>
     public override async Task RefreshSignInAsync(RegistryUser user)
     {
+        var current = Context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult;
+        if (current is not { Succeeded: true, Principal: { } principal } || UserManager.GetUserId(principal) != user.Id)
+        {
+            Logger.LogWarning("A sign-in refresh was asked for a request not signed in as that account; nothing was renewed.");
+            return;
+        }
+
+        var kept = principal.Claims.Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod).ToList();
         _refreshing = true;
         try
         {
-            await base.RefreshSignInAsync(user);
+            await SignInWithClaimsAsync(user, current.Properties, kept);
         }
         finally
         {
