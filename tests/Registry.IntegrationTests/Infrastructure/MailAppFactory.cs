@@ -1,7 +1,7 @@
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>The app sending its email over SMTP to a <see cref="LoopbackSmtpServer"/> the test controls.</summary>
-public sealed class MailAppFactory : RegistryAppFactory
+public class MailAppFactory : RegistryAppFactory
 {
     public MailAppFactory()
     {
@@ -22,5 +22,6 @@ public sealed class MailAppFactory : RegistryAppFactory
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -3,7 +3,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
@@ -64,6 +66,8 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses>());
     }
 
     /// <summary>Settings a subclass adds or overrides.</summary>
