@@ -290,7 +290,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets().AllowAnonymous();
+// Static files keep their own caching (fingerprinted ones for a year); everything else is no-store.
+app.MapStaticAssets().AllowAnonymous().WithMetadata(new CacheableAttribute());
 // Liveness: the process answers (no checks). Readiness: the database answers (SMTP reported, not fatal).
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
