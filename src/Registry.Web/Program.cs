@@ -99,6 +99,7 @@ builder.Services.AddScoped<Review>();
 builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
 builder.Services.AddRegistryRateLimits(builder.Configuration);
+builder.Services.AddRegistrySite(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
 builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
 builder.Services.AddScoped<AccessRequests.Handler>();
@@ -261,6 +262,15 @@ if (args.FirstOrDefault() == Registry.Web.Features.Operations.BackupCommand.Back
 if (args.FirstOrDefault() == ImportEmployersCommand.Name)
 {
     return await ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
+// Serving needs the public address (Site:PublicUrl): every link in an email comes from it, and
+// outside Development only its host is answered. The commands above do without it.
+if (SiteOptions.Problem(app.Configuration, app.Environment) is { } siteProblem)
+{
+    app.Logger.LogCritical("{Problem}", siteProblem);
+    await Console.Error.WriteLineAsync(siteProblem);
+    return 1;
 }
 
 app.UseForwardedHeaders();
