@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
@@ -40,6 +41,7 @@ public sealed class CardController(Card.Handler cards, Calendar.Certificates cer
 
     [AllowAnonymous]
     [HttpGet("/verify/{registryId}")]
+    [EnableRateLimiting(RateLimits.Verify)]
     public async Task<IActionResult> Verify(string registryId, string? certificate, CancellationToken ct)
     {
         var view = await cards.PublicAsync(registryId, ct);
