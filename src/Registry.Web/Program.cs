@@ -98,6 +98,7 @@ builder.Services.AddScoped<Documents.Handler>();
 builder.Services.AddScoped<Review>();
 builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddRegistryRateLimits(builder.Configuration);
 builder.Services.AddRegistrySite(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
