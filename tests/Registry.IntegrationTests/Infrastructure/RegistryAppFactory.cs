@@ -59,6 +59,7 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignUpPerMinute", "10000");
         builder.UseSetting("RateLimits:AccountEmailsPerMinute", "10000");
         builder.UseSetting("RateLimits:EmployerLookupsPerMinute", "10000");
+        builder.UseSetting("RateLimits:VerifyPerMinute", "10000");
         builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Email:PickupFolder", Path.Combine(_folder, "mail"));
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));
