@@ -105,7 +105,9 @@ builder.Services.AddScoped<Documents.Handler>();
 builder.Services.AddScoped<Review>();
 builder.Services.AddScoped<Registry.Web.Features.Card.Card.Handler>();
 builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
+builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddRegistryRateLimits(builder.Configuration);
+builder.Services.AddRegistrySite(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
 builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
 builder.Services.AddScoped<AccessRequests.Handler>();
@@ -294,6 +296,15 @@ if (args.FirstOrDefault() == ImportEmployersCommand.Name)
     return await ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 
+// Serving needs the public address (Site:PublicUrl): every link in an email comes from it, and
+// outside Development only its host is answered. The commands above do without it.
+if (SiteOptions.Problem(app.Configuration, app.Environment) is { } siteProblem)
+{
+    app.Logger.LogCritical("{Problem}", siteProblem);
+    await Console.Error.WriteLineAsync(siteProblem);
+    return 1;
+}
+
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // The metrics are for the operator's scraper on the internal network, never the public.
@@ -321,7 +332,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets().AllowAnonymous();
+// Static files keep their own caching (fingerprinted ones for a year); everything else is no-store.
+app.MapStaticAssets().AllowAnonymous().WithMetadata(new CacheableAttribute());
 // Liveness: the process answers (no checks). Readiness: the database answers (SMTP reported, not fatal).
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();

@@ -91,6 +91,7 @@ internal static partial class LoadBenchmark
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_URLS"] = address;
+            start.Environment["Site__PublicUrl"] = address;
             start.Environment["Kestrel__Certificates__Default__Path"] = certificate;
             start.Environment["Kestrel__Certificates__Default__Password"] = "load";
             start.Environment["ConnectionStrings__Registry"] = $"Data Source={database}";

@@ -22,6 +22,7 @@ internal class BenchmarkApp(string databasePath, string folder) : WebApplication
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Registry", $"Data Source={databasePath}");
         builder.UseSetting("https_port", "443");
+        builder.UseSetting("Site:PublicUrl", "https://registry.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));

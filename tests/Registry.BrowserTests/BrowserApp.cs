@@ -98,6 +98,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Development: plain HTTP on localhost, as a person runs it from the README.
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Registry", $"Data Source={Path.Combine(_folder, "registry.db")}");
+        builder.UseSetting("Site:PublicUrl", BaseUrl);
         builder.UseSetting("Email:SmtpHost", "127.0.0.1");
         builder.UseSetting("Email:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:SmtpSecurity", "None");

@@ -226,6 +226,61 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 8).Select(i => $"News {i}"), received.Skip(1).Select(m => m.Subject));
     }
 
+    [Fact]
+    public async Task A_one_time_link_reaches_the_person_and_leaves_the_outbox_once_sent()
+    {
+        _smtp.Start();
+        await EnqueueAsync(1);
+        await using (var db = _database.CreateContext())
+        {
+            db.OutboxMessages.Add(new OutboxMessage("access-approved", "ana@example.org", null, "Approved", "Open https://registry.example/access", "<p>Approved</p>", _database.Time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, await SendDueAsync());
+
+        var received = await _smtp.WaitForAsync(2);
+        Assert.Contains("https://registry.example/confirm?1", received.Single(m => m.Subject == "Confirme su correo 1").TextBody, StringComparison.Ordinal);
+        await using (var db = _database.CreateContext())
+        {
+            var sent = await db.OutboxMessages.SingleAsync(m => m.Kind == "confirm-email");
+            Assert.NotNull(sent.SentAt);
+            Assert.Equal("Confirme su correo 1", sent.Subject);
+            Assert.Equal(OutboxMessage.RemovedAfterSending, sent.TextBody);
+            Assert.DoesNotContain("confirm?1", sent.HtmlBody, StringComparison.Ordinal);
+
+            // A message without a secret keeps its body for support.
+            Assert.Equal("Open https://registry.example/access", (await db.OutboxMessages.SingleAsync(m => m.Kind == "access-approved")).TextBody);
+        }
+    }
+
+    [Fact]
+    public async Task A_one_time_link_is_removed_when_the_outbox_gives_up_or_the_address_is_refused()
+    {
+        _outbox.MaxAttempts = 1;
+        await EnqueueAsync(1);
+
+        Assert.Equal(0, await SendDueAsync());
+
+        _smtp.Start();
+        _smtp.Refused["maría.2@example.org"] = true;
+        await EnqueueAsync(2);
+        await SendDueAsync();
+
+        await using var db = _database.CreateContext();
+        var messages = await db.OutboxMessages.OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(3, messages.Count);
+        var givenUp = messages[0];
+        var refused = messages.Single(m => m.ToAddress == "maría.2@example.org");
+        Assert.All(new[] { givenUp, refused }, m =>
+        {
+            Assert.NotNull(m.GaveUpAt);
+            Assert.Null(m.SentAt);
+            Assert.Equal(OutboxMessage.RemovedAfterGivingUp, m.TextBody);
+            Assert.DoesNotContain("registry.example/confirm", m.HtmlBody, StringComparison.Ordinal);
+        });
+    }
+
     private async Task EnqueueAsync(int count)
     {
         await using var db = _database.CreateContext();

@@ -25,6 +25,9 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         ClientOptions.BaseAddress = new Uri("https://registry.test");
     }
 
+    /// <summary>The address the tests reach the app at, configured as its public address (Site:PublicUrl).</summary>
+    public const string PublicUrl = "https://registry.test";
+
     public string DatabasePath => Path.Combine(_folder, "registry.db");
 
     /// <summary>The settings that point another app at this one's database (to play a second instance).</summary>
@@ -50,11 +53,15 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("https_port", "443");
 
+        // The registry's public address: every link it writes starts with it, whatever Host a request names.
+        builder.UseSetting("Site:PublicUrl", PublicUrl);
+
         // Tests sign in and register many times from one "client": the limits have their own test.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:SignUpPerMinute", "10000");
         builder.UseSetting("RateLimits:AccountEmailsPerMinute", "10000");
         builder.UseSetting("RateLimits:EmployerLookupsPerMinute", "10000");
+        builder.UseSetting("RateLimits:VerifyPerMinute", "10000");
         builder.UseSetting("Email:Outbox:PollInterval", "00:00:00.200");
         builder.UseSetting("Email:PickupFolder", Path.Combine(_folder, "mail"));
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));

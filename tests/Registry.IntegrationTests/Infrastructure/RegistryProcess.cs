@@ -89,7 +89,12 @@ public sealed class RegistryProcess : IAsyncDisposable
 
             all["Kestrel:Certificates:Default:Path"] = pfx;
             all["Kestrel:Certificates:Default:Password"] = "loopback";
-            all.TryAdd("Access:SiteAddress", address.GetLeftPart(UriPartial.Authority));
+        }
+
+        // Production settings need the public address (start-up refuses without it, and only its host is served).
+        if (!all.ContainsKey("Site:PublicUrl") && !all.ContainsKey("Access:SiteAddress"))
+        {
+            all["Site:PublicUrl"] = address.GetLeftPart(UriPartial.Authority);
         }
 
         var instance = Start(all);

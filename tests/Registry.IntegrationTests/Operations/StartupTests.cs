@@ -5,7 +5,8 @@ namespace Registry.IntegrationTests.Operations;
 /// <summary>
 /// Starting a new version on a database that has not been migrated (a server database, where the
 /// app does not migrate by itself) stops at once with a message naming what is missing and how to
-/// apply it, not a stack trace from the first query.
+/// apply it, not a stack trace from the first query; so does starting in Production without the
+/// registry's public address.
 /// </summary>
 [Trait("Servers", "Own")]
 public sealed class StartupTests : IDisposable
@@ -32,6 +33,31 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("The database lacks", output, StringComparison.Ordinal);
         Assert.Contains("_Initial", output, StringComparison.Ordinal);
         Assert.Contains("Database__MigrateOnStartup=true", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Site:PublicUrl is not set")]
+    [InlineData("registry.example.gov", "is not an absolute http or https address")]
+    public async Task Production_without_its_public_address_stops_with_a_message_naming_the_setting(string? publicUrl, string message)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Registry"] = $"Data Source={_folder["registry.db"]}",
+            ["Storage:DocumentsPath"] = _folder["documents"],
+            ["Email:PickupFolder"] = _folder["mail"],
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+        };
+        if (publicUrl is not null)
+        {
+            settings["Site:PublicUrl"] = publicUrl;
+        }
+
+        var (exit, output) = await RegistryProcess.RunAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Contains("Site__PublicUrl", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

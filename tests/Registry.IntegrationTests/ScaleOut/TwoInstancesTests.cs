@@ -148,7 +148,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             ["Email:SmtpPort"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:SmtpSecurity"] = "None",
             ["Email:Outbox:PollInterval"] = "00:00:00.500",
-            ["Access:SiteAddress"] = $"https://127.0.0.1:{proxyPort}",
+            // The proxy's address: links in emails go there, and its host (127.0.0.1, as the instances' own) is the one served.
+            ["Site:PublicUrl"] = $"https://127.0.0.1:{proxyPort}",
             ["Storage:DocumentsPath"] = _folder["documents"],
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:SignUpPerMinute"] = "1000",

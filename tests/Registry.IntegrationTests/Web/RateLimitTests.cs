@@ -9,6 +9,7 @@ public sealed class LowLimitsAppFactory : RegistryAppFactory
     {
         ["RateLimits:SignInPerMinute"] = "3",
         ["RateLimits:EmployerLookupsPerMinute"] = "3",
+        ["RateLimits:VerifyPerMinute"] = "3",
     };
 }
 
@@ -50,5 +51,25 @@ public sealed class RateLimitTests : IClassFixture<LowLimitsAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Trying_registry_ids_and_certificate_codes_on_the_verify_page_is_limited_with_the_friendly_page()
+    {
+        var client = _app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            // Guessing ids, then certificate codes: one limit for both.
+            last = await client.GetAsync(new Uri(i < 2 ? $"/verify/1000000{i}" : $"/verify/10000000?certificate=guess{i}", UriKind.Relative));
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, statuses[0]);
+        Assert.Equal(HttpStatusCode.NotFound, statuses[2]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var page = await last!.ReadPageAsync();
+        Assert.Equal("Too many tries", page.QuerySelector("h1")?.TextContent);
     }
 }

@@ -25,7 +25,7 @@ public sealed class AccessReminders(RegistryDbContext db, AccountEmails emails, 
         {
             var ids = person.Where(g => g.EmployerId is not null).Select(g => g.EmployerId!.Value).ToList();
             var names = await db.Employers.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id)).Select(e => e.Name).ToListAsync(ct);
-            await emails.QueueAccessEndingAsync(person.Key, names.Count > 0 ? names : person.Select(g => g.County ?? g.Program ?? string.Empty).ToList(), person.Min(g => g.ExpiresAt), options.Value.SiteAddress);
+            await emails.QueueAccessEndingAsync(person.Key, names.Count > 0 ? names : person.Select(g => g.County ?? g.Program ?? string.Empty).ToList(), person.Min(g => g.ExpiresAt));
             foreach (var grant in person)
             {
                 grant.MarkReminded(now);

@@ -19,8 +19,8 @@ public sealed class AccessOptions
     /// <summary>How long before it lapses the reminder goes out.</summary>
     public TimeSpan RemindBefore { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>The site's public address, for links in emails written outside a request (reminders).</summary>
-    public string SiteAddress { get; set; } = "http://localhost:5080";
+    // Access:SiteAddress, the public address, is now read as the older name of Site:PublicUrl
+    // (Infrastructure/Web/SiteOptions.cs).
 }
 
 /// <summary>Administrative access: a person's requests and grants, and registry staff's decisions.</summary>

@@ -20,10 +20,8 @@ public sealed class AccountEmails(
     RegistryDbContext db,
     UserManager<RegistryUser> users,
     IStringLocalizer<SharedResource> t,
-    LinkGenerator links,
-    IHttpContextAccessor http,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Access.AccessOptions> site,
+    Infrastructure.Web.PublicAddress site,
     Messages.Messages.Links unsubscribeLinks)
 {
     /// <summary>The confirmation email; <paramref name="firstName"/> is looked up when not given (a resend).</summary>
@@ -107,12 +105,12 @@ public sealed class AccountEmails(
     }
 
     /// <summary>"Your access ends soon": written by the reminder job, a "deadlines" message (those who turned them off do not get it).</summary>
-    public Task<bool> QueueAccessEndingAsync(string userId, IReadOnlyList<string> sites, DateTimeOffset expiresAt, string siteAddress) =>
+    public Task<bool> QueueAccessEndingAsync(string userId, IReadOnlyList<string> sites, DateTimeOffset expiresAt) =>
         QueueNoticeAsync(userId, "access-ending", (t, culture) =>
             (t["Your administrative access to Registry ends soon"],
              [t["Your access to {0} ends on {1}.", string.Join("; ", sites), expiresAt.ToString("D", culture)].Value, t["To keep it, send a new request with current proof of your position:"].Value],
              t["Request access again"]),
-            siteAddress.TrimEnd('/') + "/access/request",
+            site.Link("/access/request"),
             Domain.Messages.MessageKind.Deadlines);
 
     /// <summary>
@@ -208,7 +206,7 @@ public sealed class AccountEmails(
             [t["This email is about your account's security, so it is always sent."]]);
     }
 
-    /// <summary>An absolute link to a page, for an email written during a request.</summary>
+    /// <summary>An absolute link to a page on the registry's public address, for an email.</summary>
     public string LinkTo(string action, string controller, object? values = null) => Link(action, values, controller);
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -236,18 +234,11 @@ public sealed class AccountEmails(
         return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 
-    /// <summary>An absolute link: from the request when there is one, else from the configured public address (background work).</summary>
-    private string Link(string action, object? values, string controller = "Account")
-    {
-        if (http.HttpContext is { } context)
-        {
-            return links.GetUriByAction(context, action, controller, values)
-                ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
-        }
-
-        var path = links.GetPathByAction(action, controller, values) ?? throw new InvalidOperationException($"No route to {controller}/{action}.");
-        return site.Value.SiteAddress.TrimEnd('/') + path;
-    }
+    /// <summary>
+    /// An absolute link on the configured public address (Site:PublicUrl), never on the request's:
+    /// its Host header is whatever the sender typed, and a reset link on their host hands them the token.
+    /// </summary>
+    private string Link(string action, object? values, string controller = "Account") => site.LinkToAction(action, controller, values);
 
     private OutboxMessage Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)
     {

@@ -3,10 +3,8 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Messages;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Email;
 
 namespace Registry.Web.Features.Announcements;
@@ -21,7 +19,7 @@ public sealed class AnnouncementSignal : Infrastructure.Jobs.WakeSignal;
 /// instance holds an announcement with a lease, so two instances never queue the same one.
 /// The messages carry no body: <see cref="AnnouncementTemplate"/> writes it at sending time.
 /// </summary>
-public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time, Messages.Messages.Links links, IOptions<AccessOptions> site, ILogger<AnnouncementQueuing> logger)
+public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time, Messages.Messages.Links links, Infrastructure.Web.PublicAddress site, ILogger<AnnouncementQueuing> logger)
 {
     public const string Kind = "announcement";
     public const int BatchSize = 5_000;
@@ -93,7 +91,7 @@ public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time,
             .Where(p => !db.MessageOptOuts.Any(o => o.UserId == p.UserId && o.Kind == announcement.Kind));
         var english = announcement.In("en");
         var spanish = announcement.In("es");
-        var unsubscribeBase = site.Value.SiteAddress.TrimEnd('/') + "/unsubscribe?token=";
+        var unsubscribeBase = site.Link("/unsubscribe?token=");
         var cursor = announcement.QueueCursor;
         var total = announcement.RecipientCount;
         while (true)
@@ -203,7 +201,7 @@ public sealed class AnnouncementWorker(IServiceScopeFactory scopes, Announcement
 /// Writes an announcement's email when the outbox sends it: the text in the message's language, a
 /// link to the notice in My Registry, and the one-click unsubscribe line.
 /// </summary>
-public sealed class AnnouncementTemplate(RegistryDbContext db, IStringLocalizer<SharedResource> t, IOptions<AccessOptions> site) : IOutboxTemplate
+public sealed class AnnouncementTemplate(RegistryDbContext db, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : IOutboxTemplate
 {
     private readonly Dictionary<int, Announcement?> _announcements = [];
 
@@ -229,7 +227,7 @@ public sealed class AnnouncementTemplate(RegistryDbContext db, IStringLocalizer<
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         try
         {
-            var notice = site.Value.SiteAddress.TrimEnd('/') + "/my-registry/notices/" + id.ToString(CultureInfo.InvariantCulture);
+            var notice = site.Link("/my-registry/notices/" + id.ToString(CultureInfo.InvariantCulture));
             var readIt = t["You can also read this in My Registry: {0}", notice].Value;
             var stop = t["To stop these messages ({0}), open {1}", t["MessageKind" + announcement.Kind].Value, message.UnsubscribeUrl ?? string.Empty].Value;
             var paragraphs = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -15,7 +15,7 @@ namespace Registry.Web.Features.Calendar;
 /// registration for signed-in professionals.
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
@@ -61,22 +61,19 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
         Line("X-WR-CALNAME:" + Escape(t["Registry training calendar"]));
         foreach (var (e, sessions, address) in events)
         {
-            var url = Url.Action(nameof(Event), "Calendar", new { eventId = e.Id }, Request.Scheme, Request.Host.Value);
+            // The configured public address, not the request's Host: the file is kept and shared off the site.
+            var url = site.LinkToAction(nameof(Event), "Calendar", new { eventId = e.Id });
             foreach (var s in sessions)
             {
                 Line("BEGIN:VEVENT");
-                Line($"UID:registry-session-{s.Id}@{Request.Host.Host}");
+                Line($"UID:registry-session-{s.Id}@{site.Host}");
                 Line("DTSTAMP:" + stamp);
                 Line("DTSTART:" + Utc(s.Day, s.Starts));
                 Line("DTEND:" + Utc(s.Day, s.Ends));
                 Line("SUMMARY:" + Escape(e.Title));
                 Line("DESCRIPTION:" + Escape($"{e.Sponsor} · {t["{0} hours", e.ClockHours.ToString("0.##", CultureInfo.CurrentCulture)]} · {url}"));
                 Line("LOCATION:" + Escape(e.IsOnline ? t["Online"] : string.Join(", ", new[] { address, e.City, e.County }.Where(x => !string.IsNullOrEmpty(x)))));
-                if (url is not null)
-                {
-                    Line("URL:" + url);
-                }
-
+                Line("URL:" + url);
                 Line("END:VEVENT");
             }
         }

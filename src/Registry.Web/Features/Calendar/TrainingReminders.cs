@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.Access;
 using Registry.Web.Features.Account;
 
 namespace Registry.Web.Features.Calendar;
@@ -12,7 +10,7 @@ namespace Registry.Web.Features.Calendar;
 /// their language, once. Runs hourly in the background; <see cref="RunOnceAsync"/> is what a test
 /// or an operator calls.
 /// </summary>
-public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site) : Infrastructure.Jobs.IHourlyJob
+public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, Infrastructure.Web.PublicAddress site) : Infrastructure.Jobs.IHourlyJob
 {
     public const int Batch = 1_000;
 
@@ -40,7 +38,7 @@ public sealed class TrainingReminders(RegistryDbContext db, AccountEmails emails
             var where = e.IsOnline ? null : $"{e.Address}, {e.City}";
             await emails.QueueNoticeAsync(accounts[registration.ProfessionalId], "event-reminder", (t, culture) =>
                 (t["Tomorrow: {0}", e.Title], [t["{0} starts tomorrow, {1} at {2}.", e.Title, first.Day.ToString("D", culture), first.Starts.ToString("t", culture)], where is null ? t["It is online."] : t["Where: {0}", where]], t["See the event"]),
-                site.Value.SiteAddress.TrimEnd('/') + "/training/events/" + e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                site.Link("/training/events/" + e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             registration.MarkReminded(now);
         }
 

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Card;
 
 /// <summary>The membership card, and the public page its QR code opens.</summary>
-public sealed class CardController(Card.Handler cards, Calendar.Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CardController(Card.Handler cards, Calendar.Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t, PublicAddress site) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/card")]
@@ -18,7 +20,7 @@ public sealed class CardController(Card.Handler cards, Calendar.Certificates cer
     [HttpGet("/my-registry/card/qr.png")]
     public async Task<IActionResult> Qr(CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card
-            ? File(Card.QrPng(Url.Action(nameof(Verify), "Card", new { registryId = card.RegistryId }, Request.Scheme)!), "image/png")
+            ? File(Card.QrPng(site.LinkToAction(nameof(Verify), "Card", new { registryId = card.RegistryId })), "image/png")
             : NotFound();
 
     [Authorize(Policy = Policies.SignedIn)]
@@ -39,6 +41,7 @@ public sealed class CardController(Card.Handler cards, Calendar.Certificates cer
 
     [AllowAnonymous]
     [HttpGet("/verify/{registryId}")]
+    [EnableRateLimiting(RateLimits.Verify)]
     public async Task<IActionResult> Verify(string registryId, string? certificate, CancellationToken ct)
     {
         var view = await cards.PublicAsync(registryId, ct);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Infrastructure.Security;
@@ -10,7 +12,10 @@ using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Features.Documents;
 
-/// <summary>My Registry's documents: upload (PDF, JPEG, PNG, at most 10 MB, checked by content), list, download, hide from employers, delete.</summary>
+/// <summary>
+/// My Registry's documents: upload (PDF, JPEG, PNG, at most 10 MB, checked by content, within the
+/// person's quota), list, download, hide from employers, delete.
+/// </summary>
 public static class Documents
 {
     public sealed class UploadForm
@@ -24,7 +29,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLogService log, ILogger<Documents.Handler> logger)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLogService log, IOptions<StorageOptions> options, ILogger<Documents.Handler> logger)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)
@@ -39,6 +44,17 @@ public static class Documents
                 return ("Kind", t["Choose what the document is."]);
             }
 
+            // Checked before anything is written: a refused upload leaves no file and no row.
+            if (form.File is { Length: > 0 and <= Document.MaxBytes } incoming)
+            {
+                var quota = options.Value.QuotaPerPersonBytes;
+                var used = await db.Documents.Where(d => d.ProfessionalId == professionalId).SumAsync(d => (long?)d.SizeBytes, ct) ?? 0;
+                if (used + incoming.Length > quota)
+                {
+                    return ("File", t["This file would go over the space for your documents: you have used {0} of the {1} each person has. Delete a document you no longer need, or upload a smaller file.", Size(used), Size(quota)]);
+                }
+            }
+
             var (upload, problem) = await StoreAsync(form.File, t["Choose a file to upload."], storage, t, logger, ct);
             if (upload is not { } stored)
             {
@@ -50,6 +66,11 @@ public static class Documents
             await SaveOrForgetAsync(db, storage, key, ct);
             return null;
         }
+
+        /// <summary>A size as people read it, in the current culture: "1.5 MB", "300 KB".</summary>
+        public static string Size(long bytes) => bytes >= 1024 * 1024
+            ? (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB"
+            : (bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture) + " KB";
 
         /// <summary>
         /// Checks an uploaded file (present, at most 10 MB, a real PDF, JPEG or PNG whose name

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Messages;
-using Registry.Web.Features.Access;
 using Registry.Web.Features.Account;
 
 namespace Registry.Web.Features.Messages;
@@ -14,7 +12,7 @@ namespace Registry.Web.Features.Messages;
 /// permit of the same kind is already recorded. Runs hourly; a stage reached late (a permit
 /// entered 20 days before it expires) sends only that stage.
 /// </summary>
-public sealed class PermitReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site) : Infrastructure.Jobs.IHourlyJob
+public sealed class PermitReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, Infrastructure.Web.PublicAddress site) : Infrastructure.Jobs.IHourlyJob
 {
     public const string Name = "permit-expiry";
     public const int Batch = 1_000;
@@ -55,7 +53,7 @@ public sealed class PermitReminders(RegistryDbContext db, AccountEmails emails, 
                 (t["Your {0} expires in {1} days", t["Credential" + permit.Type].Value, days],
                  [t["Your {0} expires on {1}. Renew it with the Commission on Teacher Credentialing before then, and add the renewed permit to your record.", t["Credential" + permit.Type].Value, permit.Expires.ToString("D", culture)]],
                  t["Open my permits"]),
-                site.Value.SiteAddress.TrimEnd('/') + "/my-registry/permits", MessageKind.Deadlines))
+                site.Link("/my-registry/permits"), MessageKind.Deadlines))
             {
                 queued++;
             }

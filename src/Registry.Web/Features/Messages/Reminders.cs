@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Messages;
-using Registry.Web.Features.Access;
 using Registry.Web.Features.Account;
 
 namespace Registry.Web.Features.Messages;
@@ -13,7 +11,7 @@ namespace Registry.Web.Features.Messages;
 /// <see cref="Ratings.RatingsController.YearlyHours"/> gets a "deadlines" reminder, once per
 /// validation date.
 /// </summary>
-public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site) : Infrastructure.Jobs.IHourlyJob
+public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, Infrastructure.Web.PublicAddress site) : Infrastructure.Jobs.IHourlyJob
 {
     public const string Name = "pd-hours";
     public const int MonthsBefore = 2;
@@ -55,7 +53,7 @@ public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails,
                         (t["You need {0} more hours of professional development before {1}", shortBy.ToString("0.##", culture), s.ValidationOn.ToString("D", culture)],
                          [t["{0}'s Quality Counts rating is validated on {1}. You have {2} of the {3} hours of professional development a year asks for since {4}.", s.Name, s.ValidationOn.ToString("D", culture), person.Hours.ToString("0.##", culture), Ratings.RatingsController.YearlyHours, yearStart.ToString("D", culture)]],
                          t["Find training"]),
-                        site.Value.SiteAddress.TrimEnd('/') + "/training", MessageKind.Deadlines))
+                        site.Link("/training"), MessageKind.Deadlines))
                     {
                         queued++;
                     }
@@ -77,7 +75,7 @@ public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails,
 /// (raters count a profile as current when it was updated within 12 months), once per
 /// stretch without changes.
 /// </summary>
-public sealed class ProfileReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, IOptions<AccessOptions> site) : Infrastructure.Jobs.IHourlyJob
+public sealed class ProfileReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, Infrastructure.Web.PublicAddress site) : Infrastructure.Jobs.IHourlyJob
 {
     public const string Name = "profile-stale";
     public const int Months = 11;
@@ -100,7 +98,7 @@ public sealed class ProfileReminders(RegistryDbContext db, AccountEmails emails,
                 (t["Please check your Registry profile"],
                  [t["Your profile has not changed since {0}. Check that your job, education, permits and training are up to date: raters count a profile as current when it was updated within 12 months.", person.UpdatedAt.ToString("D", culture)]],
                  t["Open My Registry"]),
-                site.Value.SiteAddress.TrimEnd('/') + "/my-registry", MessageKind.Deadlines))
+                site.Link("/my-registry"), MessageKind.Deadlines))
             {
                 queued++;
             }

@@ -13,7 +13,7 @@ namespace Registry.Web.Features.Sponsors;
 /// <summary>A sponsor's events: post, copy, edit, cancel. Each action asks the sponsor authorization handler.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sponsors")]
-public sealed class SponsorEventsController(SponsorEvents.Handler events, AttendancePosting.Handler attendance, IAuthorizationService authorization, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SponsorEventsController(SponsorEvents.Handler events, AttendancePosting.Handler attendance, IAuthorizationService authorization, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [HttpGet("{sponsorId:int}/events/new")]
     public async Task<IActionResult> New(int sponsorId) =>
@@ -177,14 +177,14 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
     public async Task<IActionResult> CheckIn(int eventId, int sessionId, CancellationToken ct) =>
         await SessionAsync(eventId, sessionId, ct) is { } context
             ? View(new CheckInPage(context.Event.Id, context.Event.Title, context.Session, context.Session.CheckInCode is { } code && context.Session.CheckInExpiresAt > time.GetUtcNow()
-                ? Url.Action("CheckIn", "Calendar", new { code }, Request.Scheme, Request.Host.Value)
+                ? site.LinkToAction("CheckIn", "Calendar", new { code })
                 : null))
             : NotFound();
 
     [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in.png")]
     public async Task<IActionResult> CheckInCode(int eventId, int sessionId, CancellationToken ct) =>
         await SessionAsync(eventId, sessionId, ct) is { Session.CheckInCode: { } code }
-            ? File(Card.Card.QrPng(Url.Action("CheckIn", "Calendar", new { code }, Request.Scheme, Request.Host.Value)!), "image/png")
+            ? File(Card.Card.QrPng(site.LinkToAction("CheckIn", "Calendar", new { code })), "image/png")
             : NotFound();
 
     private async Task<AttendancePosting.SessionContext?> SessionAsync(int eventId, int sessionId, CancellationToken ct) =>

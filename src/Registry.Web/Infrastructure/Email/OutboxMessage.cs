@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Registry.Web.Infrastructure.Email;
 
 /// <summary>
@@ -9,6 +11,23 @@ public sealed class OutboxMessage
     public const int MaxAddressLength = 256;
     public const int MaxSubjectLength = 300;
     public const int MaxKindLength = 50;
+
+    /// <summary>
+    /// Kinds of message whose body holds a one-time secret (a link carrying a confirmation, reset or
+    /// change-email token). Once such a message is sent, or given up, its bodies are replaced by
+    /// <see cref="RemovedAfterSending"/> or <see cref="RemovedAfterGivingUp"/>: the outbox, and every
+    /// backup of the database, keeps no working link. A new kind of email with a secret in it is
+    /// added here (no column: the kind decides).
+    /// </summary>
+    public static readonly FrozenSet<string> KindsWithOneTimeSecret = FrozenSet.Create(StringComparer.Ordinal,
+        "confirm-email",
+        "reset-password",
+        "change-email",
+        "sign-in-link",
+        "undo-email-change");
+
+    public const string RemovedAfterSending = "[removed after sending: this message held a one-time link]";
+    public const string RemovedAfterGivingUp = "[removed after giving up: this message held a one-time link]";
 
     private OutboxMessage()
     {
@@ -81,6 +100,9 @@ public sealed class OutboxMessage
     /// <summary>The language the message is written in ("en", "es"), for an announcement's record.</summary>
     public string? Language { get; private set; }
 
+    /// <summary>Whether the body holds a one-time secret, removed once the message is sent or given up (<see cref="KindsWithOneTimeSecret"/>).</summary>
+    public bool HoldsOneTimeSecret => KindsWithOneTimeSecret.Contains(Kind);
+
     public OutboxMessage WithUnsubscribe(string url)
     {
         UnsubscribeUrl = url;
@@ -95,6 +117,7 @@ public sealed class OutboxMessage
         ClaimToken = null;
         ClaimedUntil = null;
         GaveUpAt = at;
+        RemoveOneTimeSecret(RemovedAfterGivingUp);
     }
 
     public void MarkSent(DateTimeOffset at)
@@ -104,6 +127,7 @@ public sealed class OutboxMessage
         ClaimedUntil = null;
         AttemptCount++;
         LastError = null;
+        RemoveOneTimeSecret(RemovedAfterSending);
     }
 
     public void MarkFailed(string error, DateTimeOffset at, TimeSpan backoff, int maxAttempts)
@@ -115,11 +139,24 @@ public sealed class OutboxMessage
         if (AttemptCount >= maxAttempts)
         {
             GaveUpAt = at;
+            RemoveOneTimeSecret(RemovedAfterGivingUp);
         }
         else
         {
             NextAttemptAt = at + backoff;
         }
+    }
+
+    /// <summary>The subject stays (support can still see what was sent, and when); the link with its token goes.</summary>
+    private void RemoveOneTimeSecret(string notice)
+    {
+        if (!HoldsOneTimeSecret)
+        {
+            return;
+        }
+
+        TextBody = notice;
+        HtmlBody = HtmlBody is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(notice) + "</p>";
     }
 }
 

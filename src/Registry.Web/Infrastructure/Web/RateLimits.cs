@@ -5,8 +5,9 @@ namespace Registry.Web.Infrastructure.Web;
 
 /// <summary>
 /// Per-client limits on the actions attackers automate: signing in, registering, sending
-/// account emails, looking up employers. Exceeding one answers 429 with the friendly error page
-/// (status code pages re-execute /error/429).
+/// account emails, looking up employers, trying registry ids and certificate codes on the public
+/// verification page. Exceeding one answers 429 with the friendly error page (status code pages
+/// re-execute /error/429).
 /// </summary>
 public static class RateLimits
 {
@@ -14,6 +15,7 @@ public static class RateLimits
     public const string SignUp = "sign-up";
     public const string Email = "account-email";
     public const string EmployerLookup = "employer-lookup";
+    public const string Verify = "verify";
 
     public static IServiceCollection AddRegistryRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,10 @@ public static class RateLimits
             Add(options, SignUp, section.GetValue("SignUpPerMinute", 30));
             Add(options, Email, section.GetValue("AccountEmailsPerMinute", 5));
             Add(options, EmployerLookup, section.GetValue("EmployerLookupsPerMinute", 120));
+
+            // Enough for an employer checking a stack of cards or certificates by hand; too few to
+            // walk the registry id space looking for public records.
+            Add(options, Verify, section.GetValue("VerifyPerMinute", 30));
         });
         return services;
     }

@@ -2,7 +2,8 @@ namespace Registry.Web.Infrastructure.Web;
 
 /// <summary>
 /// Headers every response carries: a Content-Security-Policy that allows no inline script and no
-/// framing, no MIME sniffing, and no referrer sent off the site (email links carry tokens).
+/// framing, no MIME sniffing, no referrer sent off the site (email links carry tokens), and
+/// <c>Cache-Control: no-store</c> unless the endpoint is marked <see cref="CacheableAttribute"/>.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -21,8 +22,25 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+
+                // Pages and files hold personal data (a record, an export, a document, a card): no
+                // browser, shared computer's cache or proxy keeps a copy. Runs after anything inside
+                // (an action's own header, antiforgery's), so only an explicit opt-in escapes it.
+                if (context.GetEndpoint()?.Metadata.GetMetadata<CacheableAttribute>() is null)
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next(context);
         });
 }
+
+/// <summary>
+/// Lets an endpoint's response be cached (it then says how, with <c>[ResponseCache]</c> or its own
+/// Cache-Control); without it every response is <c>no-store</c>. Only for what holds no personal
+/// data whoever asks: static files (Program.cs marks them) and, in time, public anonymous pages.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class CacheableAttribute : Attribute;
