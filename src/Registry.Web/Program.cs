@@ -122,6 +122,7 @@ builder.Services.AddScoped<UnfinishedUploads>();
 builder.Services.Configure<AccountSessionOptions>(builder.Configuration.GetSection(AccountSessionOptions.Section));
 builder.Services.AddScoped<AccountSessions>();
 builder.Services.AddScoped<SecurityAudit>();
+builder.Services.AddScoped<Registry.Web.Features.SecurityEvents.SecurityEventList.Handler>();
 builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<UnfinishedUploads>>();
 
 builder.Services

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
 using Registry.Web.Features.Staff;
 using Registry.Web.Infrastructure.Security;
 
@@ -37,5 +39,35 @@ public sealed class GrantRoleCommandTests : IClassFixture<RegistryAppFactory>
         var usage = new StringWriter();
         Assert.Equal(2, await GrantRoleCommand.RunAsync(_app.Services, [GrantRoleCommand.Name, email, "Superuser"], usage));
         Assert.StartsWith("Usage: grant-role EMAIL RegistryStaff|Administrator", usage.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_is_audited_with_the_command_line_as_the_actor_and_a_change_that_changes_nothing_is_not()
+    {
+        var email = $"audited.{Guid.NewGuid():N}@example.org";
+        string userId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+            var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            userId = user.Id;
+        }
+
+        Assert.Equal(0, await GrantRoleCommand.RunAsync(_app.Services, [GrantRoleCommand.Name, email, Roles.Administrator], TextWriter.Null));
+        Assert.Equal(1, await GrantRoleCommand.RunAsync(_app.Services, [GrantRoleCommand.Name, email, Roles.Administrator], TextWriter.Null));
+        Assert.Equal(0, await GrantRoleCommand.RunAsync(_app.Services, [GrantRoleCommand.Name, email, Roles.Administrator, "--remove"], TextWriter.Null));
+
+        await using var check = _app.Services.CreateAsyncScope();
+        var entries = await check.ServiceProvider.GetRequiredService<RegistryDbContext>().SecurityEvents.AsNoTracking()
+            .Where(e => e.SubjectUserId == userId).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["RoleGiven", "RoleRemoved"], entries.Select(e => e.Kind));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal($"command line ({Environment.UserName})", e.Actor);
+            Assert.Null(e.ActorUserId);
+            Assert.Null(e.IpAddress);
+            Assert.Equal((email, Roles.Administrator), (e.Subject, e.Detail));
+        });
     }
 }

@@ -210,6 +210,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
         ["POST /staff/users/{userId}/grants"] = Rule.Administrator,
         ["POST /staff/grants/{grantId:int}/revoke"] = Rule.Administrator,
+        ["GET /staff/security-events"] = Rule.Administrator,
+        ["GET /staff/security-events/events.csv"] = Rule.Administrator,
         ["GET /stipends"] = Rule.StipendView,
         ["GET /stipends/export.csv"] = Rule.StipendView,
         ["POST /stipends/sites"] = Rule.StipendView,

@@ -79,5 +79,20 @@ public sealed class AccessGrant
 
     public void Revoke(DateTimeOffset at) => RevokedAt ??= at;
 
+    /// <summary>
+    /// The grant as the security audit keeps it: role, scope and expiry in fixed English and ISO
+    /// dates, so the entry reads the same whoever reads it later (the audit is a record, not a page).
+    /// </summary>
+    public string AuditText(string? siteName) =>
+        string.Join(", ", new[]
+        {
+            Role.ToString(),
+            siteName is null ? null : $"site {siteName}",
+            County is null ? null : $"county {County}",
+            Program is null ? null : $"program {Program}",
+            "until " + ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            RequestId is { } request ? "access request " + request.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        }.Where(part => part is not null));
+
     public void MarkReminded(DateTimeOffset at) => ReminderSentAt = at;
 }

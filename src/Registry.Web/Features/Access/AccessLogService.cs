@@ -10,12 +10,20 @@ public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)
     public sealed record Entry(DateTimeOffset At, string Viewer, string? Role, string? Site, string What);
 
     /// <summary>Logs a look at these people's records by someone else (the owner's own looks are not logged).</summary>
-    public async Task RecordAsync(IEnumerable<int> professionalIds, string viewerUserId, string role, int? employerId, string what, CancellationToken ct)
+    public Task RecordAsync(IEnumerable<int> professionalIds, string viewerUserId, string role, int? employerId, string what, CancellationToken ct) =>
+        RecordAsync(professionalIds.Select(id => (id, employerId)), viewerUserId, role, what, ct);
+
+    /// <summary>Logs a look at people seen each for a site of their own (a director's staff across several sites), in one save.</summary>
+    public async Task RecordAsync(IEnumerable<(int ProfessionalId, int? EmployerId)> looks, string viewerUserId, string role, string what, CancellationToken ct)
     {
-        var ids = professionalIds.Distinct().ToList();
+        var distinct = looks.Distinct().ToList();
+
+        // What was seen may carry a name typed by someone (a document's file name): a long one is cut,
+        // never allowed to fail the save (and with it the page the person asked for).
+        what = what.Length <= AccessLogEntry.MaxWhatLength ? what : what[..AccessLogEntry.MaxWhatLength];
         var own = await db.Professionals.AsNoTracking().Where(p => p.UserId == viewerUserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
-        db.AccessLog.AddRange(ids.Where(id => id != own).Select(id => new AccessLogEntry(id, viewerUserId, role, employerId, what, now)));
+        db.AccessLog.AddRange(distinct.Where(look => look.ProfessionalId != own).Select(look => new AccessLogEntry(look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now)));
         await db.SaveChangesAsync(ct);
     }
 

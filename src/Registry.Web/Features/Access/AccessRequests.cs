@@ -3,8 +3,10 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Features.Account;
+using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Features.Access;
@@ -45,7 +47,7 @@ public static class AccessRequests
 
     public sealed record MyAccess(IReadOnlyList<GrantView> Grants, IReadOnlyList<RequestView> Requests);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, AccountEmails emails, IOptions<AccessOptions> options, ILogger<AccessRequests.Handler> logger)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, AccountEmails emails, SecurityAudit audit, IOptions<AccessOptions> options, ILogger<AccessRequests.Handler> logger)
     {
         public async Task<MyAccess> MineAsync(string userId, CancellationToken ct)
         {
@@ -107,13 +109,19 @@ public static class AccessRequests
             return null;
         }
 
-        public async Task<(AccessRequest Request, Stream Content)?> OpenProofAsync(int requestId, CancellationToken ct) =>
-            await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct) is { } request
-            && await storage.OpenAsync(request.ProofStorageKey, ct) is { } content
-                ? (request, content)
-                : null;
+        /// <summary>The request's proof file, with the requester's professional record (if they have one) for the access log.</summary>
+        public async Task<(AccessRequest Request, Stream Content, int? ProfessionalId)?> OpenProofAsync(int requestId, CancellationToken ct)
+        {
+            if (await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct) is not { } request)
+            {
+                return null;
+            }
 
-        /// <summary>Approves a pending request: one grant per site, for the configured length; the person is emailed.</summary>
+            var professionalId = await db.Professionals.Where(p => p.UserId == request.UserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            return await storage.OpenAsync(request.ProofStorageKey, ct) is { } content ? (request, content, professionalId) : null;
+        }
+
+        /// <summary>Approves a pending request: one grant per site (each audited), for the configured length; the person is emailed.</summary>
         public async Task<bool> ApproveAsync(int requestId, string staffUserId, CancellationToken ct)
         {
             if (await db.AccessRequests.Include(r => r.Sites).SingleOrDefaultAsync(r => r.Id == requestId && r.Status == AccessRequestStatus.Pending, ct) is not { } request)
@@ -124,9 +132,15 @@ public static class AccessRequests
             var now = time.GetUtcNow();
             var expires = now.Add(options.Value.GrantLength);
             request.Approve(staffUserId, now);
+            var email = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            var siteIds = request.Sites.Select(s => s.EmployerId).ToList();
+            var labels = await db.Employers.AsNoTracking().Where(e => EF.Parameter(siteIds).Contains(e.Id))
+                .Select(e => new { e.Id, Label = e.Name + " (" + e.LicenseNumber + ")" }).ToDictionaryAsync(e => e.Id, e => e.Label, ct);
             foreach (var site in request.Sites)
             {
-                db.AccessGrants.Add(AccessGrant.ForSite(request.UserId, AccessRole.SiteDirector, site.EmployerId, now, expires, request.Id));
+                var grant = AccessGrant.ForSite(request.UserId, AccessRole.SiteDirector, site.EmployerId, now, expires, request.Id);
+                db.AccessGrants.Add(grant);
+                audit.Add(SecurityEventKind.GrantGiven, request.UserId, email, grant.AuditText(labels.GetValueOrDefault(site.EmployerId)));
             }
 
             var names = await SiteNamesAsync(request, ct);

@@ -234,7 +234,7 @@ public static class Calendar
             }, ct);
         }
 
-        public sealed record StaffMember(int ProfessionalId, string Name, string Site, RegistrationStatus? Status);
+        public sealed record StaffMember(int ProfessionalId, string Name, int SiteId, string Site, RegistrationStatus? Status);
 
         /// <summary>
         /// The confirmed, current staff of the sites the account directs (an active director grant),
@@ -249,13 +249,13 @@ public static class Calendar
                 .Where(e => e.EmployerId != null && sites.Contains(e.EmployerId.Value) && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= Today))
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
                 {
-                    p.Id, Name = p.FirstName + " " + p.LastName, Site = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
+                    p.Id, Name = p.FirstName + " " + p.LastName, SiteId = e.EmployerId!.Value, Site = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
                     Status = db.Registrations.Where(r => r.EventId == eventId && r.ProfessionalId == p.Id).Select(r => (RegistrationStatus?)r.Status).FirstOrDefault(),
                 })
                 .Take(1000)
                 .ToListAsync(ct);
             return rows.GroupBy(r => r.Id).Select(g => g.First()).OrderBy(r => r.Site).ThenBy(r => r.Name, StringComparer.CurrentCulture)
-                .Select(r => new StaffMember(r.Id, r.Name, r.Site, r.Status)).ToList();
+                .Select(r => new StaffMember(r.Id, r.Name, r.SiteId, r.Site, r.Status)).ToList();
         }
 
         private async Task NotifyAsync(int professionalId, TrainingEvent e, string kind, CancellationToken ct)

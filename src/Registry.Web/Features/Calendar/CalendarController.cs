@@ -15,7 +15,7 @@ namespace Registry.Web.Features.Calendar;
 /// registration for signed-in professionals.
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
+public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, Access.AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
@@ -148,7 +148,13 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
             return NotFound();
         }
 
-        return View(new RegisterStaffPage(e, await calendar.DirectorsStaffAsync(users.GetUserId(User)!, eventId, ct), calendar.Today));
+        var userId = users.GetUserId(User)!;
+        var staff = await calendar.DirectorsStaffAsync(userId, eventId, ct);
+
+        // The page lists the director's confirmed staff: each person's access log says so, with their site.
+        await log.RecordAsync(staff.Select(s => (s.ProfessionalId, (int?)s.SiteId)), userId, "SiteDirector", "training registration list", ct);
+
+        return View(new RegisterStaffPage(e, staff, calendar.Today));
     }
 
     [Authorize(Policy = Policies.SignedIn)]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Domain;
 using Registry.Web.Domain.DataQuality;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Features.Access;
 using Registry.Web.Features.Workforce;
 using Registry.Web.Infrastructure.Security;
 
@@ -15,7 +16,7 @@ namespace Registry.Web.Features.DataQuality;
 /// from the latest run; registry staff open the lists of records to fix.
 /// </summary>
 [Route("data-quality")]
-public sealed class DataQualityController(DataQualityRuns.Handler runs, CensusSignal signal, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class DataQualityController(DataQualityRuns.Handler runs, CensusSignal signal, AccessLogService log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [Authorize(Policy = Policies.Analyst)]
     [HttpGet("")]
@@ -51,7 +52,13 @@ public sealed class DataQualityController(DataQualityRuns.Handler runs, CensusSi
             }
         }
 
-        var list = await runs.FailuresAsync(chosen, code, page, ct);
-        return list is null ? RedirectToAction(nameof(Index)) : View(list);
+        if (await runs.FailuresAsync(chosen, code, page, ct) is not { } list)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        // The list shows names and email addresses: each person's access log says so.
+        await log.RecordAsync(list.Rows.Select(r => r.ProfessionalId), users.GetUserId(User)!, "RegistryStaff", null, "data quality list", ct);
+        return View(list);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Features.Access;
 using Registry.Web.Features.Forms;
@@ -22,7 +23,7 @@ namespace Registry.Web.Features.Ratings;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("ratings")]
-public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler staff, IAuthorizationService authorization, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler staff, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     public const decimal YearlyHours = 21;
 
@@ -125,6 +126,9 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
 
         var start = ParseDate(validationDate, out _);
         var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(RatingYearStart: start), ct);
+
+        // Other people's records leave the registry: audited, and saved with the access log's entries.
+        audit.Add(SecurityEventKind.Export, null, null, $"rating CSV of {site.Name} ({site.LicenseNumber}): {rows.Count} people");
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), users.GetUserId(User)!, "Rater", employerId, "rating export", ct);
         var csv = new StringBuilder("registry_id,name,role,lead_teacher_points,pd_hours_in_validation_year,pd_hours_needed,profile_complete,profile_current,permit_expires\n");
         var today = staff.Today;

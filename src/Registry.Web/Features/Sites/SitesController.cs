@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Features.Access;
 using Registry.Web.Features.Forms;
 using Registry.Web.Infrastructure.Security;
@@ -14,7 +15,7 @@ namespace Registry.Web.Features.Sites;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sites/{employerId:int}")]
-public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLogService log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("staff")]
     public async Task<IActionResult> Staff(int employerId, CancellationToken ct)
@@ -24,7 +25,7 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
             return NotFound();
         }
 
-        return View(new StaffPage(site, await handler.PeopleAsync(employerId, ct), new SiteStaff.ConfirmForm()));
+        return await StaffPageAsync(site, new SiteStaff.ConfirmForm(), ct);
     }
 
     [HttpPost("staff")]
@@ -43,7 +44,7 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
                 ModelState.AddModelError(field, message);
             }
 
-            return View(new StaffPage(site, await handler.PeopleAsync(employerId, ct), form));
+            return await StaffPageAsync(site, form, ct);
         }
 
         TempData["Notice"] = changed == 0 ? t["Nothing to change."].Value : t["Saved: {0} changes.", changed].Value;
@@ -72,8 +73,19 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
         }
 
         var rows = await handler.AllRowsAsync(site, new SiteStaff.RosterQuery(role, expiring, sort), ct);
+
+        // Other people's records leave the registry: audited, and saved with the access log's entries.
+        audit.Add(SecurityEventKind.Export, null, null, $"roster CSV of {site.Name} ({site.LicenseNumber}): {rows.Count} people");
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster export", ct);
         return File(Csv.Bytes(SiteStaff.Handler.Csv(rows)), "text/csv", $"roster-{site.LicenseNumber}-{handler.Today:yyyy-MM-dd}.csv");
+    }
+
+    /// <summary>The staff page shows everyone naming the site: each person's access log says so.</summary>
+    private async Task<IActionResult> StaffPageAsync(SiteStaff.SiteView site, SiteStaff.ConfirmForm form, CancellationToken ct)
+    {
+        var people = await handler.PeopleAsync(site.Id, ct);
+        await log.RecordAsync(people.Select(p => p.ProfessionalId), UserId(), await RoleAsync(site), site.Id, "staff list", ct);
+        return View(nameof(Staff), new StaffPage(site, people, form));
     }
 
     private async Task<SiteStaff.SiteView?> SiteAsync(int employerId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Calendar;
+using Registry.Web.Features.Access;
 using Registry.Web.Features.Forms;
 using Registry.Web.Infrastructure.Security;
 
@@ -13,7 +14,7 @@ namespace Registry.Web.Features.Sponsors;
 /// <summary>A sponsor's events: post, copy, edit, cancel. Each action asks the sponsor authorization handler.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sponsors")]
-public sealed class SponsorEventsController(SponsorEvents.Handler events, AttendancePosting.Handler attendance, IAuthorizationService authorization, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
+public sealed class SponsorEventsController(SponsorEvents.Handler events, AttendancePosting.Handler attendance, IAuthorizationService authorization, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [HttpGet("{sponsorId:int}/events/new")]
     public async Task<IActionResult> New(int sponsorId) =>
@@ -91,8 +92,8 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
     /// <summary>The event's people (registered, waiting, posted) with a column per session, the CSV upload and the check-in codes.</summary>
     [HttpGet("events/{eventId:int}/attendance")]
     public async Task<IActionResult> Attendance(int eventId, CancellationToken ct) =>
-        await events.SponsorOfAsync(eventId, ct) is { } sponsorId && await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance) && await attendance.SheetAsync(eventId, ct) is { } sheet
-            ? View(sheet)
+        await events.SponsorOfAsync(eventId, ct) is { } sponsorId && await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance)
+            ? await SheetPageAsync(eventId, ct)
             : NotFound();
 
     [HttpPost("events/{eventId:int}/sessions/{sessionId:int}/roster")]
@@ -128,7 +129,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
                 : file.Length > AttendancePosting.MaxCsvBytes ? t["The file is too large: at most 1 MB."]
                 : t["The file needs a header row with registry_id and hours columns."]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Attendance), await attendance.SheetAsync(eventId, ct));
+            return await SheetPageAsync(eventId, ct);
         }
 
         Notice(await attendance.PostCsvAsync(context, rows, UserId(), ct));
@@ -153,7 +154,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
         {
             ModelState.AddModelError($"registryId-{unmatchedId}", t["No one has this registry id. Check it with the attendee."]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Attendance), await attendance.SheetAsync(eventId, ct));
+            return await SheetPageAsync(eventId, ct);
         }
 
         Notice(posted);
@@ -186,6 +187,18 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
         await SessionAsync(eventId, sessionId, ct) is { Session.CheckInCode: { } code }
             ? File(Card.Card.QrPng(site.LinkToAction("CheckIn", "Calendar", new { code })), "image/png")
             : NotFound();
+
+    /// <summary>The attendance sheet names everyone registered, waiting or posted: each person's access log says so.</summary>
+    private async Task<IActionResult> SheetPageAsync(int eventId, CancellationToken ct)
+    {
+        if (await attendance.SheetAsync(eventId, ct) is not { } sheet)
+        {
+            return NotFound();
+        }
+
+        await log.RecordAsync(sheet.People.Select(p => p.ProfessionalId), UserId(), User.IsRegistryStaff() ? "RegistryStaff" : "TrainingSponsor", null, "attendance sheet", ct);
+        return View(nameof(Attendance), sheet);
+    }
 
     private async Task<AttendancePosting.SessionContext?> SessionAsync(int eventId, int sessionId, CancellationToken ct) =>
         await events.SponsorOfAsync(eventId, ct) is { } sponsorId && await AllowedAsync(sponsorId, SponsorOperations.TakeAttendance)

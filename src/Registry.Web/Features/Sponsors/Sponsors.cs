@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Account;
+using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sponsors;
 
@@ -52,7 +54,7 @@ public static class Sponsors
 
     public sealed record Application(int Id, string Name, string ContactEmail, string? Phone, string? County, string? Website, DateTimeOffset AppliedAt, string? ApplicantEmail);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails, SecurityAudit audit)
     {
         public const int PastShown = 50;
 
@@ -91,6 +93,9 @@ public static class Sponsors
                 sponsor.Approve(staffUserId, now);
                 var manager = await db.SponsorMembers.SingleAsync(m => m.SponsorId == sponsorId && m.UserId == sponsor.AppliedByUserId, ct);
                 manager.Approve(now, canManageEvents: true);
+
+                // The applicant becomes the sponsor's manager: they now see the people registered at its events.
+                audit.Add(SecurityEventKind.SponsorApproved, sponsor.AppliedByUserId, await EmailAsync(sponsor.AppliedByUserId, ct), $"sponsor {sponsor.Name} (id {sponsor.Id}); the applicant is its manager");
             }
             else
             {
@@ -169,10 +174,18 @@ public static class Sponsors
             }
 
             var wasApproved = member.IsApproved;
+            var couldManageEvents = member.CanManageEvents;
             member.Approve(time.GetUtcNow(), canManageEvents);
+            if (wasApproved && couldManageEvents == canManageEvents)
+            {
+                return true;
+            }
+
+            var sponsorName = await SponsorNameAsync(sponsorId, ct);
+            audit.Add(SecurityEventKind.SponsorMemberApproved, member.UserId, await EmailAsync(member.UserId, ct),
+                $"instructor of {sponsorName} (sponsor id {sponsorId}); may post and change events: {(canManageEvents ? "yes" : "no")}{(wasApproved ? " (changed)" : string.Empty)}");
             if (!wasApproved)
             {
-                var sponsorName = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.Name).SingleAsync(ct);
                 await emails.QueueNoticeAsync(member.UserId, "instructor-approved", (t, _) =>
                     (t["You are an instructor for {0}", sponsorName], [t["{0} approved you as an instructor. You can take attendance at its events.", sponsorName]], t["Open your sponsor page"]),
                     emails.LinkTo("Index", "Sponsors"));
@@ -182,8 +195,25 @@ public static class Sponsors
             return true;
         }
 
-        /// <summary>Removes an instructor (a request or an approved one); the manager stays.</summary>
-        public Task<bool> RemoveMemberAsync(int sponsorId, int memberId, CancellationToken ct) =>
-            db.RemoveOneAsync(db.SponsorMembers.Where(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor), ct);
+        /// <summary>Removes an instructor (a request or an approved one), audited in the same save; the manager stays.</summary>
+        public async Task<bool> RemoveMemberAsync(int sponsorId, int memberId, CancellationToken ct)
+        {
+            if (await db.SponsorMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor, ct) is not { } member)
+            {
+                return false;
+            }
+
+            db.SponsorMembers.Remove(member);
+            audit.Add(SecurityEventKind.SponsorMemberRemoved, member.UserId, await EmailAsync(member.UserId, ct),
+                $"{(member.IsApproved ? "instructor" : "request to be an instructor")} of {await SponsorNameAsync(sponsorId, ct)} (sponsor id {sponsorId})");
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        private Task<string?> EmailAsync(string userId, CancellationToken ct) =>
+            db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+
+        private Task<string> SponsorNameAsync(int sponsorId, CancellationToken ct) =>
+            db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.Name).SingleAsync(ct);
     }
 }

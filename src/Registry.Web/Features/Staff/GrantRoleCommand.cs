@@ -6,7 +6,8 @@ namespace Registry.Web.Features.Staff;
 /// <summary>
 /// <c>dotnet run --project src/Registry.Web -- grant-role EMAIL RegistryStaff|Administrator [--remove]</c>:
 /// gives (or takes away) a registry-wide role, so the first staff member can be made from the
-/// command line of the server.
+/// command line of the server. Like the administrators' page it is audited (the actor is "command
+/// line (USER)", the operating-system account that ran it) and ends the account's sessions.
 /// </summary>
 public static class GrantRoleCommand
 {
@@ -23,6 +24,7 @@ public static class GrantRoleCommand
         }
 
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SecurityAudit>().CommandLineActor = SecurityAudit.CommandLine();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
         if (await users.FindByEmailAsync(values[0]) is not { } user)
         {
@@ -30,7 +32,7 @@ public static class GrantRoleCommand
             return 1;
         }
 
-        var result = remove ? await users.RemoveFromRoleAsync(user, values[1]) : await users.AddToRoleAsync(user, values[1]);
+        var result = await scope.ServiceProvider.GetRequiredService<Workspace.Handler>().ChangeRoleAsync(user, values[1], give: !remove, CancellationToken.None);
         await output.WriteLineAsync(result.Succeeded
             ? $"{values[0]} {(remove ? "no longer has" : "now has")} the role {values[1]}."
             : $"Not done: {string.Join("; ", result.Errors.Select(e => e.Description))}");

@@ -233,11 +233,22 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpGet("access-requests")]
     public async Task<IActionResult> AccessRequests(CancellationToken ct) => View(await access.PendingAsync(ct));
 
+    /// <summary>A request's proof of position; logged against the requester's own record, when they have one.</summary>
     [HttpGet("access-requests/{requestId:int}/proof")]
-    public async Task<IActionResult> Proof(int requestId, CancellationToken ct) =>
-        await access.OpenProofAsync(requestId, ct) is { } proof
-            ? File(proof.Content, Document.ContentTypeOf(proof.Request.ProofFileType), proof.Request.ProofFileName)
-            : NotFound();
+    public async Task<IActionResult> Proof(int requestId, CancellationToken ct)
+    {
+        if (await access.OpenProofAsync(requestId, ct) is not { } proof)
+        {
+            return NotFound();
+        }
+
+        if (proof.ProfessionalId is { } professionalId)
+        {
+            await log.RecordAsync([professionalId], UserId(), "RegistryStaff", null, "access request proof", ct);
+        }
+
+        return File(proof.Content, Document.ContentTypeOf(proof.Request.ProofFileType), proof.Request.ProofFileName);
+    }
 
     [HttpPost("access-requests/{requestId:int}/approve")]
     public async Task<IActionResult> Approve(int requestId, CancellationToken ct)

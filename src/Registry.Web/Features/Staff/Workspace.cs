@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
 
@@ -18,7 +19,12 @@ public static class Workspace
 
     public sealed record DuplicatePair(PersonSummary Newer, PersonSummary Original);
 
-    public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, TimeProvider time)
+    /// <summary>
+    /// Every change to who may see what (roles, grants, merges) is written to the security audit in
+    /// the same save, and ends the sessions of the account it changes: a cookie carries its roles,
+    /// so the person signs in again and holds exactly what they now have.
+    /// </summary>
+    public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, SecurityAudit audit, AccountSessions sessions, TimeProvider time)
     {
         /// <summary>Profiles flagged at sign-up as possibly the same person as an earlier one, side by side.</summary>
         public async Task<IReadOnlyList<DuplicatePair>> DuplicatesAsync(CancellationToken ct)
@@ -65,7 +71,10 @@ public static class Workspace
             await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var goneRecord = await db.Professionals.AsNoTracking().Where(p => p.Id == gone).Select(p => new { p.RegistryId, p.UserId }).SingleAsync(ct);
+                var goneRecord = await db.Professionals.AsNoTracking().Where(p => p.Id == gone)
+                    .Select(p => new { p.RegistryId, p.UserId, Email = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() }).SingleAsync(ct);
+                var keptRecord = await db.Professionals.AsNoTracking().Where(p => p.Id == keep)
+                    .Select(p => new { p.RegistryId, p.UserId, Email = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() }).SingleAsync(ct);
                 var keptLanguages = await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == keep).Select(l => l.Language).ToListAsync(ct);
                 await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == gone && EF.Parameter(keptLanguages).Contains(l.Language)).ExecuteDeleteAsync(ct);
                 await db.Set<ProfessionalLanguage>().Where(l => l.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(l => l.ProfessionalId, keep), ct);
@@ -85,7 +94,17 @@ public static class Workspace
                 await db.Professionals.Where(p => p.Id == gone).ExecuteDeleteAsync(ct);
                 await db.Users.Where(u => u.Id == goneRecord.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue), ct);
                 db.RecordChanges.Add(new Domain.History.RecordChange(keep, time.GetUtcNow(), staffUserId, "Professional", null, Domain.History.RecordChangeKind.Changed, "Professional.MergedRegistryId", null, goneRecord.RegistryId));
+
+                // One entry for each account, so a search for either person finds the merge.
+                audit.Add(SecurityEventKind.ProfilesMerged, goneRecord.UserId, goneRecord.Email,
+                    $"registry id {goneRecord.RegistryId} merged into registry id {keptRecord.RegistryId} ({keptRecord.Email}); this account is locked");
+                audit.Add(SecurityEventKind.ProfilesMerged, keptRecord.UserId, keptRecord.Email,
+                    $"registry id {keptRecord.RegistryId} kept and given the record of registry id {goneRecord.RegistryId} ({goneRecord.Email})");
                 await db.SaveChangesAsync(ct);
+
+                // The locked account must not stay signed in anywhere; the kept one now holds another record.
+                await sessions.EndAllAsync(goneRecord.UserId, "profiles merged", ct: ct);
+                await sessions.EndAllAsync(keptRecord.UserId, "profiles merged", ct: ct);
                 await transaction.CommitAsync(ct);
             });
             return true;
@@ -193,23 +212,53 @@ public static class Workspace
                 return false;
             }
 
-            var result = give ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+            var result = await ChangeRoleAsync(user, role, give, ct);
             return result.Succeeded || result.Errors.All(e => e.Code is "UserAlreadyInRole" or "UserNotInRole");
+        }
+
+        /// <summary>
+        /// Gives or takes away a registry-wide role (the administrators' page and the <c>grant-role</c>
+        /// command both come here): the audit entry is saved with the role, and the account's
+        /// sessions end in the same transaction. Giving a role someone has, or taking one they
+        /// lack, changes nothing and records nothing.
+        /// </summary>
+        public async Task<IdentityResult> ChangeRoleAsync(RegistryUser user, string role, bool give, CancellationToken ct)
+        {
+            var result = IdentityResult.Success;
+            await InOneTransactionAsync(async () =>
+            {
+                var entry = audit.Add(give ? SecurityEventKind.RoleGiven : SecurityEventKind.RoleRemoved, user.Id, user.Email, role);
+
+                // The user store saves through this same context, so the entry goes with the role.
+                result = give ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+                if (!result.Succeeded)
+                {
+                    db.Entry(entry).State = EntityState.Detached;
+                    return false;
+                }
+
+                await sessions.EndAllAsync(user.Id, give ? "role given" : "role removed", ct: ct);
+                return true;
+            }, ct);
+            return result;
         }
 
         public async Task<bool> GrantCountyAsync(string userId, AccessRole role, string county, string? program, CancellationToken ct)
         {
-            if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+            if (await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email }).SingleOrDefaultAsync(ct) is not { } account)
             {
                 return false;
             }
 
             var now = time.GetUtcNow();
-            db.AccessGrants.Add(AccessGrant.ForCounty(userId, role, county, now, now.AddYears(1), program));
+            var grant = AccessGrant.ForCounty(userId, role, county, now, now.AddYears(1), program);
+            db.AccessGrants.Add(grant);
+            audit.Add(SecurityEventKind.GrantGiven, userId, account.Email, grant.AuditText(null));
             await db.SaveChangesAsync(ct);
             return true;
         }
 
+        /// <summary>Revokes a grant (audited) and ends the account's sessions; revoking one already revoked changes nothing.</summary>
         public async Task<bool> RevokeAsync(int grantId, CancellationToken ct)
         {
             if (await db.AccessGrants.SingleOrDefaultAsync(g => g.Id == grantId, ct) is not { } grant)
@@ -217,9 +266,38 @@ public static class Workspace
                 return false;
             }
 
-            grant.Revoke(time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            if (grant.RevokedAt is not null)
+            {
+                return true;
+            }
+
+            var email = await db.Users.Where(u => u.Id == grant.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            var site = grant.EmployerId is { } employerId
+                ? await db.Employers.Where(e => e.Id == employerId).Select(e => e.Name + " (" + e.LicenseNumber + ")").FirstOrDefaultAsync(ct)
+                : null;
+            await InOneTransactionAsync(async () =>
+            {
+                grant.Revoke(time.GetUtcNow());
+                audit.Add(SecurityEventKind.GrantRevoked, grant.UserId, email, grant.AuditText(site));
+                await db.SaveChangesAsync(ct);
+                await sessions.EndAllAsync(grant.UserId, "grant revoked", ct: ct);
+                return true;
+            }, ct);
             return true;
+        }
+
+        /// <summary>Runs the work in one transaction, committed when it returns true.</summary>
+        private async Task InOneTransactionAsync(Func<Task<bool>> work, CancellationToken ct)
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (await work())
+                {
+                    await transaction.CommitAsync(ct);
+                }
+            });
         }
     }
 }

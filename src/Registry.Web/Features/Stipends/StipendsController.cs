@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Features.Access;
 using Registry.Web.Features.Forms;
@@ -22,7 +23,7 @@ namespace Registry.Web.Features.Stipends;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("stipends")]
-public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qualifications.Qualifications.Handler qualifications, QualificationText text, IAuthorizationService authorization, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qualifications.Qualifications.Handler qualifications, QualificationText text, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     public sealed record Applicant(int ProfessionalId, string Name, string RegistryId, string Site, RuleResult Result)
     {
@@ -168,6 +169,9 @@ public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qual
         }
 
         var applicants = await ApplicantsAsync(rule, county, today, ct);
+
+        // Other people's records leave the registry: audited, and saved with the access log's entries.
+        audit.Add(SecurityEventKind.Export, null, null, $"stipend CSV of program {program} in {county}: {applicants.Count} people");
         await log.RecordAsync(applicants.Select(a => a.ProfessionalId), users.GetUserId(User)!, "StipendAdministrator", null, "stipend export", ct);
         var csv = new StringBuilder("registry_id,name,site,eligible,missing\n");
         foreach (var a in applicants)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.Forms;
@@ -32,7 +33,7 @@ public sealed record SnapshotsView(IReadOnlyList<Snapshots.SnapshotRow> Snapshot
 /// </summary>
 [Route("workforce")]
 public sealed class WorkforceController(
-    Snapshots.Handler snapshots, Reports.Handler reports, WorkforceExtract extract, CensusSignal signal, CountyShapes shapes,
+    Snapshots.Handler snapshots, Reports.Handler reports, WorkforceExtract extract, CensusSignal signal, CountyShapes shapes, SecurityAudit audit,
     ILogger<WorkforceController> logger, UserManager<RegistryUser> users, Microsoft.Extensions.Options.IOptions<CensusOptions> options, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly Dimension[] PublicColumns = [Dimension.Race, Dimension.Race1997, Dimension.None];
@@ -239,6 +240,9 @@ public sealed class WorkforceController(
         }
 
         logger.LogInformation("Workforce extract of snapshot {Snapshot} downloaded by user {User}.", id, users.GetUserId(User));
+
+        // One row per person (de-identified, but every person): recorded before the first byte leaves.
+        await audit.RecordAsync(SecurityEventKind.Export, null, null, "workforce extract of snapshot " + id.ToString(CultureInfo.InvariantCulture) + " as of " + snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"workforce-extract-{snapshot.AsOf:yyyy-MM-dd}.csv\"";
         await extract.WriteAsync(snapshot, Response.Body, ct);
