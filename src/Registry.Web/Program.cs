@@ -151,6 +151,8 @@ builder.Services
     .AddSignInManager<RegistrySignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddScoped(sp => (RegistrySignInManager)sp.GetRequiredService<SignInManager<RegistryUser>>());
+builder.Services.AddRegistryPasskeys();
+builder.Services.AddScoped<Registry.Web.Features.TwoFactor.Passkeys.Handler>();
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
 builder.Services.AddScoped<SignInThrottles>();
 

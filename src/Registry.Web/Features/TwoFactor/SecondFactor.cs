@@ -83,7 +83,7 @@ public static class SecondFactor
             }
 
             var passkeys = (await users.GetPasskeysAsync(user))
-                .Select(p => new PasskeyView(Convert.ToBase64String(p.CredentialId), p.Name ?? t["Passkey"].Value, p.CreatedAt))
+                .Select(p => new PasskeyView(Passkeys.Id(p.CredentialId), p.Name ?? t["Passkey"].Value, p.CreatedAt))
                 .OrderBy(p => p.CreatedAt)
                 .ToList();
             return new Page(
