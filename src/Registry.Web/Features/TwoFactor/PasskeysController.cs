@@ -34,7 +34,7 @@ public sealed class PasskeysController(Passkeys.Handler handler, UserManager<Reg
 
         return await handler.CreationOptionsAsync(user, ct) is { } options
             ? Content(options, "application/json")
-            : StatusCode(StatusCodes.Status403Forbidden, new { message = t["Enter a code from your authenticator app on this page first, then add the passkey."].Value });
+            : StatusCode(StatusCodes.Status403Forbidden, new { message = t["To add a passkey, sign in with a passkey you already have, or with the code from your authenticator app."].Value });
     }
 
     [HttpPost("two-factor/passkeys/add")]
@@ -61,7 +61,7 @@ public sealed class PasskeysController(Passkeys.Handler handler, UserManager<Reg
             Response.StatusCode = StatusCodes.Status400BadRequest;
             ModelState.AddModelError(nameof(form.CredentialJson), outcome switch
             {
-                Passkeys.Outcome.NotAllowed => t["Enter a code from your authenticator app on this page first, then add the passkey."],
+                Passkeys.Outcome.NotAllowed => t["To add a passkey, sign in with a passkey you already have, or with the code from your authenticator app."],
                 Passkeys.Outcome.AlreadyAdded => t["This passkey is already added."],
                 Passkeys.Outcome.StartAgain => t["Adding the passkey took too long. Try again."],
                 _ => t["That passkey could not be added. Try again."],
