@@ -77,6 +77,9 @@ public sealed class PasskeyTests(RegistryAppFactory app) : IClassFixture<Registr
         Assert.True(session.SecondFactor);
         Assert.True(await DbAsync(db => db.SecurityEvents.AnyAsync(e => e.Kind == nameof(SecurityEventKind.SignIn) && e.SubjectUserId == userId && e.Detail == "passkey")));
 
+        // Neither adding the passkey nor using it elsewhere signed the first browser out.
+        await client.GetPageAsync("/account/two-factor");
+
         // An address off the site is not followed.
         var again = await SignInWithPasskeyAsync(app.CreateBrowserLikeClient(), authenticator, "https://evil.example/");
         Assert.Equal("/my-registry", again.Headers.Location?.OriginalString);
