@@ -153,6 +153,8 @@ builder.Services
 builder.Services.AddScoped(sp => (RegistrySignInManager)sp.GetRequiredService<SignInManager<RegistryUser>>());
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
 builder.Services.AddScoped<SignInThrottles>();
+builder.Services.AddScoped<AccountTidy>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<AccountTidy>>();
 
 // Confirmation and reset links work for 3 days, as their emails say.
 builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
