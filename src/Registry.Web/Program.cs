@@ -145,6 +145,7 @@ builder.Services
         options.Tokens.AuthenticatorIssuer = "Registry";
     })
     .AddEntityFrameworkStores<RegistryDbContext>()
+    .AddUserStore<RegistryUserStore>()
     .AddDefaultTokenProviders()
     .AddTokenProvider<RegistryAuthenticatorTokenProvider>(RegistryAuthenticatorTokenProvider.Name)
     .AddTokenProvider<SignInLinkTokenProvider>(SignInLinkTokenProviderOptions.ProviderName)
