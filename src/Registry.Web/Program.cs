@@ -145,6 +145,7 @@ builder.Services
         options.Tokens.AuthenticatorIssuer = "Registry";
     })
     .AddEntityFrameworkStores<RegistryDbContext>()
+    .AddUserStore<RegistryUserStore>()
     .AddDefaultTokenProviders()
     .AddTokenProvider<RegistryAuthenticatorTokenProvider>(RegistryAuthenticatorTokenProvider.Name)
     .AddTokenProvider<SignInLinkTokenProvider>(SignInLinkTokenProviderOptions.ProviderName)
@@ -155,6 +156,8 @@ builder.Services.AddRegistryPasskeys();
 builder.Services.AddScoped<Registry.Web.Features.TwoFactor.Passkeys.Handler>();
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
 builder.Services.AddScoped<SignInThrottles>();
+builder.Services.AddScoped<AccountTidy>();
+builder.Services.AddHostedService<Registry.Web.Infrastructure.Jobs.HourlyJobService<AccountTidy>>();
 
 // Confirmation and reset links work for 3 days, as their emails say.
 builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));

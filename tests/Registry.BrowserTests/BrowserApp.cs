@@ -25,7 +25,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public int Port { get; }
 
-    /// <summary>A new page, signed in through the real form.</summary>
+    /// <summary>
+    /// A new page, signed in through the real form. An account that sees other people's records is
+    /// then asked for its second factor: the first time it sets one up on the page (its key read from
+    /// the page, as an authenticator app would scan it), later it types the app's code.
+    /// </summary>
     public async Task<Microsoft.Playwright.IPage> SignedInAsync(Microsoft.Playwright.IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
@@ -34,7 +38,44 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForLoadStateAsync();
+        await SecondFactorAsync(page, email);
         return page;
+    }
+
+    /// <summary>On the page the registry sent the person to: types the app's code, or sets the second factor up (then continues where they were going).</summary>
+    public async Task SecondFactorAsync(Microsoft.Playwright.IPage page, string email)
+    {
+        if (page.Url.Contains("/account/sign-in/two-factor", StringComparison.Ordinal))
+        {
+            await page.FillAsync("#Code", _authenticators[email].Next());
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForLoadStateAsync();
+        }
+        else if (page.Url.Contains("/account/two-factor", StringComparison.Ordinal) && await page.Locator("#authenticator-key").CountAsync() == 1)
+        {
+            var key = (await page.TextContentAsync("#authenticator-key"))!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            _authenticators[email] = new Authenticator(key);
+            await page.FillAsync("#Code", _authenticators[email].Next());
+            await page.ClickAsync("main form[action$='/set-up'] button[type=submit]");
+            await page.WaitForLoadStateAsync();
+            await page.ClickAsync("#recovery-codes-continue");
+            await page.WaitForLoadStateAsync();
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Authenticator> _authenticators = new();
+
+    /// <summary>An authenticator app: each code at most once (the registry refuses a step seen before).</summary>
+    private sealed class Authenticator(string key)
+    {
+        private long _lastStep = -1;
+
+        public string Next()
+        {
+            var step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, _lastStep + 1);
+            _lastStep = step;
+            return new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(step * 30));
+        }
     }
 
     public string BaseUrl => $"http://localhost:{Port}";

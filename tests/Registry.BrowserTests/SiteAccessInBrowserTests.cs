@@ -85,8 +85,14 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         await staffPage.WaitForLoadStateAsync();
         await Screenshot(staffPage, "access-2-approved");
 
-        // The director confirms everyone at once and sees them on the roster.
+        // Now a director, she is asked to set up a second factor first, on her phone.
         await page.GotoAsync($"{_app.BaseUrl}/access");
+        Assert.Contains("/account/two-factor", page.Url, StringComparison.Ordinal);
+        await Screenshot(page, "access-3-second-factor");
+        await _app.SecondFactorAsync(page, director);
+        Assert.EndsWith("/access", page.Url, StringComparison.Ordinal);
+
+        // The director confirms everyone at once and sees them on the roster.
         await page.ClickAsync($"a[href='/sites/{site}/staff']");
         Assert.Equal(3, await page.Locator(".staff-row").CountAsync());
         await page.ClickAsync("#confirm-all");
@@ -95,7 +101,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         await page.GotoAsync($"{_app.BaseUrl}/sites/{site}/roster");
         var rows = await page.Locator(".roster-row th").AllTextContentsAsync();
         Assert.Equal(["Ana Teacher", "Bao Teacher", "Carmen Teacher"], rows.Select(r => r[..(r.IndexOf("Teacher", StringComparison.Ordinal) + "Teacher".Length)]));
-        await Screenshot(page, "access-3-roster");
+        await Screenshot(page, "access-4-roster");
 
         // Another site's roster is not hers to see.
         var other = await page.GotoAsync($"{_app.BaseUrl}/sites/{site + 1}/roster");

@@ -136,6 +136,17 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
         Assert.True(await db2.Documents.AnyAsync(d => d.ProfessionalId == olderId && d.FileName == "newer.pdf"));
         Assert.True(await db2.RecordChanges.AnyAsync(c => c.ProfessionalId == olderId && c.Field == "Professional.MergedRegistryId"));
         Assert.NotNull(await db2.Users.Where(u => u.Id == newerUserId).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.Contains("Newer course", (await older.GetPageAsync("/my-registry/education")).Body!.TextContent, StringComparison.Ordinal);
+
+        // Both people were signed out by the merge; the one kept signs in again and sees both records' entries.
+        foreach (var client in new[] { older, newer })
+        {
+            using var signedOut = await client.GetAsync(new Uri("/my-registry/education", UriKind.Relative));
+            Assert.StartsWith("/account/sign-in", signedOut.Headers.Location?.AbsolutePath, StringComparison.Ordinal);
+        }
+
+        var kept = _app.CreateBrowserLikeClient();
+        var olderEmail = await db2.Professionals.Where(p => p.Id == olderId).Select(p => p.Email).SingleAsync();
+        Assert.Equal("/my-registry", (await _app.SignInAsync(kept, olderEmail)).Headers.Location?.OriginalString);
+        Assert.Contains("Newer course", (await kept.GetPageAsync("/my-registry/education")).Body!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
     private static readonly string[] Pages =
     [
         "/", "/employers", "/sign-up/personal", "/sign-up/employer/not-found", "/account/sign-in", "/account/forgot-password",
-        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/my-registry/messages", "/my-registry/notices", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email",
+        "/my-registry", "/my-registry/personal", "/my-registry/demographics", "/my-registry/education", "/my-registry/education/courses/add", "/my-registry/education/degrees/add", "/my-registry/permits", "/my-registry/permits/add", "/my-registry/training", "/my-registry/training/add", "/my-registry/employment", "/my-registry/employment/add", "/my-registry/employment/add?notFound=true", "/my-registry/documents", "/my-registry/card", "/my-registry/history", "/my-registry/qualifications", "/my-registry/access-log", "/my-registry/messages", "/my-registry/notices", "/access", "/access/request?q=380500086", "/account/change-password", "/account/change-email", "/account", "/account/two-factor",
     ];
 
     private readonly RegistryAppFactory _app;
@@ -52,6 +52,7 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
             "/staff/review", "/staff/access-requests", "/staff/unlisted-employers", "/staff/duplicates", "/staff/review-reasons", "/staff/users?email=staff",
             "/ratings", $"/ratings/sites/{site}", "/stipends", "/stipends?program=ab212-example-county&county=San%20Francisco",
             "/announcements", "/announcements/new", $"/announcements/{draft}", $"/announcements/{draft}/edit",
+            "/account", "/account/two-factor", "/staff/security-events",
         ]);
     }
 

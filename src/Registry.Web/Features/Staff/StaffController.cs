@@ -128,7 +128,7 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpGet("users")]
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Users(string? email, CancellationToken ct) =>
-        View(new UsersPage(email, await workspace.AccountsAsync(email, ct)));
+        View(new UsersPage(email, await workspace.AccountsAsync(email, ct), UserId()));
 
     [HttpPost("users/{userId}/roles")]
     [Authorize(Policy = Policies.Administrator)]
@@ -149,7 +149,7 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
         if (role is not (AccessRole.Rater or AccessRole.StipendAdministrator) || county is null || !Domain.CaliforniaCounties.All.Contains(county))
         {
             ModelState.AddModelError($"county-{userId}", t["Choose the role and a county from the list."]);
-            return View(nameof(Users), new UsersPage(email, await workspace.AccountsAsync(email, ct)));
+            return View(nameof(Users), new UsersPage(email, await workspace.AccountsAsync(email, ct), UserId()));
         }
 
         if (!await workspace.GrantCountyAsync(userId, role.Value, county, string.IsNullOrWhiteSpace(program) ? null : program.Trim(), ct))
@@ -157,6 +157,27 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
             return NotFound();
         }
 
+        return RedirectToAction(nameof(Users), new { email });
+    }
+
+    /// <summary>Resets someone's second factor after their identity was checked (a lost phone, no recovery codes); the reason is audited.</summary>
+    [HttpPost("users/{userId}/reset-second-factor")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> ResetSecondFactor(string userId, string? reason, string? email, [FromServices] TwoFactor.SecondFactor.Handler secondFactor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Domain.Accounts.SecurityEvent.MaxDetailLength)
+        {
+            ModelState.AddModelError($"reason-{userId}", t["Say how you checked who the person is (at most {0} characters).", Domain.Accounts.SecurityEvent.MaxDetailLength]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Users), new UsersPage(email, await workspace.AccountsAsync(email, ct), UserId()));
+        }
+
+        if (!await secondFactor.ResetByAdministratorAsync(userId, UserId(), reason.Trim(), ct))
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["The second factor is reset and the person is signed out everywhere; they set it up again at their next sign-in."].Value;
         return RedirectToAction(nameof(Users), new { email });
     }
 
@@ -325,4 +346,4 @@ public sealed record ReviewPage(IReadOnlyList<Review.QueueItem> Items, int Total
 
 public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<Employers.SearchEmployers.Match> Matches);
 
-public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.Account> Accounts);
+public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.Account> Accounts, string CurrentUserId);

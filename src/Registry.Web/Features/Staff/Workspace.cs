@@ -13,7 +13,7 @@ public static class Workspace
 {
     public sealed record UnlistedJob(int EmploymentId, int ProfessionalId, string PersonName, string RegistryId, string BusinessName, string? Address, string? City);
 
-    public sealed record Account(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants);
+    public sealed record Account(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants, bool SecondFactor);
 
     public sealed record PersonSummary(int Id, string RegistryId, string Name, DateOnly DateOfBirth, string Email, string? Phone, DateTimeOffset CreatedAt, int Jobs, int Courses, int Degrees, int Credentials, int Training, int Documents);
 
@@ -200,7 +200,8 @@ public static class Workspace
                 .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => new { r.UserId, role.Name }).ToListAsync(ct))
                 .ToLookup(r => r.UserId, r => r.Name!);
             var result = found.Select(user => new Account(user.Id, user.Email ?? string.Empty, names.GetValueOrDefault(user.Id), [.. roles[user.Id].Order(StringComparer.Ordinal)],
-                grants[user.Id].Select(g => (g.Id, g.Role, g.Site ?? string.Join(" · ", new[] { g.County, g.Program }.Where(x => x is not null)), g.ExpiresAt)).ToList())).ToList();
+                grants[user.Id].Select(g => (g.Id, g.Role, g.Site ?? string.Join(" · ", new[] { g.County, g.Program }.Where(x => x is not null)), g.ExpiresAt)).ToList(),
+                user.TwoFactorEnabled)).ToList();
 
             return result;
         }

@@ -182,6 +182,35 @@ public static class SecondFactor
             return Outcome.Done;
         }
 
+        /// <summary>
+        /// The lost-phone path without recovery codes: an administrator, having checked who the person
+        /// is, removes their authenticator app, recovery codes and passkeys and ends their sessions;
+        /// they set it up again at their next sign-in. Never one's own (another administrator does it).
+        /// </summary>
+        public async Task<bool> ResetByAdministratorAsync(string userId, string administratorUserId, string reason, CancellationToken ct)
+        {
+            if (userId == administratorUserId || await users.FindByIdAsync(userId) is not { } user)
+            {
+                return false;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            foreach (var passkey in await users.GetPasskeysAsync(user))
+            {
+                await users.RemovePasskeyAsync(user, passkey.CredentialId);
+            }
+
+            await sessions.EndAllAsync(user.Id, "second factor reset", ct: ct);
+            audit.Add(SecurityEventKind.SecondFactorReset, user.Id, user.Email, reason);
+            await emails.QueueSecondFactorChangedAsync(user, t["A registry administrator reset the second factor of your account, as you asked: set it up again the next time you sign in. If you did not ask for this, contact registry staff at once."]);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+
         /// <summary>Whether the account sees other people's records now: a registry-wide role, an active grant, an approved sponsor membership.</summary>
         public Task<bool> IsRequiredAsync(string userId, CancellationToken ct)
         {
