@@ -58,8 +58,11 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         Assert.False(await page.IsVisibleAsync("#passkey-needs-javascript"));
         await page.FillAsync("#Name", "Work laptop");
         await Screenshot(page, "passkey-1-add");
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
         await page.ClickAsync("#add-passkey-button");
-        await page.WaitForSelectorAsync("#passkey-list .passkey-name");
+        await page.Locator("#passkey-list .passkey-name").Or(page.Locator("#add-passkey [data-passkey-status]:not(:empty)")).WaitForAsync();
+        Assert.True(await page.Locator("#passkey-list .passkey-name").IsVisibleAsync(), (await page.InnerTextAsync("main")) + " | " + string.Join(" | ", console));
         Assert.Equal("Work laptop", (await page.InnerTextAsync("#passkey-list .passkey-name")).Trim());
         await Screenshot(page, "passkey-2-added");
 
