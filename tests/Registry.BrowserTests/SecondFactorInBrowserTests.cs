@@ -38,8 +38,11 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         var (email, userId) = await AccountAsync("passkey", director: false);
         await using var laptop = await _app.Browser.NewContextAsync();
         var page = await _app.SignedInAsync(laptop, email);
+        await page.WaitForURLAsync(new Regex("/my-registry$"));
+        await page.GotoAsync($"{_app.BaseUrl}/account/two-factor");
 
-        // Chromium's virtual authenticator stands in for the laptop's fingerprint reader.
+        // Chromium's virtual authenticator stands in for the laptop's fingerprint reader (added once
+        // the page has loaded, so no navigation is under way while it is attached).
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable", new Dictionary<string, object> { ["enableUI"] = false });
         await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
@@ -54,7 +57,6 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
             },
         });
 
-        await page.GotoAsync($"{_app.BaseUrl}/account/two-factor");
         Assert.False(await page.IsVisibleAsync("#passkey-needs-javascript"));
         await page.FillAsync("#Name", "Work laptop");
         await Screenshot(page, "passkey-1-add");
