@@ -95,6 +95,23 @@ public sealed partial class SessionTests(MailAppFactory app) : IClassFixture<Mai
     }
 
     [Fact]
+    public async Task Opening_the_second_factor_page_signs_nobody_out_and_setting_it_up_ends_the_other_sessions()
+    {
+        var (email, userId, _) = await app.ProfessionalAsync();
+        var here = app.CreateBrowserLikeClient();
+        var phone = app.CreateBrowserLikeClient();
+        await app.SignInAsync(here, email);
+        await app.SignInAsync(phone, email);
+
+        await here.GetPageAsync("/account/two-factor");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync(new Uri("/my-registry", UriKind.Relative))).StatusCode);
+
+        await app.SetUpThroughTheFormsAsync(here, userId);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync(new Uri("/my-registry", UriKind.Relative))).StatusCode);
+        await AssertSignedOutAsync(phone);
+    }
+
+    [Fact]
     public async Task Account_pages_answer_a_signed_out_visitor_with_the_sign_in_page()
     {
         var anonymous = app.CreateBrowserLikeClient();

@@ -214,6 +214,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /staff/users"] = Rule.Administrator,
         ["POST /staff/users/{userId}/roles"] = Rule.Administrator,
         ["POST /staff/users/{userId}/grants"] = Rule.Administrator,
+        ["POST /staff/users/{userId}/reset-second-factor"] = Rule.Administrator,
         ["POST /staff/grants/{grantId:int}/revoke"] = Rule.Administrator,
         ["GET /staff/security-events"] = Rule.Administrator,
         ["GET /staff/security-events/events.csv"] = Rule.Administrator,

@@ -55,6 +55,7 @@ public static class SecondFactor
 
     public sealed class Handler(
         UserManager<RegistryUser> users,
+        IUserStore<RegistryUser> userStore,
         RegistrySignInManager signIn,
         AccountSessions sessions,
         SignInThrottles throttles,
@@ -75,10 +76,11 @@ public static class SecondFactor
                 key = await users.GetAuthenticatorKeyAsync(user);
                 if (string.IsNullOrEmpty(key))
                 {
-                    // A new key changes the security stamp: this browser's cookie is renewed with it.
-                    await users.ResetAuthenticatorKeyAsync(user);
-                    await signIn.RefreshSignInAsync(user);
-                    key = await users.GetAuthenticatorKeyAsync(user);
+                    // A first key, written without a new security stamp (UserManager's reset would make
+                    // one, signing the person out of their other browsers just for opening this page).
+                    key = users.GenerateNewAuthenticatorKey();
+                    await ((IUserAuthenticatorKeyStore<RegistryUser>)userStore).SetAuthenticatorKeyAsync(user, key, ct);
+                    await users.UpdateAsync(user);
                 }
             }
 
