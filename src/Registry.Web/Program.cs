@@ -152,6 +152,7 @@ builder.Services
     .AddSignInManager<RegistrySignInManager>()
     .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddScoped(sp => (RegistrySignInManager)sp.GetRequiredService<SignInManager<RegistryUser>>());
+builder.Services.Configure<PasswordHasherOptions>(options => options.IterationCount = RegistryPasswords.HashIterations);
 builder.Services.AddRegistryPasskeys();
 builder.Services.AddScoped<Registry.Web.Features.TwoFactor.Passkeys.Handler>();
 builder.Services.Configure<SignInThrottleOptions>(builder.Configuration.GetSection(SignInThrottleOptions.Section));
@@ -167,7 +168,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/account/sign-in";
     options.LogoutPath = "/account/sign-out";
     options.AccessDeniedPath = "/error/403";
-    options.Cookie.Name = "Registry.Session";
+    // __Host-: only this host, path /, secure (ASVS 3.4.4); plain HTTP in Development cannot carry such a cookie.
+    options.Cookie.Name = builder.Environment.IsDevelopment() ? "Registry.Session" : "__Host-Registry.Session";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -179,7 +181,13 @@ builder.Services.ConfigureApplicationCookie(options =>
 
     // The JSON API answers 401 and 403 instead of redirecting to the sign-in page.
     options.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized, () => context.Response.Redirect(context.RedirectUri));
-    options.Events.OnRedirectToAccessDenied = context => Api(context, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        // A refused request is worth an operator's eye (ASVS 7.2.2): who, what, never the page's data.
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Registry.Authorization")
+            .LogWarning("Refused: account {UserId} may not {Method} {Path}", context.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, context.Request.Method, context.Request.Path.Value);
+        return Api(context, StatusCodes.Status403Forbidden, () => context.Response.Redirect(context.RedirectUri));
+    };
     static Task Api(RedirectContext<CookieAuthenticationOptions> context, int status, Action redirect)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

@@ -144,6 +144,13 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
             Assert.StartsWith("/account/sign-in", signedOut.Headers.Location?.AbsolutePath, StringComparison.Ordinal);
         }
 
+        // The merged-away account signs in no more, and says nothing of why.
+        var goneEmail = await db2.Users.Where(u => u.Id == newerUserId).Select(u => u.Email!).SingleAsync();
+        using (var gone = await new SignUpDriver(_app.CreateBrowserLikeClient()).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = goneEmail, ["Password"] = Accounts.Password }))
+        {
+            Assert.Contains("do not match an account", (await gone.ReadPageAsync()).GetElementById("sign-in-message")?.TextContent, StringComparison.Ordinal);
+        }
+
         var kept = _app.CreateBrowserLikeClient();
         var olderEmail = await db2.Professionals.Where(p => p.Id == olderId).Select(p => p.Email).SingleAsync();
         Assert.Equal("/my-registry", (await _app.SignInAsync(kept, olderEmail)).Headers.Location?.OriginalString);

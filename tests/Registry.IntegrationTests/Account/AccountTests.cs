@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Account;
 
-/// <summary>Signing in and out, lockout, forgotten and changed passwords, a changed email: through the real forms and real email.</summary>
+/// <summary>Signing in and out, password hashing, forgotten and changed passwords, a changed email: through the real forms and real email.</summary>
 public sealed partial class AccountTests : IClassFixture<MailAppFactory>
 {
     private const string Password = "tiny tots teach me daily";
@@ -28,6 +30,19 @@ public sealed partial class AccountTests : IClassFixture<MailAppFactory>
         using var after = await client.GetAsync(new Uri("/my-registry", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("https://registry.test/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_are_kept_as_PBKDF2_hashes_of_210000_rounds()
+    {
+        var (email, _) = await ConfirmedAccountAsync();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var hash = Convert.FromBase64String(await scope.ServiceProvider.GetRequiredService<Registry.Web.Data.RegistryDbContext>().Users.Where(u => u.Email == email).Select(u => u.PasswordHash!).SingleAsync());
+
+        // Identity's format 3: a marker, the pseudo-random function (2: HMAC-SHA512), then the rounds, big-endian.
+        Assert.Equal(0x01, hash[0]);
+        Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)));
+        Assert.Equal(210_000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)));
     }
 
     [Fact]
@@ -54,7 +69,7 @@ public sealed partial class AccountTests : IClassFixture<MailAppFactory>
     }
 
     [Theory]
-    [InlineData("short", "short", "Use at least 10 characters.")]
+    [InlineData("short", "short", "Use at least 12 characters.")]
     [InlineData("password1234", "password1234", "This password is one of the most common: choose one that is harder to guess.")]
     [InlineData("a whole new password", "a different one entirely", "The two passwords do not match.")]
     public async Task A_new_password_follows_the_same_rules_as_at_sign_up(string password, string confirm, string message)

@@ -122,7 +122,7 @@ public sealed partial class PreHijackTests(MailAppFactory app) : IClassFixture<M
 
     [Theory]
     [InlineData("password", "Password", "", "Enter the password you chose when you created the account.")]
-    [InlineData("new-password", "NewPassword", "short", "Use at least 10 characters.")]
+    [InlineData("new-password", "NewPassword", "short", "Use at least 12 characters.")]
     [InlineData("new-password", "ConfirmNewPassword", "a long enough passphrase", "The two passwords do not match.")]
     public async Task Bad_input_on_the_confirmation_page_is_answered_beside_the_field_and_nothing_is_confirmed(string choice, string field, string value, string message)
     {

@@ -52,6 +52,9 @@ public sealed class SecondFactorTests(MailAppFactory app) : IClassFixture<MailAp
         {
             var tokens = await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().UserTokens.Where(t => t.UserId == userId).Select(t => t.Value).ToListAsync();
             Assert.DoesNotContain(tokens, v => recovery.Any(code => (v ?? string.Empty).Contains(code, StringComparison.OrdinalIgnoreCase)));
+
+            // And the authenticator key only encrypted.
+            Assert.DoesNotContain(tokens, v => (v ?? string.Empty).Contains(key, StringComparison.OrdinalIgnoreCase));
         }
 
         // Signing in now asks for a code: a wrong one is refused beside the field, the app's works.

@@ -112,6 +112,51 @@ public sealed partial class SessionTests(MailAppFactory app) : IClassFixture<Mai
     }
 
     [Fact]
+    public async Task The_sign_in_cookie_is_bound_to_this_host_secure_and_out_of_scripts_reach()
+    {
+        var (email, _, _) = await app.ProfessionalAsync();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://registry.test") });
+        using var form = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var page = await form.ReadPageAsync();
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/sign-in", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("Email", email), new("Password", Accounts.Password),
+                new("__RequestVerificationToken", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value)]),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        using var signedIn = await client.SendAsync(post);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-Registry.Session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("; path=/", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_from_a_borrowed_session_is_paused_like_signing_in()
+    {
+        var (email, _, _) = await app.ProfessionalAsync();
+        var client = app.CreateBrowserLikeClient();
+        await app.SignInAsync(client, email);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await new SignUpDriver(client).SubmitAsync("/account/change-password", "/account/change-password", new Dictionary<string, string>
+            {
+                ["CurrentPassword"] = "guess number " + i, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
+            });
+        }
+
+        Assert.Equal((HttpStatusCode)429, last!.StatusCode);
+        Assert.Contains("Too many wrong passwords", (await last.ReadPageAsync()).GetElementById("CurrentPassword-error")?.TextContent, StringComparison.Ordinal);
+        using var right = await new SignUpDriver(client).SubmitAsync("/account/change-password", "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Accounts.Password, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
+        });
+        Assert.Equal((HttpStatusCode)429, right.StatusCode);
+    }
+
+    [Fact]
     public async Task Account_pages_answer_a_signed_out_visitor_with_the_sign_in_page()
     {
         var anonymous = app.CreateBrowserLikeClient();

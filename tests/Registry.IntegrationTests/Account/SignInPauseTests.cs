@@ -81,6 +81,14 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
         Assert.Equal(4, events.Count(e => e == "SignInFailed:wrong password:198.51.100.7"));
         Assert.Contains("SignInPaused:wrong password:198.51.100.7", events);
         Assert.DoesNotContain(events, e => e.Contains("not the password", StringComparison.Ordinal));
+
+        // A password typed into the email box is not kept in the (unchangeable) audit.
+        using (var _ = await SignInAsync(ClientAddresses.From(app, "198.51.100.8"), "correct horse battery staple", "x"))
+        {
+        }
+
+        Assert.True(await DbAsync(db => db.SecurityEvents.AnyAsync(e => e.Subject == "(not an email address)" && e.IpAddress == "198.51.100.8")));
+        Assert.False(await DbAsync(db => db.SecurityEvents.AnyAsync(e => e.Subject!.Contains("horse"))));
     }
 
     [Fact]

@@ -22,6 +22,13 @@ public static class AccountChanges
         AddressTaken,
     }
 
+    public enum PasswordCheck
+    {
+        Right,
+        Wrong,
+        Paused,
+    }
+
     public sealed class Handler(
         UserManager<RegistryUser> users,
         RegistrySignInManager signIn,
@@ -30,9 +37,33 @@ public static class AccountChanges
         SecurityAudit audit,
         AccountEmails emails,
         EmailChangeUndo undo,
-        RegistryDbContext db)
+        RegistryDbContext db,
+        IHttpContextAccessor http)
     {
-        /// <summary>The signed-in person changed their password: other sessions end, this one goes on.</summary>
+        /// <summary>
+        /// The current password, asked before a change: wrong tries count toward the same pause as at
+        /// sign-in, so a borrowed session cannot be used to guess it.
+        /// </summary>
+        public async Task<PasswordCheck> CheckCurrentPasswordAsync(RegistryUser user, string password, CancellationToken ct)
+        {
+            var source = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+            if (await throttles.IsPausedAsync(user.Email!, source, ct))
+            {
+                return PasswordCheck.Paused;
+            }
+
+            if (await users.CheckPasswordAsync(user, password))
+            {
+                return PasswordCheck.Right;
+            }
+
+            var paused = await throttles.FailAsync(user.Email!, source, ct);
+            audit.AddOwn(SecurityEventKind.SignInFailed, user.Id, user.Email, "wrong current password");
+            await db.SaveChangesAsync(ct);
+            return paused ? PasswordCheck.Paused : PasswordCheck.Wrong;
+        }
+
+        /// <summary>The signed-in person changed their password (the current one already checked): other sessions end, this one goes on.</summary>
         public async Task<bool> ChangePasswordAsync(RegistryUser user, string currentPassword, string newPassword, CancellationToken ct)
         {
             if (!(await users.ChangePasswordAsync(user, currentPassword, newPassword)).Succeeded)

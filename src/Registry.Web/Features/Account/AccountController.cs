@@ -339,13 +339,21 @@ public sealed class AccountController(IStringLocalizer<SharedResource> t) : Cont
 
         if (valid)
         {
-            if (await changes.ChangePasswordAsync(user, form.CurrentPassword!, form.Password!, cancellationToken))
+            var check = await changes.CheckCurrentPasswordAsync(user, form.CurrentPassword!, cancellationToken);
+            if (check == AccountChanges.PasswordCheck.Right && await changes.ChangePasswordAsync(user, form.CurrentPassword!, form.Password!, cancellationToken))
             {
                 TempData["Notice"] = t["Your password is changed. Every other device you were signed in on is signed out."].Value;
                 return LocalRedirect("/my-registry");
             }
 
-            ModelState.AddModelError(nameof(form.CurrentPassword), t["That is not your current password."]);
+            if (check == AccountChanges.PasswordCheck.Right)
+            {
+                ModelState.AddModelError(nameof(form.Password), t["This password cannot be used: choose another."]);
+            }
+            else
+            {
+                CurrentPasswordProblem(check);
+            }
         }
 
         form.CurrentPassword = form.Password = form.ConfirmPassword = null;
@@ -372,9 +380,10 @@ public sealed class AccountController(IStringLocalizer<SharedResource> t) : Cont
             return Challenge();
         }
 
-        if (await this.ValidateAsync(validator, form, cancellationToken) && !await userManager.CheckPasswordAsync(user, form.CurrentPassword!))
+        if (await this.ValidateAsync(validator, form, cancellationToken)
+            && await changes.CheckCurrentPasswordAsync(user, form.CurrentPassword!, cancellationToken) is var check and not AccountChanges.PasswordCheck.Right)
         {
-            ModelState.AddModelError(nameof(form.CurrentPassword), t["That is not your current password."]);
+            CurrentPasswordProblem(check);
         }
 
         if (!ModelState.IsValid)
@@ -440,6 +449,18 @@ public sealed class AccountController(IStringLocalizer<SharedResource> t) : Cont
         signUpBrowser.Forget(Response);
         TempData["Notice"] = t["Your email is confirmed. Welcome to Registry."].Value;
         return LocalRedirect("/my-registry");
+    }
+
+    private void CurrentPasswordProblem(AccountChanges.PasswordCheck check)
+    {
+        if (check == AccountChanges.PasswordCheck.Paused)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        ModelState.AddModelError(nameof(PasswordForms.ChangeForm.CurrentPassword), check == AccountChanges.PasswordCheck.Paused
+            ? t["Too many wrong passwords: this is paused for a while. Try again later."]
+            : t["That is not your current password."]);
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/my-registry";

@@ -171,7 +171,7 @@ public sealed class AccountEmails(
             [t["Someone, perhaps you, asked for a link to sign in to Registry. Signing in with it ends any pause on your account and signs you out everywhere else."]],
             Link("SignInLink", new { userId = user.Id, code }),
             t["Sign in to Registry"],
-            [t["The link works once, for 15 minutes. If you did not ask for it, someone may be trying to guess your password: you can ignore this email, or change your password."]]);
+            [t["The link works once, for 10 minutes. If you did not ask for it, someone may be trying to guess your password: you can ignore this email, or change your password."]]);
     }
 
     /// <summary>"Your password was changed": to the person, so a change they did not make is noticed.</summary>

@@ -6,7 +6,7 @@ using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Account;
 
-/// <summary>Sign-in links last 15 minutes (confirmation and reset links, 3 days) and work once: using one changes the security stamp.</summary>
+/// <summary>Sign-in links last 10 minutes (ASVS 2.7.2; confirmation and reset links, 3 days) and work once: using one changes the security stamp.</summary>
 public sealed class SignInLinkTokenProviderOptions : DataProtectionTokenProviderOptions
 {
     public const string ProviderName = "SignInLink";
@@ -14,7 +14,7 @@ public sealed class SignInLinkTokenProviderOptions : DataProtectionTokenProvider
     public SignInLinkTokenProviderOptions()
     {
         Name = ProviderName;
-        TokenLifespan = TimeSpan.FromMinutes(15);
+        TokenLifespan = TimeSpan.FromMinutes(10);
     }
 }
 

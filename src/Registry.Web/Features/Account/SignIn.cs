@@ -55,8 +55,8 @@ public static class SignIn
         RegistryDbContext db,
         IHttpContextAccessor http)
     {
-        /// <summary>A hash to check passwords typed for an email that has no account, so that both take as long.</summary>
-        private static readonly Lazy<string> NoAccountHash = new(() => new PasswordHasher<RegistryUser>().HashPassword(new RegistryUser(), Guid.NewGuid().ToString()));
+        /// <summary>A hash (made with the registry's own hasher settings) to check passwords typed for an email that has no account, so that both take as long.</summary>
+        private static string? _noAccountHash;
 
         public async Task<Outcome> HandleAsync(Form form, CancellationToken ct)
         {
@@ -71,18 +71,22 @@ public static class SignIn
             bool passwordIsRight;
             if (user is null)
             {
-                users.PasswordHasher.VerifyHashedPassword(new RegistryUser(), NoAccountHash.Value, form.Password!);
+                _noAccountHash ??= users.PasswordHasher.HashPassword(new RegistryUser(), Guid.NewGuid().ToString());
+                users.PasswordHasher.VerifyHashedPassword(new RegistryUser(), _noAccountHash, form.Password!);
                 passwordIsRight = false;
             }
             else
             {
-                passwordIsRight = await users.CheckPasswordAsync(user, form.Password!);
+                // A locked account (merged into another) answers as a wrong password: nothing says it exists.
+                passwordIsRight = await users.CheckPasswordAsync(user, form.Password!) && !await users.IsLockedOutAsync(user);
             }
 
             if (!passwordIsRight)
             {
                 var paused = await throttles.FailAsync(email, source, ct);
-                audit.AddOwn(paused ? SecurityEventKind.SignInPaused : SecurityEventKind.SignInFailed, user?.Id, email, user is null ? "no account has this email" : "wrong password");
+                // What was typed is kept only if it is an email address (a password typed in the wrong box is not).
+                audit.AddOwn(paused ? SecurityEventKind.SignInPaused : SecurityEventKind.SignInFailed, user?.Id,
+                    user?.Email ?? (Forms.FormRules.IsEmailAddress(email) ? email : "(not an email address)"), user is null ? "no account has this email" : "wrong password");
                 await db.SaveChangesAsync(ct);
                 return paused ? Outcome.Paused : Outcome.WrongEmailOrPassword;
             }

@@ -7,7 +7,7 @@ namespace Registry.Web.Features.Account;
 
 /// <summary>
 /// A one-time link by email that signs the person in: the way out when signing in is paused for
-/// their email (someone else guessing cannot keep the owner out). It works once, for 15 minutes;
+/// their email (someone else guessing cannot keep the owner out). It works once, for 10 minutes;
 /// using it ends every pause on the email and every other session, and the second factor, if the
 /// account has one, is still asked for.
 /// </summary>
@@ -34,7 +34,7 @@ public static class SignInLink
         /// <summary>Sends the link when a confirmed account has the email; the caller shows the same page either way.</summary>
         public async Task RequestAsync(string email, CancellationToken ct)
         {
-            if (await users.FindByEmailAsync(email.Trim()) is not { EmailConfirmed: true } user)
+            if (await users.FindByEmailAsync(email.Trim()) is not { EmailConfirmed: true } user || await users.IsLockedOutAsync(user))
             {
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Registry.Web.Data;
@@ -7,16 +8,30 @@ using Registry.Web.Data;
 namespace Registry.Web.Infrastructure.Security;
 
 /// <summary>
-/// Identity's store, with recovery codes kept as salted SHA-256 hashes instead of as text (OWASP ASVS
-/// 2.6.2: a code has fewer than 112 bits, so it is salted and hashed). Someone who reads the tokens
-/// table learns no code. A set written before this (text) is still read, once, the old way.
+/// Identity's store, with the second factor's secrets kept out of reach of whoever reads the tokens
+/// table: recovery codes as salted SHA-256 hashes (OWASP ASVS 2.6.2: a code has fewer than 112 bits,
+/// so it is salted and hashed), the authenticator key encrypted with the Data Protection keys (ASVS
+/// 2.8.2; those keys are themselves encrypted with a certificate where one is configured, decision
+/// 0023). Values written before this (text) are still read.
 /// </summary>
-public sealed class RegistryUserStore(RegistryDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class RegistryUserStore(RegistryDbContext context, IDataProtectionProvider protection, IdentityErrorDescriber? describer = null)
     : UserStore<RegistryUser, IdentityRole, RegistryDbContext, string, IdentityUserClaim<string>, IdentityUserRole<string>, IdentityUserLogin<string>, IdentityUserToken<string>, IdentityRoleClaim<string>, IdentityUserPasskey<string>>(context, describer)
 {
     private const string LoginProvider = "[Registry]";
     private const string TokenName = "RecoveryCodeHashes";
     private const string Format = "sha256";
+    private const string ProtectedKey = "protected:";
+
+    private readonly IDataProtector _keys = protection.CreateProtector("Registry.AuthenticatorKey");
+
+    public override Task SetAuthenticatorKeyAsync(RegistryUser user, string key, CancellationToken cancellationToken) =>
+        base.SetAuthenticatorKeyAsync(user, ProtectedKey + _keys.Protect(key), cancellationToken);
+
+    public override async Task<string?> GetAuthenticatorKeyAsync(RegistryUser user, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetAuthenticatorKeyAsync(user, cancellationToken);
+        return stored is not null && stored.StartsWith(ProtectedKey, StringComparison.Ordinal) ? _keys.Unprotect(stored[ProtectedKey.Length..]) : stored;
+    }
 
     public override async Task ReplaceCodesAsync(RegistryUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
     {

@@ -6,4 +6,25 @@
   if (summary) {
     summary.focus();
   }
+
+  // "Show the password": a box under each password field, so a long password can be checked as typed
+  // (its text comes from the page, in the page's language).
+  document.querySelectorAll('input[type=password][data-show-label]').forEach(function (field) {
+    var box = document.createElement('div');
+    box.className = 'form-check mt-1';
+    var check = document.createElement('input');
+    check.type = 'checkbox';
+    check.className = 'form-check-input';
+    check.id = field.id + '-show';
+    var label = document.createElement('label');
+    label.className = 'form-check-label';
+    label.htmlFor = check.id;
+    label.textContent = field.getAttribute('data-show-label');
+    check.addEventListener('change', function () {
+      field.type = check.checked ? 'text' : 'password';
+    });
+    box.appendChild(check);
+    box.appendChild(label);
+    field.insertAdjacentElement('afterend', box);
+  });
 })();
