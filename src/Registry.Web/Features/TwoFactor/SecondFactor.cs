@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
@@ -62,7 +61,6 @@ public static class SecondFactor
         SecurityAudit audit,
         AccountEmails emails,
         RegistryDbContext db,
-        TimeProvider time,
         IHttpContextAccessor http,
         IStringLocalizer<SharedResource> t)
     {
@@ -213,16 +211,8 @@ public static class SecondFactor
             return true;
         }
 
-        /// <summary>Whether the account sees other people's records now: a registry-wide role, an active grant, an approved sponsor membership.</summary>
-        public Task<bool> IsRequiredAsync(string userId, CancellationToken ct)
-        {
-            // The same rule AccountSessions applies on every request (kept there inside its one query).
-            var now = time.GetUtcNow();
-            return db.Users.Where(u => u.Id == userId).AnyAsync(u =>
-                db.UserRoles.Any(r => r.UserId == u.Id)
-                || db.AccessGrants.Any(g => g.UserId == u.Id && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now)
-                || db.SponsorMembers.Any(m => m.UserId == u.Id && m.ApprovedAt != null && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)), ct);
-        }
+        /// <summary>Whether the account sees other people's records now (and so needs a second factor).</summary>
+        public Task<bool> IsRequiredAsync(string userId, CancellationToken ct) => sessions.NeedsSecondFactorAsync(userId, ct);
 
         private async Task<bool> ProvedAsync(CancellationToken ct) =>
             signIn.CurrentSessionId is { } sessionId && await db.AccountSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.SecondFactor, ct);

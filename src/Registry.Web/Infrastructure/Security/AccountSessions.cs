@@ -74,6 +74,20 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Whether the account sees other people's records now: a registry-wide role, an active grant, an
+    /// approved sponsor membership. The same rule as inside <see cref="ValidateAsync"/>'s one query
+    /// (kept there so that each request costs one round trip).
+    /// </summary>
+    public Task<bool> NeedsSecondFactorAsync(string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return db.Users.Where(u => u.Id == userId).AnyAsync(u =>
+            db.UserRoles.Any(r => r.UserId == u.Id)
+            || db.AccessGrants.Any(g => g.UserId == u.Id && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now)
+            || db.SponsorMembers.Any(m => m.UserId == u.Id && m.ApprovedAt != null && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)), ct);
+    }
+
     /// <summary>The sign-in cookie's check on every request (wired as <c>OnValidatePrincipal</c>).</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
@@ -105,6 +119,7 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
                 s.LastSeenAt,
                 s.SecondFactor,
                 db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
+                // The rule of NeedsSecondFactorAsync, asked only of a session that has not proved one.
                 !s.SecondFactor && (
                     db.UserRoles.Any(r => r.UserId == s.UserId)
                     || db.AccessGrants.Any(g => g.UserId == s.UserId && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now)
