@@ -77,6 +77,13 @@ public sealed class AccessGrant
 
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now && GrantedAt <= now;
 
+    /// <summary>
+    /// <see cref="IsActiveAt"/> for a database query: not revoked, not yet over, and already begun (a
+    /// grant that starts tomorrow gives nothing today).
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<AccessGrant, bool>> ActiveAt(DateTimeOffset now) =>
+        g => g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now;
+
     public void Revoke(DateTimeOffset at) => RevokedAt ??= at;
 
     /// <summary>

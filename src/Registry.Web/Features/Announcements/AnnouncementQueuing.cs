@@ -151,7 +151,7 @@ public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time,
         var now = time.GetUtcNow();
         if (a.ScopeEmployerId is { } site)
         {
-            return await db.AccessGrants.AnyAsync(g => g.UserId == a.AuthorUserId && g.Role == Domain.Access.AccessRole.SiteDirector && g.EmployerId == site && g.RevokedAt == null && g.ExpiresAt > now, ct);
+            return await db.AccessGrants.Where(Domain.Access.AccessGrant.ActiveAt(now)).AnyAsync(g => g.UserId == a.AuthorUserId && g.Role == Domain.Access.AccessRole.SiteDirector && g.EmployerId == site, ct);
         }
 
         if (a.ScopeSponsorId is { } sponsor)

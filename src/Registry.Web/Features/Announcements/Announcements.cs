@@ -203,8 +203,8 @@ public static class Announcements
             }
 
             var now = time.GetUtcNow();
-            var sites = await db.AccessGrants.AsNoTracking()
-                .Where(g => g.UserId == userId && g.Role == AccessRole.SiteDirector && g.EmployerId != null && g.RevokedAt == null && g.ExpiresAt > now)
+            var sites = await db.AccessGrants.AsNoTracking().Where(AccessGrant.ActiveAt(now))
+                .Where(g => g.UserId == userId && g.Role == AccessRole.SiteDirector && g.EmployerId != null)
                 .Join(db.Employers, g => g.EmployerId, e => e.Id, (g, e) => new { e.Id, e.Name })
                 .Distinct()
                 .ToListAsync(ct);

@@ -65,7 +65,7 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
     [HttpPost("{documentId:int}/submit")]
     public async Task<IActionResult> Submit(int documentId, string? entry, [FromServices] Microsoft.AspNetCore.Identity.UserManager<RegistryUser> userManager, CancellationToken ct)
     {
-        if (await me.IdAsync(User, ct) is not { } id)
+        if (await me.IdAsync(User, ct) is not { } id || !await review.OwnsAsync(id, documentId, ct))
         {
             return NotFound();
         }

@@ -24,9 +24,13 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
     }
 
     /// <summary>Attaches the document and marks the entry pending review. False if either is not the person's.</summary>
+    /// <summary>Whether the document is the person's own (anyone else's answers as if it did not exist).</summary>
+    public Task<bool> OwnsAsync(int professionalId, int documentId, CancellationToken ct) =>
+        db.Documents.AnyAsync(d => d.Id == documentId && d.ProfessionalId == professionalId, ct);
+
     public async Task<bool> SubmitAsync(int professionalId, string userId, int documentId, ProvableEntry kind, int entryId, CancellationToken ct)
     {
-        if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.ProfessionalId == professionalId, ct))
+        if (!await OwnsAsync(professionalId, documentId, ct))
         {
             return false;
         }

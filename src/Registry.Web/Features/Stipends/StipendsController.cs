@@ -190,7 +190,7 @@ public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qual
         var programs = Programs(today);
         return User.IsRegistryStaff()
             ? Domain.CaliforniaCounties.All.SelectMany(c => programs.Select(p => (Program: p.Id, County: c))).ToList()
-            : (await db.AccessGrants.AsNoTracking().Where(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator && g.RevokedAt == null && g.ExpiresAt > now && g.County != null)
+            : (await db.AccessGrants.AsNoTracking().Where(AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator && g.County != null)
                 .Select(g => new { g.County, g.Program }).ToListAsync(ct))
                 .SelectMany(g => programs.Where(p => g.Program is null || g.Program == p.Id).Select(p => (Program: p.Id, County: g.County!))).Distinct().ToList();
     }

@@ -43,8 +43,8 @@ public sealed class DocumentAuthorizationHandler(RegistryDbContext db, TimeProvi
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var directsTheirSite = await db.AccessGrants.AnyAsync(g =>
-            g.UserId == userId && g.Role == AccessRole.SiteDirector && g.RevokedAt == null && g.ExpiresAt > now
+        var directsTheirSite = await db.AccessGrants.Where(AccessGrant.ActiveAt(now)).AnyAsync(g =>
+            g.UserId == userId && g.Role == AccessRole.SiteDirector
             && db.Employments.Any(e => e.ProfessionalId == resource.ProfessionalId && e.EmployerId == g.EmployerId && (e.EndDate == null || e.EndDate >= today)));
         if (directsTheirSite)
         {
