@@ -95,6 +95,15 @@ public sealed class Employment : IVerifiable
 
     public bool IsCurrent => EndDate is null;
 
+    /// <summary>
+    /// A job is current on a day it has not ended by: no end date, or a last day worked still to come.
+    /// A site's staff are the jobs current today; an ended job is history, no director's to change.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Employment, bool>> CurrentOn(DateOnly today) =>
+        e => e.EndDate == null || e.EndDate >= today;
+
+    public bool IsCurrentOn(DateOnly today) => EndDate is null || EndDate >= today;
+
     public static Employment AtListedEmployer(int employerId, EmploymentRole role, DateOnly startDate, EmploymentSchedule schedule) =>
         new(role, startDate, schedule) { EmployerId = employerId };
 
@@ -199,6 +208,26 @@ public sealed class Employment : IVerifiable
         StartDate = startDate;
         EndDate = endDate;
         ConfirmByEmployer(directorUserId, at);
+    }
+
+    /// <summary>
+    /// The employer ends a current job on the last day worked, which has happened (today at the
+    /// latest) and is not before the start. An ended job is never reopened this way: the person adds
+    /// it again as a new job, or edits their own entry (which then needs confirming again).
+    /// </summary>
+    public void EndByEmployer(DateOnly lastDay, DateOnly today, string directorUserId, DateTimeOffset at)
+    {
+        if (!IsCurrentOn(today))
+        {
+            throw new InvalidOperationException("Only a current job is ended by its employer.");
+        }
+
+        if (lastDay > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastDay), "The last day worked cannot be in the future.");
+        }
+
+        CorrectByEmployer(StartDate, lastDay, directorUserId, at);
     }
 
     /// <summary>Registry staff match a job at an employer "not found" to a site on the licensing list.</summary>

@@ -43,7 +43,8 @@ public static class AccessRequests
 
     public sealed record GrantView(AccessRole Role, SiteView? Site, string? County, DateTimeOffset ExpiresAt);
 
-    public sealed record RequestView(int Id, DateTimeOffset RequestedAt, string Position, bool IsDesignee, IReadOnlyList<SiteView> Sites, AccessRequestStatus Status, string? Reason, string? RequesterEmail, string? RequesterName, string ProofFileName);
+    /// <summary>A request as shown; <see cref="UserId"/> is the requester's account (registry staff never decide their own).</summary>
+    public sealed record RequestView(int Id, DateTimeOffset RequestedAt, string Position, bool IsDesignee, IReadOnlyList<SiteView> Sites, AccessRequestStatus Status, string? Reason, string? RequesterEmail, string? RequesterName, string ProofFileName, string UserId);
 
     public sealed record MyAccess(IReadOnlyList<GrantView> Grants, IReadOnlyList<RequestView> Requests);
 
@@ -121,10 +122,14 @@ public static class AccessRequests
             return await storage.OpenAsync(request.ProofStorageKey, ct) is { } content ? (request, content, professionalId) : null;
         }
 
-        /// <summary>Approves a pending request: one grant per site (each audited), for the configured length; the person is emailed.</summary>
+        /// <summary>Whether the request is the staff member's own: another staff member decides it.</summary>
+        public Task<bool> IsOwnAsync(int requestId, string staffUserId, CancellationToken ct) =>
+            db.AccessRequests.AnyAsync(r => r.Id == requestId && r.UserId == staffUserId, ct);
+
+        /// <summary>Approves a pending request (never one's own): one grant per site (each audited), for the configured length; the person is emailed.</summary>
         public async Task<bool> ApproveAsync(int requestId, string staffUserId, CancellationToken ct)
         {
-            if (await db.AccessRequests.Include(r => r.Sites).SingleOrDefaultAsync(r => r.Id == requestId && r.Status == AccessRequestStatus.Pending, ct) is not { } request)
+            if (await db.AccessRequests.Include(r => r.Sites).SingleOrDefaultAsync(r => r.Id == requestId && r.Status == AccessRequestStatus.Pending && r.UserId != staffUserId, ct) is not { } request)
             {
                 return false;
             }
@@ -151,7 +156,7 @@ public static class AccessRequests
 
         public async Task<bool> DenyAsync(int requestId, string staffUserId, string reason, CancellationToken ct)
         {
-            if (await db.AccessRequests.Include(r => r.Sites).SingleOrDefaultAsync(r => r.Id == requestId && r.Status == AccessRequestStatus.Pending, ct) is not { } request)
+            if (await db.AccessRequests.Include(r => r.Sites).SingleOrDefaultAsync(r => r.Id == requestId && r.Status == AccessRequestStatus.Pending && r.UserId != staffUserId, ct) is not { } request)
             {
                 return false;
             }
@@ -174,7 +179,7 @@ public static class AccessRequests
             var rows = await query.AsNoTracking()
                 .Select(r => new
                 {
-                    r.Id, r.RequestedAt, r.Position, r.IsDesignee, r.Status, r.DecisionReason, r.ProofFileName,
+                    r.Id, r.RequestedAt, r.Position, r.IsDesignee, r.Status, r.DecisionReason, r.ProofFileName, r.UserId,
                     Email = db.Users.Where(u => u.Id == r.UserId).Select(u => u.Email).FirstOrDefault(),
                     Name = db.Professionals.Where(p => p.UserId == r.UserId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault(),
                     Sites = r.Sites.Select(s => s.EmployerId).ToList(),
@@ -182,7 +187,7 @@ public static class AccessRequests
                 .ToListAsync(ct);
             var siteIds = rows.SelectMany(r => r.Sites).Distinct().ToList();
             var sites = (await SitesAsync(siteIds, ct)).ToDictionary(s => s.Id);
-            return rows.Select(r => new RequestView(r.Id, r.RequestedAt, r.Position, r.IsDesignee, r.Sites.Where(sites.ContainsKey).Select(id => sites[id]).ToList(), r.Status, r.DecisionReason, r.Email, r.Name, r.ProofFileName)).ToList();
+            return rows.Select(r => new RequestView(r.Id, r.RequestedAt, r.Position, r.IsDesignee, r.Sites.Where(sites.ContainsKey).Select(id => sites[id]).ToList(), r.Status, r.DecisionReason, r.Email, r.Name, r.ProofFileName, r.UserId)).ToList();
         }
     }
 }

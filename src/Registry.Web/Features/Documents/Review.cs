@@ -69,10 +69,11 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         return earlierCourses + earlierCredentials + 1;
     }
 
-    public sealed record QueueItem(ProvableEntry Kind, int EntryId, int ProfessionalId, string PersonName, string RegistryId, string PreferredLanguage, string Entry, DateTimeOffset SubmittedAt, IReadOnlyList<(int Id, string FileName)> Documents);
+    /// <summary>An entry waiting for review; <see cref="IsYours"/>: the reviewer's own, which another staff member decides.</summary>
+    public sealed record QueueItem(ProvableEntry Kind, int EntryId, int ProfessionalId, string PersonName, string RegistryId, string PreferredLanguage, string Entry, DateTimeOffset SubmittedAt, IReadOnlyList<(int Id, string FileName)> Documents, bool IsYours);
 
     /// <summary>The staff queue: entries pending review, oldest first, each with the documents attached to prove it.</summary>
-    public async Task<(IReadOnlyList<QueueItem> Items, int Total)> QueueAsync(int take, CancellationToken ct)
+    public async Task<(IReadOnlyList<QueueItem> Items, int Total)> QueueAsync(int take, string reviewerUserId, CancellationToken ct)
     {
         var pending = VerificationStatus.PendingReview;
         var courses = await db.Courses.AsNoTracking().Where(c => c.Verification.Status == pending).OrderBy(c => c.Verification.At).Take(take)
@@ -85,12 +86,13 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         var total = await db.Courses.CountAsync(c => c.Verification.Status == pending, ct) + await db.Credentials.CountAsync(c => c.Verification.Status == pending, ct);
         var people = items.Select(i => i.ProfessionalId).Distinct().ToList();
         var names = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(people).Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new { Name = p.FirstName + " " + p.LastName, p.RegistryId, p.PreferredLanguage }, ct);
+            .ToDictionaryAsync(p => p.Id, p => new { Name = p.FirstName + " " + p.LastName, p.RegistryId, p.PreferredLanguage, p.UserId }, ct);
         var entryIds = items.Select(i => i.Id).Distinct().ToList();
         var attachments = (await db.DocumentAttachments.AsNoTracking().Where(a => EF.Parameter(entryIds).Contains(a.EntryId))
             .Join(db.Documents, a => a.DocumentId, d => d.Id, (a, d) => new { a.EntryKind, a.EntryId, d.Id, d.FileName })
             .ToListAsync(ct)).ToLookup(a => (a.EntryKind, a.EntryId), a => (a.Id, a.FileName));
-        return (items.Select(i => new QueueItem(i.Kind, i.Id, i.ProfessionalId, names[i.ProfessionalId].Name, names[i.ProfessionalId].RegistryId, names[i.ProfessionalId].PreferredLanguage, i.Entry, i.At ?? DateTimeOffset.MinValue, attachments[(i.Kind, i.Id)].ToList())).ToList(), total);
+        return (items.Select(i => new QueueItem(i.Kind, i.Id, i.ProfessionalId, names[i.ProfessionalId].Name, names[i.ProfessionalId].RegistryId, names[i.ProfessionalId].PreferredLanguage, i.Entry, i.At ?? DateTimeOffset.MinValue, attachments[(i.Kind, i.Id)].ToList(),
+            !SeparationOfDuties.MayDecide(reviewerUserId, names[i.ProfessionalId].UserId))).ToList(), total);
     }
 
     public Task<bool> IsPendingAsync(ProvableEntry kind, int entryId, CancellationToken ct) => kind switch
@@ -100,7 +102,20 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         _ => Task.FromResult(false),
     };
 
-    /// <summary>Registry staff's decision on an entry.</summary>
+    /// <summary>Whether the entry is the reviewer's own (registry staff keep records too): someone else decides it.</summary>
+    public async Task<bool> IsOwnAsync(ProvableEntry kind, int entryId, string reviewerUserId, CancellationToken ct)
+    {
+        var owner = kind switch
+        {
+            ProvableEntry.Course => db.Courses.Where(c => c.Id == entryId).Select(c => c.ProfessionalId),
+            ProvableEntry.Credential => db.Credentials.Where(c => c.Id == entryId).Select(c => c.ProfessionalId),
+            _ => db.Courses.Where(c => false).Select(c => c.ProfessionalId),
+        };
+        var userId = await db.Professionals.Where(p => owner.Contains(p.Id)).Select(p => p.UserId).FirstOrDefaultAsync(ct);
+        return userId is not null && !SeparationOfDuties.MayDecide(reviewerUserId, userId);
+    }
+
+    /// <summary>Registry staff's decision on an entry (never their own: <see cref="IsOwnAsync"/>).</summary>
     public async Task DecideAsync(ProvableEntry kind, int entryId, Verification decision, CancellationToken ct)
     {
         IVerifiable entry = kind switch

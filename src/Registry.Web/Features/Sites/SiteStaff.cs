@@ -8,6 +8,7 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
+using Registry.Web.Domain.Verifications;
 using Registry.Web.Features.Forms;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Infrastructure.Security;
@@ -29,7 +30,11 @@ public static class SiteStaff
         public SiteResource Resource => new(Id, County);
     }
 
-    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt);
+    /// <summary>One current job at the site; <see cref="IsYours"/>: the viewer's own, which someone else confirms.</summary>
+    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt, bool IsYours);
+
+    /// <summary>What saving the form did: the changes saved, the problems beside their fields, or refused outright (someone's own job).</summary>
+    public sealed record ApplyResult(int Changed, Dictionary<string, string> Problems, bool Refused);
 
     public enum RowAction
     {
@@ -81,35 +86,40 @@ public static class SiteStaff
             db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => new SiteView(e.Id, e.Name, e.LicenseNumber, e.County)).SingleOrDefaultAsync(ct);
 
         /// <summary>Everyone who names the site as a current employer (ended jobs leave the list, never the person's history).</summary>
-        public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, CancellationToken ct)
-        {
-            var today = Today;
-            return await db.Employments.AsNoTracking()
-                .Where(e => e.EmployerId == employerId && (e.EndDate == null || e.EndDate >= today))
+        public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, string viewerUserId, CancellationToken ct) =>
+            await db.Employments.AsNoTracking()
+                .Where(e => e.EmployerId == employerId).Where(Employment.CurrentOn(Today))
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new { e, p })
                 .OrderBy(x => x.e.ConfirmedAt != null).ThenBy(x => x.p.LastName).ThenBy(x => x.p.FirstName)
-                .Select(x => new PersonRow(x.e.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.RegistryId, x.e.Role, x.e.StartDate, x.e.EndDate, x.e.ConfirmedAt != null, x.e.ConfirmedAt))
+                .Select(x => new PersonRow(x.e.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.RegistryId, x.e.Role, x.e.StartDate, x.e.EndDate, x.e.ConfirmedAt != null, x.e.ConfirmedAt, x.p.UserId == viewerUserId))
                 .ToListAsync(ct);
-        }
 
         /// <summary>
         /// Applies every row of the form in one save, or none: problems come back keyed by field
-        /// ("Rows[3].EndDate") for the page to show beside the row.
+        /// ("Rows[3].EndDate", the posted row) for the page to show beside the row. Only the site's
+        /// current staff can be acted on: any other job id (ended, another site's, made up) gets the
+        /// one answer a job that does not exist gets. Nobody confirms, corrects or ends their own job.
         /// </summary>
-        public async Task<(int Changed, Dictionary<string, string> Problems)> ApplyAsync(int employerId, string directorUserId, ConfirmForm form, CancellationToken ct)
+        public async Task<ApplyResult> ApplyAsync(int employerId, string directorUserId, ConfirmForm form, CancellationToken ct)
         {
             var problems = new Dictionary<string, string>();
             var ids = form.Rows.Select(r => r.EmploymentId).Distinct().ToList();
-            var jobs = await db.Employments.Where(e => EF.Parameter(ids).Contains(e.Id) && e.EmployerId == employerId).ToDictionaryAsync(e => e.Id, ct);
-            var now = time.GetUtcNow();
             var today = Today;
+            var found = await db.Employments
+                .Where(e => EF.Parameter(ids).Contains(e.Id) && e.EmployerId == employerId).Where(Employment.CurrentOn(today))
+                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new { Job = e, p.UserId })
+                .ToListAsync(ct);
+            var jobs = found.ToDictionary(x => x.Job.Id, x => x.Job);
+            var owners = found.ToDictionary(x => x.Job.Id, x => x.UserId);
+            var now = time.GetUtcNow();
             var changes = new List<Action>();
             for (var i = 0; i < form.Rows.Count; i++)
             {
                 var row = form.Rows[i];
                 if (!jobs.TryGetValue(row.EmploymentId, out var job))
                 {
-                    problems[$"Rows[{i}].Action"] = t["This person no longer names your site. Reload the page."];
+                    // Not beside a row: the page lists only current staff, and says nothing of other jobs.
+                    problems[string.Empty] = t["Someone on the list no longer works here as far as the registry knows. Reload the page."];
                     continue;
                 }
 
@@ -120,9 +130,15 @@ public static class SiteStaff
                     continue;
                 }
 
-                if (action == RowAction.Keep && form.ConfirmAll && !job.IsConfirmedByEmployer)
+                var mayDecide = SeparationOfDuties.MayDecide(directorUserId, owners[job.Id]);
+                if (action == RowAction.Keep && form.ConfirmAll && !job.IsConfirmedByEmployer && mayDecide)
                 {
                     action = RowAction.Confirm;
+                }
+
+                if (action != RowAction.Keep && !mayDecide)
+                {
+                    return new ApplyResult(0, [], Refused: true);
                 }
 
                 switch (action)
@@ -139,13 +155,13 @@ public static class SiteStaff
                         {
                             problems[$"Rows[{i}].EndDate"] = t["The last day cannot be before the start date."];
                         }
-                        else if (end > today.AddDays(60))
+                        else if (end > today)
                         {
-                            problems[$"Rows[{i}].EndDate"] = t["The last day can be at most 60 days from today."];
+                            problems[$"Rows[{i}].EndDate"] = t["The last day worked cannot be after today. End the job once the person has left."];
                         }
                         else
                         {
-                            changes.Add(() => job.CorrectByEmployer(job.StartDate, end, directorUserId, now));
+                            changes.Add(() => job.EndByEmployer(end, today, directorUserId, now));
                         }
 
                         break;
@@ -173,12 +189,12 @@ public static class SiteStaff
 
             if (problems.Count > 0)
             {
-                return (0, problems);
+                return new ApplyResult(0, problems, Refused: false);
             }
 
             changes.ForEach(change => change());
             await db.SaveChangesAsync(ct);
-            return (changes.Count, problems);
+            return new ApplyResult(changes.Count, problems, Refused: false);
         }
 
         /// <summary>The confirmed, current staff with their qualifications, filtered, sorted and paged in memory (a site has hundreds at most).</summary>
@@ -242,7 +258,7 @@ public static class SiteStaff
         private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? ratingYearStart, CancellationToken ct)
         {
             var staff = await db.Employments.AsNoTracking()
-                .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= today))
+                .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null).Where(Employment.CurrentOn(today))
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
                 {
                     p.Id, Name = p.FirstName + " " + p.LastName, p.RegistryId, e.Role, p.County, p.UpdatedAt, p.HighestEducationLevel,

@@ -36,7 +36,13 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
             return NotFound();
         }
 
-        var (changed, problems) = await handler.ApplyAsync(employerId, UserId(), form, ct);
+        var (changed, problems, refused) = await handler.ApplyAsync(employerId, UserId(), form, ct);
+        if (refused)
+        {
+            // Someone's own job: the page never offers it, so this is a forged form; nothing was saved.
+            return Forbid();
+        }
+
         if (problems.Count > 0)
         {
             foreach (var (field, message) in problems)
@@ -83,7 +89,7 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
     /// <summary>The staff page shows everyone naming the site: each person's access log says so.</summary>
     private async Task<IActionResult> StaffPageAsync(SiteStaff.SiteView site, SiteStaff.ConfirmForm form, CancellationToken ct)
     {
-        var people = await handler.PeopleAsync(site.Id, ct);
+        var people = await handler.PeopleAsync(site.Id, UserId(), ct);
         await log.RecordAsync(people.Select(p => p.ProfessionalId), UserId(), await RoleAsync(site), site.Id, "staff list", ct);
         return View(nameof(Staff), new StaffPage(site, people, form));
     }

@@ -52,7 +52,8 @@ public static class Sponsors
 
     public sealed record SponsorHome(int Id, string Name, string ContactEmail, string? County, IReadOnlyList<MemberView> Members, IReadOnlyList<EventRow> Upcoming, IReadOnlyList<EventRow> Past);
 
-    public sealed record Application(int Id, string Name, string ContactEmail, string? Phone, string? County, string? Website, DateTimeOffset AppliedAt, string? ApplicantEmail);
+    /// <summary>A sponsor application as staff see it; <see cref="AppliedByUserId"/>: registry staff never decide their own.</summary>
+    public sealed record Application(int Id, string Name, string ContactEmail, string? Phone, string? County, string? Website, DateTimeOffset AppliedAt, string? ApplicantEmail, string AppliedByUserId);
 
     public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails, SecurityAudit audit)
     {
@@ -77,12 +78,17 @@ public static class Sponsors
 
         public async Task<IReadOnlyList<Application>> PendingAsync(CancellationToken ct) =>
             await db.Sponsors.AsNoTracking().Where(s => s.Status == SponsorStatus.Pending).OrderBy(s => s.AppliedAt)
-                .Select(s => new Application(s.Id, s.Name, s.ContactEmail, s.Phone, s.County, s.Website, s.AppliedAt, db.Users.Where(u => u.Id == s.AppliedByUserId).Select(u => u.Email).FirstOrDefault()))
+                .Select(s => new Application(s.Id, s.Name, s.ContactEmail, s.Phone, s.County, s.Website, s.AppliedAt, db.Users.Where(u => u.Id == s.AppliedByUserId).Select(u => u.Email).FirstOrDefault(), s.AppliedByUserId))
                 .ToListAsync(ct);
 
+        /// <summary>Whether the application is the staff member's own: another staff member decides it.</summary>
+        public Task<bool> IsOwnAsync(int sponsorId, string staffUserId, CancellationToken ct) =>
+            db.Sponsors.AnyAsync(s => s.Id == sponsorId && s.AppliedByUserId == staffUserId, ct);
+
+        /// <summary>Approves or denies a pending application (never one's own: false, nothing changed).</summary>
         public async Task<bool> DecideAsync(int sponsorId, string staffUserId, bool approve, string? reason, CancellationToken ct)
         {
-            if (await db.Sponsors.SingleOrDefaultAsync(s => s.Id == sponsorId && s.Status == SponsorStatus.Pending, ct) is not { } sponsor)
+            if (await db.Sponsors.SingleOrDefaultAsync(s => s.Id == sponsorId && s.Status == SponsorStatus.Pending && s.AppliedByUserId != staffUserId, ct) is not { } sponsor)
             {
                 return false;
             }

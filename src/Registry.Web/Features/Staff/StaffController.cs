@@ -25,7 +25,7 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpGet("review")]
     public async Task<IActionResult> ReviewQueue(CancellationToken ct)
     {
-        var (items, total) = await review.QueueAsync(50, ct);
+        var (items, total) = await review.QueueAsync(50, UserId(), ct);
         await log.RecordAsync(items.Select(i => i.ProfessionalId), UserId(), "RegistryStaff", null, "review", ct);
         return View("Review", new ReviewPage(items, total, await db.ReviewReasons.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id).ToListAsync(ct)));
     }
@@ -231,10 +231,16 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
             return NotFound();
         }
 
+        if (await review.IsOwnAsync(kind, entryId, UserId(), ct))
+        {
+            // Nobody verifies their own facts: the queue shows no buttons for them; nothing is changed.
+            return Forbid();
+        }
+
         if (await decide() is not { } decision)
         {
             ModelState.AddModelError($"{field}-{kind}-{entryId}", problem!);
-            var (items, total) = await review.QueueAsync(50, ct);
+            var (items, total) = await review.QueueAsync(50, UserId(), ct);
             return View("Review", new ReviewPage(items, total, await db.ReviewReasons.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id).ToListAsync(ct)));
         }
 
@@ -274,6 +280,12 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("access-requests/{requestId:int}/approve")]
     public async Task<IActionResult> Approve(int requestId, CancellationToken ct)
     {
+        if (await access.IsOwnAsync(requestId, UserId(), ct))
+        {
+            // Nobody approves their own access: the page shows no buttons for it; nothing is changed.
+            return Forbid();
+        }
+
         if (!await access.ApproveAsync(requestId, UserId(), ct))
         {
             return NotFound();
@@ -286,6 +298,11 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("access-requests/{requestId:int}/deny")]
     public async Task<IActionResult> Deny(int requestId, string? reason, CancellationToken ct)
     {
+        if (await access.IsOwnAsync(requestId, UserId(), ct))
+        {
+            return Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AccessRequest.MaxReasonLength)
         {
             ModelState.AddModelError($"reason-{requestId}", string.IsNullOrWhiteSpace(reason)
@@ -309,6 +326,12 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("sponsors/{sponsorId:int}/approve")]
     public async Task<IActionResult> ApproveSponsor(int sponsorId, CancellationToken ct)
     {
+        if (await sponsors.IsOwnAsync(sponsorId, UserId(), ct))
+        {
+            // Nobody approves their own application: the page shows no buttons for it; nothing is changed.
+            return Forbid();
+        }
+
         if (!await sponsors.DecideAsync(sponsorId, UserId(), approve: true, null, ct))
         {
             return NotFound();
@@ -321,6 +344,11 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("sponsors/{sponsorId:int}/deny")]
     public async Task<IActionResult> DenySponsor(int sponsorId, string? reason, CancellationToken ct)
     {
+        if (await sponsors.IsOwnAsync(sponsorId, UserId(), ct))
+        {
+            return Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Domain.Calendar.Sponsor.MaxReasonLength)
         {
             ModelState.AddModelError($"reason-{sponsorId}", string.IsNullOrWhiteSpace(reason)
