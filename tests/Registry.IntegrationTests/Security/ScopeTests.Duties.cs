@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
+using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Calendar;
+using Registry.Web.Domain.Verifications;
+
+namespace Registry.IntegrationTests.Security;
+
+/// <summary>
+/// Issue 19, items 2 and 3: directors act only on their sites' current staff (an ended job, another
+/// site's job and a made-up id get one answer), and nobody decides their own case (registry staff
+/// verifying their own entries, approving their own access or their own sponsor application).
+/// </summary>
+public sealed partial class ScopeTests
+{
+    private static readonly byte[] DutiesPdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task Jobs_that_are_not_a_sites_current_staff_answer_as_if_they_did_not_exist()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var v = w.Victim;
+        var (endedJob, siteC) = await DutiesDbAsync(db => db.Employments.Where(e => e.ProfessionalId == v.ProfessionalId && e.EndDate != null).Select(e => new ValueTuple<int, int>(e.Id, e.EmployerId!.Value)).SingleAsync());
+        var madeUp = await DutiesDbAsync(db => db.Employments.MaxAsync(e => e.Id)) + 100_000;
+        var former = w.Outsiders().Single(o => o.Persona == "former employer").Client;
+
+        // Site C's page lists someone, so its director has the form to alter.
+        if (!await DutiesDbAsync(db => db.Employments.AnyAsync(e => e.EmployerId == siteC && e.EndDate == null)))
+        {
+            await w.App.StaffAtAsync(siteC, 1, lastName: "Colleague");
+        }
+
+        var attempts = new (string Persona, HttpClient Client, string Page, int[] Ids, bool SeesThePerson)[]
+        {
+            // The former employer: the job that ended at their site, and the person's current job at site A.
+            ("former employer", former, $"/sites/{siteC}/staff", [madeUp, endedJob, v.JobId], false),
+
+            // Site A's director (who sees the person, their current staff): the person's ended job at another site.
+            ("site A's director", w.Director, $"/sites/{w.SiteA}/staff", [madeUp, endedJob], true),
+        };
+        var before = await w.ExportAsync();
+        var failures = new List<string>();
+        foreach (var (persona, client, page, ids, seesThePerson) in attempts)
+        {
+            var form = Form(await client.GetPageAsync(page), page);
+            var answers = new List<(int Id, string Action, HttpStatusCode Status, string Body)>();
+            foreach (var id in ids)
+            {
+                foreach (var (action, date) in new[] { ("End", DateTime.Today.AddDays(30)), ("Confirm", DateTime.Today), ("Correct", DateTime.Today.AddYears(-9)) })
+                {
+                    using var response = await client.PostFormAsync(form, values: new Dictionary<string, string>
+                    {
+                        ["Rows[0].EmploymentId"] = id.ToString(CultureInfo.InvariantCulture), ["Rows[0].Action"] = action,
+                        ["Rows[0].EndDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Rows[0].StartDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    });
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (!seesThePerson && w.Leaks(body) is { } leak)
+                    {
+                        failures.Add($"{persona} {action} {id}: {leak}");
+                    }
+
+                    answers.Add((id, action, response.StatusCode, DutiesTokens().Replace(body, "")));
+                }
+            }
+
+            foreach (var answer in answers.Where(a => a.Id != madeUp))
+            {
+                var unknown = answers.Single(a => a.Id == madeUp && a.Action == answer.Action);
+                if (answer.Status != unknown.Status || answer.Body != unknown.Body)
+                {
+                    failures.Add($"{persona} {answer.Action}: job {answer.Id} answered {(int)answer.Status}, a made-up id {(int)unknown.Status}{(answer.Body == unknown.Body ? "" : ", with a different page")}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await w.ExportAsync());
+    }
+
+    [Fact]
+    public async Task Registry_staff_never_verify_their_own_entries()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, _, ownId) = await w.App.SignedInStaffWithRecordAsync();
+        var ownCourse = await SubmittedCourseAsync(staff, ownId, "Own course for review");
+        var (other, otherId) = await w.App.SignedInProfessionalAsync();
+        var otherCourse = await SubmittedCourseAsync(other, otherId, "Someone else's course");
+
+        var queue = await staff.GetPageAsync("/staff/review");
+        var own = queue.QuerySelector($"#item-Course-{ownCourse}")!.ParentElement!;
+        Assert.Equal("This is your own entry: another staff member decides it.", own.QuerySelector(".own-entry")?.TextContent);
+        Assert.Empty(own.QuerySelectorAll("form"));
+
+        // The three decisions of someone else's entry, pointed at one's own.
+        var theirs = queue.QuerySelector($"#item-Course-{otherCourse}")!.ParentElement!;
+        var reason = theirs.QuerySelector<IHtmlSelectElement>("select[name=reasonId]")!.Options.First(o => o.Value.Length > 0).Value;
+        foreach (var form in theirs.QuerySelectorAll<IHtmlFormElement>("form"))
+        {
+            form.Action = form.Action.Replace($"/Course/{otherCourse}/", $"/Course/{ownCourse}/", StringComparison.Ordinal);
+            using var response = await staff.PostFormAsync(form, values: new Dictionary<string, string> { ["reasonId"] = reason, ["note"] = "Send the transcript." });
+            DutiesRefused(response);
+        }
+
+        Assert.Equal(VerificationStatus.PendingReview, await DutiesDbAsync(db => db.Courses.Where(c => c.Id == ownCourse).Select(c => c.Verification.Status).SingleAsync()));
+
+        // Another staff member decides it.
+        var (colleague, _) = await w.App.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.RegistryStaff);
+        var verify = (await colleague.GetPageAsync("/staff/review")).QuerySelector($"#item-Course-{ownCourse}")!.ParentElement!.QuerySelector<IHtmlFormElement>("form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await colleague.PostFormAsync(verify)).StatusCode);
+        Assert.Equal(VerificationStatus.Verified, await DutiesDbAsync(db => db.Courses.Where(c => c.Id == ownCourse).Select(c => c.Verification.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Registry_staff_never_decide_their_own_access_request()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, staffUser, _) = await w.App.SignedInStaffWithRecordAsync();
+        var (other, _) = await w.App.SignedInProfessionalAsync();
+        await AccessRequestAsync(staff, "Own request director");
+        await AccessRequestAsync(other, "Other request director");
+        var ownRequest = await DutiesDbAsync(db => db.AccessRequests.Where(r => r.UserId == staffUser).Select(r => r.Id).SingleAsync());
+
+        var page = await staff.GetPageAsync("/staff/access-requests");
+        var own = page.QuerySelector($"#request-{ownRequest}")!.ParentElement!;
+        Assert.Equal("This is your own request: another staff member decides it.", own.QuerySelector(".own-request")?.TextContent);
+        Assert.Empty(own.QuerySelectorAll("form"));
+        var theirs = page.QuerySelectorAll(".access-request").Single(r => r.TextContent.Contains("Other request director", StringComparison.Ordinal));
+        var otherRequest = theirs.QuerySelector("h2")!.Id!["request-".Length..];
+        foreach (var form in theirs.QuerySelectorAll<IHtmlFormElement>("form"))
+        {
+            form.Action = form.Action.Replace($"/access-requests/{otherRequest}/", $"/access-requests/{ownRequest}/", StringComparison.Ordinal);
+            using var response = await staff.PostFormAsync(form, values: new Dictionary<string, string> { ["reason"] = "No." });
+            DutiesRefused(response);
+        }
+
+        Assert.Equal(AccessRequestStatus.Pending, await DutiesDbAsync(db => db.AccessRequests.Where(r => r.Id == ownRequest).Select(r => r.Status).SingleAsync()));
+        Assert.False(await DutiesDbAsync(db => db.AccessGrants.AnyAsync(g => g.UserId == staffUser)));
+    }
+
+    [Fact]
+    public async Task Registry_staff_never_decide_their_own_sponsor_application()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, staffUser, _) = await w.App.SignedInStaffWithRecordAsync();
+        var (other, _) = await w.App.SignedInProfessionalAsync();
+        var ownName = "Own Sponsor " + Guid.NewGuid().ToString("N")[..6];
+        var otherName = "Other Sponsor " + Guid.NewGuid().ToString("N")[..6];
+        foreach (var (client, name) in new[] { (staff, ownName), (other, otherName) })
+        {
+            var apply = await client.GetPageAsync("/sponsors/apply");
+            var response = await client.PostFormAsync(Form(apply, "/sponsors/apply"), values: new Dictionary<string, string> { ["Name"] = name, ["ContactEmail"] = "training@example.org", ["County"] = "San Francisco" });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        var ownSponsor = await DutiesDbAsync(db => db.Sponsors.Where(s => s.Name == ownName).Select(s => s.Id).SingleAsync());
+        var otherSponsor = await DutiesDbAsync(db => db.Sponsors.Where(s => s.Name == otherName).Select(s => s.Id).SingleAsync());
+        var page = await staff.GetPageAsync("/staff/sponsors");
+        var own = page.QuerySelector($"#application-{ownSponsor}")!.ParentElement!;
+        Assert.Equal("This is your own application: another staff member decides it.", own.QuerySelector(".own-application")?.TextContent);
+        Assert.Empty(own.QuerySelectorAll("form"));
+        foreach (var form in page.QuerySelector($"#application-{otherSponsor}")!.ParentElement!.QuerySelectorAll<IHtmlFormElement>("form"))
+        {
+            form.Action = form.Action.Replace($"/sponsors/{otherSponsor}/", $"/sponsors/{ownSponsor}/", StringComparison.Ordinal);
+            using var response = await staff.PostFormAsync(form, values: new Dictionary<string, string> { ["reason"] = "No." });
+            DutiesRefused(response);
+        }
+
+        Assert.Equal(SponsorStatus.Pending, await DutiesDbAsync(db => db.Sponsors.Where(s => s.Id == ownSponsor).Select(s => s.Status).SingleAsync()));
+        Assert.False(await DutiesDbAsync(db => db.SponsorMembers.AnyAsync(m => m.SponsorId == ownSponsor && m.UserId == staffUser && m.ApprovedAt != null)));
+    }
+
+    private World DutiesWorld => world;
+
+    /// <summary>Refused as the app refuses a signed-in person: sent to the 403 page, nothing changed.</summary>
+    private static void DutiesRefused(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith("/error/403", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>The antiforgery token differs on every page; nothing else may.</summary>
+    [GeneratedRegex("<input[^>]*__RequestVerificationToken[^>]*>")]
+    private static partial Regex DutiesTokens();
+
+    private async Task<T> DutiesDbAsync<T>(Func<RegistryDbContext, Task<T>> read)
+    {
+        await using var scope = world.App.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+    }
+
+    /// <summary>A course the person adds, proves with an uploaded transcript and sends for review, all through their pages.</summary>
+    private async Task<int> SubmittedCourseAsync(HttpClient client, int professionalId, string title)
+    {
+        var driver = new SignUpDriver(client);
+        await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+        {
+            ["Institution"] = "City College", ["Title"] = title, ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = "A", ["Category"] = "ChildGrowthAndDevelopment",
+        });
+        await UploadAsync(client, "/my-registry/documents", new() { ["Kind"] = "Transcript" }, "File", $"{title}.pdf");
+        var documents = await client.GetPageAsync("/my-registry/documents");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(documents.Forms.Single(f => f.Action.EndsWith("/submit", StringComparison.Ordinal)))).StatusCode);
+        return await DutiesDbAsync(db => db.Courses.Where(c => c.ProfessionalId == professionalId && c.Title == title).Select(c => c.Id).SingleAsync());
+    }
+
+    /// <summary>A request for director access to one listed site, with its proof, through the request page.</summary>
+    private static async Task AccessRequestAsync(HttpClient client, string position)
+    {
+        var page = await client.GetPageAsync("/access/request?q=380500086");
+        var form = page.Forms.Single(f => f.Enctype == "multipart/form-data");
+        var fields = new Dictionary<string, string> { ["Position"] = position, ["Sites"] = form.QuerySelector<IHtmlInputElement>("input[name=Sites]")!.Value };
+        using var response = await PostMultipartAsync(client, form, fields, "Proof", "letter.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task UploadAsync(HttpClient client, string page, Dictionary<string, string> fields, string fileField, string fileName)
+    {
+        var form = (await client.GetPageAsync(page)).Forms.Single(f => f.Enctype == "multipart/form-data");
+        using var response = await PostMultipartAsync(client, form, fields, fileField, fileName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, IHtmlFormElement form, Dictionary<string, string> fields, string fileField, string fileName)
+    {
+        using var content = new MultipartFormDataContent { { new StringContent(form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(DutiesPdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action")!;
+        return await client.PostAsync(action.StartsWith('/') ? new Uri(action, UriKind.Relative) : new Uri(new Uri(action).PathAndQuery, UriKind.Relative), content);
+    }
+}
