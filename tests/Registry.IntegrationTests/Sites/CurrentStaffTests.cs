@@ -136,12 +136,12 @@ public sealed partial class CurrentStaffTests : IClassFixture<RegistryAppFactory
 
         // The page says who confirms her job and offers nothing for it; "confirm everyone" leaves it.
         var (page, form) = await StaffFormAsync(director, site);
-        var own = page.QuerySelectorAll(".staff-row").Single(r => r.QuerySelector<IHtmlInputElement>("input[name$='.EmploymentId']")!.Value == ownJob.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal("This is your own job: another director of the site, or registry staff, confirms or ends it.", own.QuerySelector(".own-job")?.TextContent);
-        Assert.Null(own.QuerySelector("select"));
         Assert.Equal(HttpStatusCode.Redirect, (await director.PostFormAsync(form, page.QuerySelector<IHtmlButtonElement>("#confirm-all"))).StatusCode);
         Assert.True(await DbAsync(db => db.Employments.AnyAsync(e => e.ProfessionalId == staff[0] && e.ConfirmedAt != null)));
         Assert.Null(await DbAsync(db => db.Employments.Where(e => e.Id == ownJob).Select(e => e.ConfirmedAt).SingleAsync()));
+        var own = page.QuerySelectorAll(".staff-row").Single(r => r.QuerySelector<IHtmlInputElement>("input[name$='.EmploymentId']")!.Value == ownJob.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("This is your own job: another director of the site, or registry staff, confirms or ends it.", own.QuerySelector(".own-job")?.TextContent);
+        Assert.Null(own.QuerySelector("select"));
 
         // Forged: her own row set to confirm, to a back-dated start, to end; each refused, and the other row's change not saved either.
         var ownRow = Row(page, ownJob);
@@ -180,11 +180,11 @@ public sealed partial class CurrentStaffTests : IClassFixture<RegistryAppFactory
         var ownJob = await JobAsync(professionalId, site, confirmed: false);
 
         var (page, form) = await StaffFormAsync(staff, site);
-        Assert.NotNull(page.QuerySelector(".own-job"));
         using var response = await staff.PostFormAsync(form, values: new Dictionary<string, string> { [$"{Row(page, ownJob)}.Action"] = "Confirm" });
 
         AssertRefused(response);
         Assert.Null(await DbAsync(db => db.Employments.Where(e => e.Id == ownJob).Select(e => e.ConfirmedAt).SingleAsync()));
+        Assert.NotNull(page.QuerySelector(".own-job"));
     }
 
     /// <summary>Refused as the app refuses a signed-in person: sent to the 403 page.</summary>
