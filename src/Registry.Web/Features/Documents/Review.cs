@@ -123,6 +123,13 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
             ProvableEntry.Course => await db.Courses.SingleAsync(c => c.Id == entryId, ct),
             _ => await db.Credentials.SingleAsync(c => c.Id == entryId, ct),
         };
+        var ownerId = entry is Domain.Education.Course course ? course.ProfessionalId : ((Domain.Credentials.Credential)entry).ProfessionalId;
+        var ownerUserId = await db.Professionals.Where(p => p.Id == ownerId).Select(p => p.UserId).SingleAsync(ct);
+        if (!SeparationOfDuties.MayDecide(decision.ByUserId ?? string.Empty, ownerUserId))
+        {
+            throw new InvalidOperationException("Nobody decides their own entry; the caller checks IsOwnAsync first.");
+        }
+
         Record(entry, decision);
         await db.SaveChangesAsync(ct);
     }
