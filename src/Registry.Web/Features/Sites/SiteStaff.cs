@@ -29,7 +29,13 @@ public static class SiteStaff
         public SiteResource Resource => new(Id, County);
     }
 
-    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt);
+    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt)
+    {
+        /// <summary>For a job confirmed at this site and changed since: when it was confirmed, and what changed (old → new).</summary>
+        public DateTimeOffset? ChangedSinceConfirmedOn { get; init; }
+
+        public IReadOnlyList<(string Field, string? Old, string? New)> ChangesSinceConfirmed { get; init; } = [];
+    }
 
     public enum RowAction
     {
@@ -84,12 +90,40 @@ public static class SiteStaff
         public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, CancellationToken ct)
         {
             var today = Today;
-            return await db.Employments.AsNoTracking()
+            var people = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId == employerId && (e.EndDate == null || e.EndDate >= today))
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new { e, p })
                 .OrderBy(x => x.e.ConfirmedAt != null).ThenBy(x => x.p.LastName).ThenBy(x => x.p.FirstName)
                 .Select(x => new PersonRow(x.e.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.RegistryId, x.e.Role, x.e.StartDate, x.e.EndDate, x.e.ConfirmedAt != null, x.e.ConfirmedAt))
                 .ToListAsync(ct);
+
+            // A job this site confirmed that the person has changed since: what the confirmation
+            // covered and what it says now, from the latest confirmation the change undid.
+            var unconfirmed = people.Where(p => !p.Confirmed).Select(p => p.EmploymentId).ToList();
+            if (unconfirmed.Count == 0)
+            {
+                return people;
+            }
+
+            var changes = (await db.FactChanges.AsNoTracking()
+                    .Where(c => c.Kind == Domain.Facts.FactKind.Job && c.EmployerId == employerId && c.ConfirmedAt != null && EF.Parameter(unconfirmed).Contains(c.FactId))
+                    .Select(c => new { c.Id, c.FactId, c.Field, c.OldValue, c.NewValue, c.ConfirmedAt })
+                    .ToListAsync(ct))
+                .GroupBy(c => c.FactId)
+                .ToDictionary(g => g.Key, g =>
+                {
+                    var latest = g.Max(c => c.ConfirmedAt!.Value);
+                    var since = g.Where(c => c.ConfirmedAt == latest).OrderBy(c => c.Id).ToList();
+
+                    // A field changed twice since shows what was confirmed and what it is now.
+                    var fields = since.GroupBy(c => c.Field).Select(f => (f.Key, f.First().OldValue, f.Last().NewValue))
+                        .Where(f => !string.Equals(f.OldValue, f.NewValue, StringComparison.Ordinal))
+                        .OrderBy(f => Domain.History.HistoryFields.Order(f.Key)).ToList();
+                    return (latest, fields);
+                });
+            return people.Select(p => changes.TryGetValue(p.EmploymentId, out var c) && c.fields.Count > 0
+                ? p with { ChangedSinceConfirmedOn = c.latest, ChangesSinceConfirmed = c.fields }
+                : p).ToList();
         }
 
         /// <summary>
