@@ -23,8 +23,8 @@ public sealed partial class ScopeTests
             var key = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
             await scope.ServiceProvider.GetRequiredService<IDocumentStorage>().SaveAsync(key, new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), CancellationToken.None);
             var person = await db.Professionals.SingleAsync(p => p.Id == v.ProfessionalId);
-            var from = new PersonNameAndBirth(person.FirstName, person.MiddleName, person.LastName, person.DateOfBirth);
-            var change = new NameChange(v.ProfessionalId, from, from with { LastName = "Forged" }, key, "court-order.pdf", DocumentFileType.Pdf, v.UserId, DateTimeOffset.UtcNow);
+            var was = new PersonNameAndBirth(person.FirstName, person.MiddleName, person.LastName, person.DateOfBirth);
+            var change = new NameChange(v.ProfessionalId, was, was with { LastName = "Forged" }, key, "court-order.pdf", DocumentFileType.Pdf, v.UserId, DateTimeOffset.UtcNow);
             db.NameChanges.Add(change);
             await db.SaveChangesAsync();
             changeId = change.Id;
