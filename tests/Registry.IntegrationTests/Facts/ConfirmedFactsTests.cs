@@ -123,6 +123,7 @@ public sealed class ConfirmedFactsTests : IClassFixture<RegistryAppFactory>
         var (person, _, professionalId, jobId, _) = await ConfirmedJobAsync(2);
         var edit = $"/my-registry/employment/{jobId}/edit";
         var driver = new SignUpDriver(person);
+        Assert.Contains("Ending it keeps their confirmation", (await person.GetPageAsync(edit)).QuerySelector("#confirmed-job")?.TextContent, StringComparison.Ordinal);
 
         SignUpDriver.Expect("/my-registry/employment", await driver.SubmitAsync(edit, edit, Job(end: "2025-06-30"), []));
         Assert.Contains("confirmed by the employer", (await person.GetPageAsync("/my-registry/employment")).QuerySelector(".job .confirmation")?.TextContent, StringComparison.Ordinal);
@@ -131,6 +132,7 @@ public sealed class ConfirmedFactsTests : IClassFixture<RegistryAppFactory>
         SignUpDriver.Expect("/my-registry/employment", await driver.SubmitAsync(edit, edit, Job(end: "2026-06-30"), []));
         Assert.Contains("not yet confirmed by the employer", (await person.GetPageAsync("/my-registry/employment")).QuerySelector(".job .confirmation")?.TextContent, StringComparison.Ordinal);
         Assert.False(await CountsAsConfirmedExperienceAsync(professionalId));
+        Assert.Null((await person.GetPageAsync(edit)).QuerySelector("#confirmed-job"));
     }
 
     [Fact]
