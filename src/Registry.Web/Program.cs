@@ -99,6 +99,9 @@ builder.Services.AddScoped<Registry.Web.Features.Sponsors.AttendancePosting.Hand
 builder.Services.Configure<Registry.Web.Features.Sponsors.TrainingOptions>(builder.Configuration.GetSection(Registry.Web.Features.Sponsors.TrainingOptions.Section));
 builder.Services.AddScoped<TrainingHours.Handler>();
 builder.Services.AddScoped<Jobs.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Facts.FactChangeLog>();
+builder.Services.AddScoped<Registry.Web.Features.Facts.ChangedFacts.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Facts.NameChanges.Handler>();
 builder.Services.AddScoped<ProfileForms.Handler>();
 builder.Services.AddScoped<ExportRecord.Handler>();
 builder.Services.AddScoped<Documents.Handler>();

@@ -63,6 +63,12 @@ public abstract class RegistryDbContext
     /// <summary>The history of every professional's record (written by <see cref="History.RecordHistoryInterceptor"/>).</summary>
     public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
 
+    /// <summary>Changes to confirmed or verified facts that undid the confirmation (issue 19): for directors and registry staff.</summary>
+    public DbSet<Domain.Facts.FactChange> FactChanges => Set<Domain.Facts.FactChange>();
+
+    /// <summary>Name and date-of-birth changes waiting for, or decided by, registry staff.</summary>
+    public DbSet<Domain.Facts.NameChange> NameChanges => Set<Domain.Facts.NameChange>();
+
     /// <summary>Scoped access (a director's site, a rater's county), granted for a limited time.</summary>
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
 

@@ -1,6 +1,7 @@
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
+using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
 
 namespace Registry.UnitTests.Domain;
@@ -164,16 +165,59 @@ public sealed class EmploymentHistoryTests
         Assert.Null(job.ConfirmedByUserId);
     }
 
+    [Theory]
+    [InlineData(true, AgeGroups.None, null)]
+    [InlineData(false, AgeGroups.Toddlers, null)]
+    [InlineData(false, AgeGroups.None, 22.50)]
+    public void Changing_supervising_adults_age_groups_or_wage_on_a_confirmed_job_makes_it_unconfirmed(bool supervises, AgeGroups groups, double? wage)
+    {
+        // Issue 19: these were left "confirmed" and the permit rules counted them as confirmed experience.
+        var job = Job();
+        job.Describe(false, AgeGroups.Preschool, null, null);
+        job.ConfirmByEmployer("director-1", At);
+        var watch = FactWatch.Before(job);
+
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), null, new EmploymentSchedule(5, 8), supervises, AgeGroups.Preschool | groups, (decimal?)wage);
+
+        Assert.False(job.IsConfirmedByEmployer);
+        var change = Assert.Single(watch.Changes(job, At.AddDays(1), "person-1"));
+        Assert.Equal("director-1", change.ConfirmedByUserId);
+        Assert.Equal(At, change.ConfirmedAt);
+    }
+
     [Fact]
-    public void Changing_only_details_the_employer_did_not_confirm_keeps_the_confirmation()
+    public void Ending_a_confirmed_current_job_keeps_the_confirmation_and_records_nothing()
+    {
+        var job = Job();
+        job.ConfirmByEmployer("director-1", At);
+        var watch = FactWatch.Before(job);
+
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), new DateOnly(2025, 6, 30), new EmploymentSchedule(5, 8), false, AgeGroups.None, null);
+
+        Assert.True(job.IsConfirmedByEmployer);
+        Assert.Empty(watch.Changes(job, At.AddDays(1), "person-1"));
+    }
+
+    [Fact]
+    public void Ending_a_confirmed_job_together_with_another_change_makes_it_unconfirmed()
     {
         var job = Job();
         job.ConfirmByEmployer("director-1", At);
 
-        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), null, new EmploymentSchedule(5, 8), true, AgeGroups.Toddlers, 22.50m);
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), new DateOnly(2025, 6, 30), new EmploymentSchedule(5, 8), true, AgeGroups.None, null);
+
+        Assert.False(job.IsConfirmedByEmployer);
+    }
+
+    [Fact]
+    public void Saving_a_confirmed_job_unchanged_keeps_the_confirmation()
+    {
+        var job = Job();
+        job.ConfirmByEmployer("director-1", At);
+
+        job.Revise(EmploymentRole.Teacher, null, new DateOnly(2022, 8, 15), null, new EmploymentSchedule(5, 8), false, AgeGroups.None, null);
 
         Assert.True(job.IsConfirmedByEmployer);
-        Assert.Equal(22.50m, job.HourlyWage);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
 
 namespace Registry.Web.Domain.Credentials;
@@ -36,7 +37,7 @@ public enum CredentialStanding
 }
 
 /// <summary>A permit or credential the person holds.</summary>
-public sealed class Credential : IVerifiable
+public sealed class Credential : IVouchedFact
 {
     public const int MaxTextLength = 100;
     public const int ExpiringSoonDays = 90;
@@ -68,6 +69,20 @@ public sealed class Credential : IVerifiable
     {
         Apply(type, number, issuingBody, issuedOn, expiresOn, schoolAgeEmphasis);
     }
+
+    public FactKind FactKind => FactKind.Credential;
+
+    /// <summary>Everything the person says of the permit or credential: all of it is on the document staff verified against.</summary>
+    public IReadOnlyDictionary<string, string?> Facts() => new Dictionary<string, string?>
+    {
+        ["Credential.Type"] = FactChange.Format(Type),
+        ["Credential.Description"] = Description,
+        ["Credential.SchoolAgeEmphasis"] = FactChange.Format(SchoolAgeEmphasis),
+        ["Credential.Number"] = Number,
+        ["Credential.IssuingBody"] = IssuingBody,
+        ["Credential.IssuedOn"] = FactChange.Format(IssuedOn),
+        ["Credential.ExpiresOn"] = FactChange.Format(ExpiresOn),
+    };
 
     /// <summary>Changes the credential; a changed verified credential returns to self-reported.</summary>
     public void Update(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis, string? description)

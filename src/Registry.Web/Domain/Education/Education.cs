@@ -1,3 +1,4 @@
+using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
 
 namespace Registry.Web.Domain.Education;
@@ -13,7 +14,7 @@ public enum DegreeLevel
 }
 
 /// <summary>A degree or diploma the person holds.</summary>
-public sealed class Degree : IVerifiable
+public sealed class Degree : IVouchedFact
 {
     public const int MaxTextLength = 200;
 
@@ -48,6 +49,17 @@ public sealed class Degree : IVerifiable
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    public FactKind FactKind => FactKind.Degree;
+
+    /// <summary>Everything the person says of the degree: all of it is what a diploma or transcript shows, so all of it is what staff verified.</summary>
+    public IReadOnlyDictionary<string, string?> Facts() => new Dictionary<string, string?>
+    {
+        ["Degree.Level"] = FactChange.Format(Level),
+        ["Degree.Major"] = Major,
+        ["Degree.Institution"] = Institution,
+        ["Degree.ConferredOn"] = FactChange.Format(ConferredOn),
+    };
 
     /// <summary>Changes the degree; a changed verified degree returns to self-reported.</summary>
     public void Update(DegreeLevel level, string major, string institution, DateOnly? conferredOn)
@@ -94,7 +106,7 @@ public enum CourseCategory
 }
 
 /// <summary>A college course the person completed.</summary>
-public sealed class Course : IVerifiable
+public sealed class Course : IVouchedFact
 {
     public const int MaxTextLength = 200;
     public const int MaxGradeLength = 5;
@@ -173,6 +185,22 @@ public sealed class Course : IVerifiable
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    public FactKind FactKind => FactKind.Course;
+
+    /// <summary>Everything the person says of the course: all of it is on the transcript staff verified against.</summary>
+    public IReadOnlyDictionary<string, string?> Facts() => new Dictionary<string, string?>
+    {
+        ["Course.Institution"] = Institution,
+        ["Course.CourseNumber"] = CourseNumber,
+        ["Course.Title"] = Title,
+        ["Course.Units"] = FactChange.Format(Units),
+        ["Course.UnitType"] = FactChange.Format(UnitType),
+        ["Course.Grade"] = Grade,
+        ["Course.Term"] = Term,
+        ["Course.Category"] = FactChange.Format(Category),
+        ["Course.CompletedOn"] = FactChange.Format(CompletedOn),
+    };
 
     /// <summary>Records registry staff's decision on this course.</summary>
     public void RecordVerification(Verification verification) => Verification = verification;

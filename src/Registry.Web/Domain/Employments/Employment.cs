@@ -1,3 +1,4 @@
+using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
 
 namespace Registry.Web.Domain.Employments;
@@ -40,7 +41,7 @@ public sealed record UnlistedEmployer(string BusinessName, string? Address, stri
 /// A job: one role at one employer over a period. A change of role is a new row with its own
 /// dates, so history is never overwritten.
 /// </summary>
-public sealed class Employment : IVerifiable
+public sealed class Employment : IVouchedFact
 {
     public const int MaxRoleDescriptionLength = 100;
 
@@ -132,9 +133,33 @@ public sealed class Employment : IVerifiable
 
     public bool IsConfirmedByEmployer => ConfirmedAt is not null;
 
+    public FactKind FactKind => FactKind.Job;
+
     /// <summary>
-    /// The person changes their job's facts. A job an employer confirmed cannot be silently
-    /// rewritten: changing any confirmed fact (role, dates, schedule) makes it unconfirmed again.
+    /// What the permit rules, stipend rules and workforce reports read of a job (every field the
+    /// person can change): the site, the role and its name, the dates, the schedule, supervising
+    /// adults, age groups and wage. Keys are those of <see cref="History.HistoryFields"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Facts() => new Dictionary<string, string?>
+    {
+        ["Employment.EmployerId"] = FactChange.Format(EmployerId),
+        ["Employment.UnlistedEmployer.BusinessName"] = UnlistedEmployer?.BusinessName,
+        ["Employment.Role"] = FactChange.Format(Role),
+        ["Employment.RoleDescription"] = RoleDescription,
+        ["Employment.StartDate"] = FactChange.Format(StartDate),
+        ["Employment.EndDate"] = FactChange.Format(EndDate),
+        ["Employment.Schedule.DaysPerWeek"] = FactChange.Format(Schedule.DaysPerWeek),
+        ["Employment.Schedule.HoursPerDay"] = FactChange.Format(Schedule.HoursPerDay),
+        ["Employment.SupervisesAdults"] = FactChange.Format(SupervisesAdults),
+        ["Employment.AgeGroupsServed"] = FactChange.Format(AgeGroupsServed),
+        ["Employment.HourlyWage"] = FactChange.Format(HourlyWage),
+    };
+
+    /// <summary>
+    /// The person changes their job's facts. A job an employer confirmed (or staff verified)
+    /// cannot be silently rewritten: changing anything the rules or reports read makes it
+    /// unconfirmed and self-reported again. The one change that keeps the confirmation is ending
+    /// a current job (an end date, nothing else changed): it claims less than was confirmed.
     /// </summary>
     public void Revise(EmploymentRole role, string? roleDescription, DateOnly startDate, DateOnly? endDate, EmploymentSchedule schedule, bool supervisesAdults, AgeGroups ageGroups, decimal? hourlyWage)
     {
@@ -143,22 +168,22 @@ public sealed class Employment : IVerifiable
             throw new ArgumentOutOfRangeException(nameof(endDate), "A job cannot end before it starts.");
         }
 
-        var confirmedFacts = (Role, StartDate, EndDate, Schedule);
+        var before = Facts();
+        var wasCurrent = EndDate is null;
         Role = role;
         StartDate = startDate;
         EndDate = endDate;
         Schedule = schedule;
         Describe(supervisesAdults, ageGroups, hourlyWage, roleDescription);
-        if (IsConfirmedByEmployer && confirmedFacts != (Role, StartDate, EndDate, Schedule))
+        var changed = FactWatch.Differences(before, Facts());
+        if (changed.Count == 0 || (wasCurrent && EndDate is not null && changed.All(c => c.Field == "Employment.EndDate")))
         {
-            ConfirmedByUserId = null;
-            ConfirmedAt = null;
+            return;
         }
 
-        if (confirmedFacts != (Role, StartDate, EndDate, Schedule))
-        {
-            Verification = Verification.SelfReported();
-        }
+        ConfirmedByUserId = null;
+        ConfirmedAt = null;
+        Verification = Verification.SelfReported();
     }
 
     /// <summary>

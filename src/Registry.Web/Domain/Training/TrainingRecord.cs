@@ -1,3 +1,4 @@
+using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
 
 namespace Registry.Web.Domain.Training;
@@ -17,7 +18,7 @@ public enum DeliveryMode
 }
 
 /// <summary>Professional development the person attended, in clock hours.</summary>
-public sealed class TrainingRecord : IVerifiable
+public sealed class TrainingRecord : IVouchedFact
 {
     public const int MaxTextLength = 200;
 
@@ -43,9 +44,27 @@ public sealed class TrainingRecord : IVerifiable
             throw new InvalidOperationException("Hours posted by a sponsor cannot be changed by the attendee.");
         }
 
+        var before = Facts();
         Apply(title, sponsor, attendedOn, clockHours, topicArea, language, deliveryMode);
-        Verification = Verification.SelfReported();
+        if (FactWatch.Differences(before, Facts()).Count > 0)
+        {
+            Verification = Verification.SelfReported();
+        }
     }
+
+    public FactKind FactKind => FactKind.Training;
+
+    /// <summary>Everything the person says of the training: all of it is on the certificate staff verified against.</summary>
+    public IReadOnlyDictionary<string, string?> Facts() => new Dictionary<string, string?>
+    {
+        ["TrainingRecord.Title"] = Title,
+        ["TrainingRecord.Sponsor"] = Sponsor,
+        ["TrainingRecord.AttendedOn"] = FactChange.Format(AttendedOn),
+        ["TrainingRecord.ClockHours"] = FactChange.Format(ClockHours),
+        ["TrainingRecord.TopicArea"] = TopicArea,
+        ["TrainingRecord.Language"] = Language,
+        ["TrainingRecord.DeliveryMode"] = FactChange.Format(DeliveryMode),
+    };
 
     private void Apply(string title, string sponsor, DateOnly attendedOn, decimal clockHours, string? topicArea, string? language, DeliveryMode? deliveryMode)
     {

@@ -111,7 +111,7 @@ public static class Courses
 
     public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
 
-    public sealed class Handler(RegistryDbContext db, Documents.Review review)
+    public sealed class Handler(RegistryDbContext db, Documents.Review review, Facts.FactChangeLog facts)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {
@@ -148,7 +148,9 @@ public static class Courses
                 return false;
             }
 
+            var watch = Domain.Facts.FactWatch.Before(course);
             course.Update(form.Institution!, form.CourseNumber, form.Title!, FormRules.ParseDecimal(form.Units)!.Value, form.ParsedUnitType!.Value, FormRules.Blank(form.Grade), form.Term, form.ParsedCategory!.Value, form.CompletedOn);
+            facts.Record(watch, course);
             await db.SaveChangesAsync(ct);
             return true;
         }

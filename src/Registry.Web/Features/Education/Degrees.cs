@@ -71,7 +71,7 @@ public static class Degrees
 
     public sealed record DegreeView(int Id, DegreeLevel Level, string Major, string Institution, DateOnly? ConferredOn, VerificationStatus Status, string? StatusReason);
 
-    public sealed class Handler(RegistryDbContext db)
+    public sealed class Handler(RegistryDbContext db, Facts.FactChangeLog facts)
     {
         public async Task<IReadOnlyList<DegreeView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Degrees.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id)
@@ -90,7 +90,9 @@ public static class Degrees
 
         public async Task UpdateAsync(Degree degree, Form form, CancellationToken ct)
         {
+            var watch = Domain.Facts.FactWatch.Before(degree);
             degree.Update(form.ParsedLevel!.Value, form.Major!, form.Institution!, form.ConferredOn);
+            facts.Record(watch, degree);
             await db.SaveChangesAsync(ct);
         }
 

@@ -183,7 +183,7 @@ public static class Jobs
         int Id, string EmployerName, string? LicenseNumber, bool Unlisted, EmploymentRole Role, string? RoleDescription, DateOnly StartDate, DateOnly? EndDate,
         decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, AgeGroups AgeGroups, bool Confirmed, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db)
+    public sealed class Handler(RegistryDbContext db, Facts.FactChangeLog facts)
     {
         public async Task<IReadOnlyList<JobView>> ListAsync(int professionalId, CancellationToken ct) =>
             await (from e in db.Employments.AsNoTracking()
@@ -229,9 +229,11 @@ public static class Jobs
 
         public async Task ReviseAsync(Employment job, Form form, CancellationToken ct)
         {
+            var watch = Domain.Facts.FactWatch.Before(job);
             job.Revise(form.ParsedRole!.Value, form.ParsedRole == EmploymentRole.Other ? form.RoleDescription : null, form.StartDate!.Value, form.EndDate,
                 new EmploymentSchedule(FormRules.ParseDecimal(form.DaysPerWeek)!.Value, FormRules.ParseDecimal(form.HoursPerDay)!.Value),
                 form.SupervisesAdults, form.ParsedAgeGroups, FormRules.ParseDecimal(form.HourlyWage));
+            facts.Record(watch, job);
             await db.SaveChangesAsync(ct);
         }
 

@@ -79,7 +79,7 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
     [HttpGet("{jobId:int}/edit")]
     public async Task<IActionResult> Edit(int jobId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await jobs.FindAsync(id, jobId, ct) is { } job
-            ? View("JobForm", new JobFormViewModel(jobId, null, Jobs.Form.From(job)))
+            ? View("JobForm", new JobFormViewModel(jobId, null, Jobs.Form.From(job), job.IsConfirmedByEmployer))
             : NotFound();
 
     [HttpPost("{jobId:int}/edit")]
@@ -93,7 +93,7 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
         form.EmployerFixed = true;
         if (!await this.ValidateAsync(validator, form, ct))
         {
-            return View("JobForm", new JobFormViewModel(jobId, null, form));
+            return View("JobForm", new JobFormViewModel(jobId, null, form, job.IsConfirmedByEmployer));
         }
 
         var wasConfirmed = job.IsConfirmedByEmployer;
@@ -146,6 +146,7 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
     }
 }
 
-public sealed record JobFormViewModel(int? JobId, string? EmployerName, Jobs.Form Form);
+/// <param name="Confirmed">Editing a job the employer confirmed: the form says what a change does to the confirmation.</param>
+public sealed record JobFormViewModel(int? JobId, string? EmployerName, Jobs.Form Form, bool Confirmed = false);
 
 public sealed record ChangeRoleViewModel(int JobId, Jobs.ChangeRoleForm Form);

@@ -113,7 +113,7 @@ public static class Permits
         int Id, CredentialType Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody,
         DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, CredentialStanding Standing, VerificationStatus Status, string? StatusReason);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, Facts.FactChangeLog facts)
     {
         public async Task<IReadOnlyList<PermitView>> ListAsync(int professionalId, CancellationToken ct)
         {
@@ -145,8 +145,10 @@ public static class Permits
                 return false;
             }
 
+            var watch = Domain.Facts.FactWatch.Before(credential);
             credential.Update(form.ParsedType!.Value, form.Number, form.IssuingBody!, form.IssuedOn!.Value, form.ExpiresOn, form.SchoolAgeEmphasis,
                 form.ParsedType == CredentialType.Other ? form.Description : null);
+            facts.Record(watch, credential);
             await db.SaveChangesAsync(ct);
             return true;
         }

@@ -48,6 +48,17 @@ public static class ProfileForms
 
         public string? HighestEducationLevel { get; set; }
 
+        /// <summary>Proof of a new legal name or date of birth, asked for once something in the record is verified.</summary>
+        public IFormFile? NameProof { get; set; }
+
+        /// <summary>Set by the server: whether a change of name or date of birth goes to registry staff with proof.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public bool NameNeedsProof { get; set; }
+
+        /// <summary>Set by the server: the person's change of name waiting for staff, or refused.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public Facts.NameChanges.Mine? NameChange { get; set; }
+
         public EducationLevel? ParsedEducationLevel => Enum.TryParse<EducationLevel>(HighestEducationLevel, out var level) && Enum.IsDefined(level) ? level : null;
 
         public static PersonalForm From(Professional p)
@@ -168,15 +179,46 @@ public static class ProfileForms
         }
     }
 
-    public sealed class Handler(RegistryDbContext db)
+    public sealed class Handler(RegistryDbContext db, Facts.NameChanges.Handler nameChanges, Infrastructure.Storage.IDocumentStorage storage)
     {
+        /// <summary>What the personal form shows besides the person's answers: whether a new name needs proof, and a request waiting.</summary>
+        public async Task<PersonalForm> DescribeAsync(int professionalId, PersonalForm form, CancellationToken ct)
+        {
+            form.NameNeedsProof = await nameChanges.HasVerifiedFactAsync(professionalId, ct);
+            form.NameChange = await nameChanges.LatestAsync(professionalId, ct);
+            return form;
+        }
+
         public Task<Professional?> LoadAsync(int professionalId, CancellationToken ct) =>
             db.Professionals.Include(p => p.RaceEthnicities).Include(p => p.LanguagesSpoken).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == professionalId, ct);
 
-        public async Task SavePersonalAsync(Professional p, PersonalForm form, CancellationToken ct)
+        /// <summary>
+        /// Saves the personal information. Before anything in the record is verified, a new name or
+        /// date of birth applies at once; after, it goes to registry staff with the proof and the
+        /// verified name stays until they approve. A problem comes back keyed by field, nothing saved.
+        /// </summary>
+        public async Task<(bool NameChangeAsked, (string Field, string Message)? Problem)> SavePersonalAsync(Professional p, PersonalForm form, string userId, CancellationToken ct)
         {
-            p.Rename(new PersonName(form.FirstName!, form.MiddleName, form.LastName!, form.FormerLastNames));
-            p.DateOfBirth = FormRules.ParseDate(form.BirthDay, form.BirthMonth, form.BirthYear)!.Value;
+            var requested = new Domain.Facts.PersonNameAndBirth(form.FirstName!.Trim(), string.IsNullOrWhiteSpace(form.MiddleName) ? null : form.MiddleName.Trim(), form.LastName!.Trim(),
+                FormRules.ParseDate(form.BirthDay, form.BirthMonth, form.BirthYear)!.Value);
+            string? proofKey = null;
+            if (requested != Facts.NameChanges.Handler.Current(p) && await nameChanges.HasVerifiedFactAsync(p.Id, ct))
+            {
+                var (key, problem) = await nameChanges.AskAsync(p, requested, form.NameProof, userId, ct);
+                if (key is null)
+                {
+                    return (false, ("NameProof", problem!));
+                }
+
+                proofKey = key;
+                p.Rename(new PersonName(p.FirstName, p.MiddleName, p.LastName, form.FormerLastNames));
+            }
+            else
+            {
+                p.Rename(new PersonName(requested.FirstName, requested.MiddleName, requested.LastName, form.FormerLastNames));
+                p.DateOfBirth = requested.DateOfBirth;
+            }
+
             p.Phone = FormRules.Blank(form.Phone);
             p.MailingAddress = string.IsNullOrWhiteSpace(form.AddressLine1)
                 ? null
@@ -185,7 +227,14 @@ public static class ProfileForms
             p.PreferredLanguage = form.PreferredLanguage!;
             p.FirstYearInField = int.TryParse(form.FirstYearInField, out var year) ? year : null;
             p.HighestEducationLevel = form.ParsedEducationLevel;
-            await db.SaveChangesAsync(ct);
+            if (proofKey is null)
+            {
+                await db.SaveChangesAsync(ct);
+                return (false, null);
+            }
+
+            await Documents.Documents.Handler.SaveOrForgetAsync(db, storage, proofKey, ct);
+            return (true, null);
         }
 
         public async Task SaveDemographicsAsync(Professional p, DemographicsForm form, CancellationToken ct)

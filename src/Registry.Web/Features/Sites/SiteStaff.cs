@@ -31,7 +31,13 @@ public static class SiteStaff
     }
 
     /// <summary>One current job at the site; <see cref="IsYours"/>: the viewer's own, which someone else confirms.</summary>
-    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt, bool IsYours);
+    public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt, bool IsYours)
+    {
+        /// <summary>For a job confirmed at this site and changed since: when it was confirmed, and what changed (old → new).</summary>
+        public DateTimeOffset? ChangedSinceConfirmedOn { get; init; }
+
+        public IReadOnlyList<(string Field, string? Old, string? New)> ChangesSinceConfirmed { get; init; } = [];
+    }
 
     /// <summary>What saving the form did: the changes saved, the problems beside their fields, or refused outright (someone's own job).</summary>
     public sealed record ApplyResult(int Changed, Dictionary<string, string> Problems, bool Refused);
@@ -86,13 +92,43 @@ public static class SiteStaff
             db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => new SiteView(e.Id, e.Name, e.LicenseNumber, e.County)).SingleOrDefaultAsync(ct);
 
         /// <summary>Everyone who names the site as a current employer (ended jobs leave the list, never the person's history).</summary>
-        public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, string viewerUserId, CancellationToken ct) =>
-            await db.Employments.AsNoTracking()
+        public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, string viewerUserId, CancellationToken ct)
+        {
+            var people = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId == employerId).Where(Employment.CurrentOn(Today))
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new { e, p })
                 .OrderBy(x => x.e.ConfirmedAt != null).ThenBy(x => x.p.LastName).ThenBy(x => x.p.FirstName)
                 .Select(x => new PersonRow(x.e.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.RegistryId, x.e.Role, x.e.StartDate, x.e.EndDate, x.e.ConfirmedAt != null, x.e.ConfirmedAt, x.p.UserId == viewerUserId))
                 .ToListAsync(ct);
+
+            // A job this site confirmed that the person has changed since: what the confirmation
+            // covered and what it says now, from the latest confirmation the change undid.
+            var unconfirmed = people.Where(p => !p.Confirmed).Select(p => p.EmploymentId).ToList();
+            if (unconfirmed.Count == 0)
+            {
+                return people;
+            }
+
+            var changes = (await db.FactChanges.AsNoTracking()
+                    .Where(c => c.Kind == Domain.Facts.FactKind.Job && c.EmployerId == employerId && c.ConfirmedAt != null && EF.Parameter(unconfirmed).Contains(c.FactId))
+                    .Select(c => new { c.Id, c.FactId, c.Field, c.OldValue, c.NewValue, c.ConfirmedAt })
+                    .ToListAsync(ct))
+                .GroupBy(c => c.FactId)
+                .ToDictionary(g => g.Key, g =>
+                {
+                    var latest = g.Max(c => c.ConfirmedAt!.Value);
+                    var since = g.Where(c => c.ConfirmedAt == latest).OrderBy(c => c.Id).ToList();
+
+                    // A field changed twice since shows what was confirmed and what it is now.
+                    var fields = since.GroupBy(c => c.Field).Select(f => (f.Key, f.First().OldValue, f.Last().NewValue))
+                        .Where(f => !string.Equals(f.OldValue, f.NewValue, StringComparison.Ordinal))
+                        .OrderBy(f => Domain.History.HistoryFields.Order(f.Key)).ToList();
+                    return (latest, fields);
+                });
+            return people.Select(p => changes.TryGetValue(p.EmploymentId, out var c) && c.fields.Count > 0
+                ? p with { ChangedSinceConfirmedOn = c.latest, ChangesSinceConfirmed = c.fields }
+                : p).ToList();
+        }
 
         /// <summary>
         /// Applies every row of the form in one save, or none: problems come back keyed by field

@@ -89,6 +89,12 @@ public static class Workspace
                 await db.TrainingRecords.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.Documents.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.RecordChanges.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+                await db.FactChanges.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
+
+                // A name change asked on the merged record was about that record's name: it no longer waits.
+                await db.NameChanges.Where(e => e.ProfessionalId == gone && e.Status == Domain.Facts.NameChangeStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, Domain.Facts.NameChangeStatus.Replaced).SetProperty(e => e.DecidedAt, time.GetUtcNow()), ct);
+                await db.NameChanges.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.AccessLog.Where(e => e.ProfessionalId == gone).ExecuteUpdateAsync(s => s.SetProperty(e => e.ProfessionalId, keep), ct);
                 await db.Professionals.Where(p => p.PossibleDuplicateOfId == gone || p.PossibleDuplicateOfId == keep).ExecuteUpdateAsync(s => s.SetProperty(p => p.PossibleDuplicateOfId, (int?)null), ct);
                 await db.Professionals.Where(p => p.Id == gone).ExecuteDeleteAsync(ct);

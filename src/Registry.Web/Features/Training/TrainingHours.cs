@@ -90,7 +90,7 @@ public static class TrainingHours
 
     public sealed record ViewModel(IReadOnlyList<RecordView> Records, TrainingTotals Totals);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, Facts.FactChangeLog facts)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {
@@ -121,7 +121,9 @@ public static class TrainingHours
                 return false;
             }
 
+            var watch = Domain.Facts.FactWatch.Before(record);
             record.Update(form.Title!, form.Sponsor!, form.AttendedOn!.Value, FormRules.ParseDecimal(form.ClockHours)!.Value, form.TopicArea, form.Language, form.ParsedDeliveryMode);
+            facts.Record(watch, record);
             await db.SaveChangesAsync(ct);
             return true;
         }
