@@ -241,6 +241,10 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         {
         }
 
+        // Ben and Carla registered too (hours are posted only for people registered or checked in).
+        await _app.RegisterAsync(eventId, benId);
+        await _app.RegisterAsync(eventId, carlaId);
+
         // The instructor marks Ana on the roster: 3 verified hours on her profile at once, counted by the rules.
         var sheet = await instructor.GetPageAsync($"/sponsors/events/{eventId}/attendance");
         var roster = sheet.QuerySelector("form.roster-form") as IHtmlFormElement ?? throw new InvalidOperationException("form.roster-form");
@@ -427,6 +431,55 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         Assert.Equal(2, sent.Count);
         Assert.Contains(sent, m => m.ToAddress == emails[rosa] && m.Subject == "Tomorrow: Tomorrow's Circle Time");
         Assert.Contains(sent, m => m.ToAddress == emails[elena] && m.Subject == "Mañana: Tomorrow's Circle Time");
+    }
+
+    [Fact]
+    public async Task Hours_are_posted_only_for_people_registered_or_checked_in_and_never_by_the_person_themselves()
+    {
+        var (manager, managerId) = await _app.SignedInProfessionalAsync();
+        var sponsorId = await _app.SponsorAsync(managerId);
+        var eventId = await _app.EventAsync(sponsorId, "Family Engagement", day: Today);
+        var (_, registeredId) = await _app.SignedInProfessionalAsync();
+        var (_, strangerId) = await _app.SignedInProfessionalAsync();
+        await _app.RegisterAsync(eventId, registeredId);
+        await _app.RegisterAsync(eventId, managerId);
+        var strangerRegistryId = await RegistryIdAsync(strangerId);
+
+        // The roster form, forged with the id of someone who never registered and with the manager's own id.
+        var roster = (await manager.GetPageAsync($"/sponsors/events/{eventId}/attendance")).QuerySelector("form.roster-form") as IHtmlFormElement ?? throw new InvalidOperationException("form.roster-form");
+        var forged = new FormUrlEncodedContent([
+            new("__RequestVerificationToken", ((IHtmlInputElement)roster.QuerySelector("input[name=__RequestVerificationToken]")!).Value),
+            new("present", strangerId.ToString(CultureInfo.InvariantCulture)),
+            new("present", managerId.ToString(CultureInfo.InvariantCulture)),
+            new("present", registeredId.ToString(CultureInfo.InvariantCulture)),
+        ]);
+        using (await manager.PostAsync(new Uri(roster.GetAttribute("action")!, UriKind.Relative), forged))
+        {
+        }
+
+        Assert.Equal(3m, await DbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == registeredId).SumAsync(t => t.ClockHours)));
+        Assert.Equal(0, await DbAsync(db => db.TrainingRecords.CountAsync(t => t.ProfessionalId == strangerId || t.ProfessionalId == managerId)));
+        Assert.Equal(0, await DbAsync(db => db.Attendance.CountAsync(a => a.ProfessionalId == strangerId || a.ProfessionalId == managerId)));
+        var sheet = await manager.GetPageAsync($"/sponsors/events/{eventId}/attendance");
+        Assert.DoesNotContain(strangerRegistryId, sheet.Body!.TextContent, StringComparison.Ordinal);
+
+        // A CSV with the stranger's registry id and the manager's own: both held as unmatched, neither posted.
+        var sessionId = await DbAsync(db => db.TrainingSessions.Where(s => s.EventId == eventId).Select(s => s.Id).SingleAsync());
+        var upload = sheet.QuerySelector("form.csv-form") as IHtmlFormElement ?? throw new InvalidOperationException("form.csv-form");
+        using (var content = new MultipartFormDataContent())
+        {
+            content.Add(new StringContent(((IHtmlInputElement)upload.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken");
+            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"registry_id,hours\n{strangerRegistryId},3\n{await RegistryIdAsync(managerId)},3\n")), "file", "attendance.csv");
+            using var posted = await manager.PostAsync(new Uri(upload.GetAttribute("action")!, UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        sheet = await manager.GetPageAsync($"/sponsors/events/{eventId}/attendance");
+        Assert.Equal("Posted: 0. Already posted before: 0. Held as unmatched: 2.", sheet.GetElementById("posted")?.TextContent);
+        var held = sheet.QuerySelectorAll(".unmatched-row .problem").Select(p => p.TextContent).Order().ToList();
+        Assert.Equal(["Hours are not posted by the person who attended", "Not registered for this event or checked in"], held);
+        Assert.Equal(0, await DbAsync(db => db.TrainingRecords.CountAsync(t => t.ProfessionalId == strangerId || t.ProfessionalId == managerId)));
+        Assert.Equal(2, await DbAsync(db => db.UnmatchedAttendance.CountAsync(u => u.SessionId == sessionId && u.ResolvedAt == null)));
     }
 
     [Fact]

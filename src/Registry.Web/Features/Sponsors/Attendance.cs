@@ -169,6 +169,32 @@ public static class AttendancePosting
         private async Task<Result> PostAsync(SessionContext context, IReadOnlyList<(int ProfessionalId, decimal Hours)> rows, AttendanceSource source, string byUserId, List<UnmatchedAttendance> held, CancellationToken ct)
         {
             var (e, session, sponsorName) = context;
+            if (source != AttendanceSource.CheckIn)
+            {
+                // Only people who were there: registered for the event (or its waiting list), or checked in to the session;
+                // never the one posting. Anyone else is held as unmatched (a CSV row, with only what the sponsor typed) or not posted.
+                var asked = rows.Select(r => r.ProfessionalId).Distinct().ToList();
+                var eligible = (await db.Registrations.Where(r => r.EventId == e.Id && EF.Parameter(asked).Contains(r.ProfessionalId)
+                            && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted))
+                        .Select(r => r.ProfessionalId)
+                        .Union(db.Attendance.Where(a => a.SessionId == session.Id && EF.Parameter(asked).Contains(a.ProfessionalId)).Select(a => a.ProfessionalId))
+                        .ToListAsync(ct)).ToHashSet();
+                var self = await db.Professionals.Where(p => p.UserId == byUserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+                var refused = rows.Where(r => !eligible.Contains(r.ProfessionalId) || r.ProfessionalId == self).ToList();
+                if (refused.Count > 0)
+                {
+                    var registryIds = await db.Professionals.Where(p => EF.Parameter(refused.Select(r => r.ProfessionalId).ToList()).Contains(p.Id))
+                        .ToDictionaryAsync(p => p.Id, p => p.RegistryId, ct);
+                    foreach (var (id, hours) in refused.Where(r => source != AttendanceSource.Roster && registryIds.ContainsKey(r.ProfessionalId)))
+                    {
+                        held.Add(new UnmatchedAttendance(session.Id, RegistryId.Format(registryIds[id]), null, hours,
+                            id == self ? "Hours are not posted by the person who attended" : "Not registered for this event or checked in", time.GetUtcNow()));
+                    }
+
+                    rows = rows.Where(r => eligible.Contains(r.ProfessionalId) && r.ProfessionalId != self).ToList();
+                }
+            }
+
             var ids = rows.Select(r => r.ProfessionalId).Distinct().ToList();
             var already = (await db.Attendance.Where(a => a.SessionId == session.Id && EF.Parameter(ids).Contains(a.ProfessionalId)).Select(a => a.ProfessionalId).ToListAsync(ct)).ToHashSet();
 
