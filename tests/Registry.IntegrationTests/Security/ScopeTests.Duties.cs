@@ -183,6 +183,40 @@ public sealed partial class ScopeTests
         Assert.Empty(own.QuerySelectorAll("form"));
     }
 
+    [Fact]
+    public async Task Registry_staff_never_merge_or_keep_apart_their_own_profile()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, _, ownId) = await w.App.SignedInStaffWithRecordAsync();
+        var (_, impostorId) = await w.App.SignedInProfessionalAsync();
+        var (_, olderId) = await w.App.SignedInProfessionalAsync();
+        var (_, newerId) = await w.App.SignedInProfessionalAsync();
+        await DutiesDbAsync(async db =>
+        {
+            (await db.Professionals.SingleAsync(p => p.Id == impostorId)).FlagPossibleDuplicateOf(ownId);
+            (await db.Professionals.SingleAsync(p => p.Id == newerId)).FlagPossibleDuplicateOf(olderId);
+            return await db.SaveChangesAsync();
+        });
+
+        // The forms of another pair, pointed at the pair that holds the staff member's own profile.
+        var page = await staff.GetPageAsync("/staff/duplicates");
+        var forms = page.Forms.Where(f => f.Action.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, forms.Count);
+        foreach (var form in forms)
+        {
+            form.Action = form.Action.Replace($"/duplicates/{newerId}/", $"/duplicates/{impostorId}/", StringComparison.Ordinal);
+            using var response = await staff.PostFormAsync(form);
+            DutiesRefused(response);
+        }
+
+        Assert.Equal(ownId, await DutiesDbAsync(db => db.Professionals.Where(p => p.Id == impostorId).Select(p => p.PossibleDuplicateOfId).SingleAsync()));
+        Assert.Equal(2, await DutiesDbAsync(db => db.Professionals.CountAsync(p => p.Id == impostorId || p.Id == ownId)));
+        page = await staff.GetPageAsync("/staff/duplicates");
+        Assert.DoesNotContain(page.Forms, f => f.Action.Contains($"/duplicates/{impostorId}/", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".own-case"), p => p.TextContent == "This is your own profile: another staff member decides it.");
+    }
+
     private World DutiesWorld => world;
 
     /// <summary>Refused as the app refuses a signed-in person: sent to the 403 page, nothing changed.</summary>

@@ -96,6 +96,7 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     public async Task<IActionResult> Duplicates(CancellationToken ct)
     {
         var pairs = await workspace.DuplicatesAsync(ct);
+        ViewData["OwnProfileId"] = await workspace.OwnProfileAsync(UserId(), ct);
         await log.RecordAsync(pairs.SelectMany(p => new[] { p.Newer.Id, p.Original.Id }), UserId(), "RegistryStaff", null, "duplicate comparison", ct);
         return View(pairs);
     }
@@ -103,6 +104,12 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("duplicates/{professionalId:int}/merge")]
     public async Task<IActionResult> Merge(int professionalId, string? keep, CancellationToken ct)
     {
+        if (await workspace.IsOwnPairAsync(professionalId, UserId(), ct))
+        {
+            // Nobody merges their own profile: the page shows no buttons for it; nothing is changed.
+            return Forbid();
+        }
+
         if (keep is not ("original" or "newer") || !await workspace.MergeAsync(professionalId, keep == "original", UserId(), ct))
         {
             return NotFound();
@@ -115,6 +122,11 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     [HttpPost("duplicates/{professionalId:int}/not-duplicate")]
     public async Task<IActionResult> NotDuplicate(int professionalId, CancellationToken ct)
     {
+        if (await workspace.IsOwnPairAsync(professionalId, UserId(), ct))
+        {
+            return Forbid();
+        }
+
         if (!await workspace.NotDuplicateAsync(professionalId, ct))
         {
             return NotFound();

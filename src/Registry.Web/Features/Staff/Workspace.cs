@@ -27,6 +27,15 @@ public static class Workspace
     public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, SecurityAudit audit, AccountSessions sessions, TimeProvider time)
     {
         /// <summary>Profiles flagged at sign-up as possibly the same person as an earlier one, side by side.</summary>
+        /// <summary>The profile of the signed-in staff member, if they have one: nobody merges or keeps apart their own.</summary>
+        public Task<int?> OwnProfileAsync(string userId, CancellationToken ct) =>
+            db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
+        /// <summary>Whether the flagged pair holds <paramref name="userId"/>'s own profile (either side).</summary>
+        public Task<bool> IsOwnPairAsync(int flaggedId, string userId, CancellationToken ct) =>
+            db.Professionals.AsNoTracking().Where(p => p.Id == flaggedId)
+                .AnyAsync(p => p.UserId == userId || db.Professionals.Any(o => o.Id == p.PossibleDuplicateOfId && o.UserId == userId), ct);
+
         public async Task<IReadOnlyList<DuplicatePair>> DuplicatesAsync(CancellationToken ct)
         {
             var pairs = await db.Professionals.AsNoTracking().Where(p => p.PossibleDuplicateOfId != null)
