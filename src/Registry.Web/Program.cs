@@ -115,6 +115,7 @@ builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
 builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
 builder.Services.AddScoped<AccessRequests.Handler>();
 builder.Services.AddScoped<Workspace.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Merges.Merges.Handler>();
 builder.Services.AddScoped<AccessReminders>();
 builder.Services.AddScoped<AccessLogService>();
 builder.Services.AddScoped<SiteStaff.Handler>();

@@ -40,6 +40,9 @@ public abstract class RegistryDbContext
 
     public DbSet<Professional> Professionals => Set<Professional>();
 
+    /// <summary>Merges of two profiles, kept so each can be undone for 30 days (decision 0031).</summary>
+    public DbSet<ProfileMerge> ProfileMerges => Set<ProfileMerge>();
+
     public DbSet<Employer> Employers => Set<Employer>();
 
     public DbSet<EmployerNameWord> EmployerNameWords => Set<EmployerNameWord>();

@@ -127,11 +127,13 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
         var page = await staff.GetPageAsync("/staff/duplicates");
         var pair = page.QuerySelectorAll(".duplicate-pair").Single(p => p.QuerySelectorAll("form").Any(f => f.GetAttribute("action")!.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal)));
         Assert.Contains("0 jobs, 1 courses, 0 degrees, 0 permits, 0 training, 1 documents", pair.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)pair.QuerySelector("form")!)).StatusCode);
+        var compare = await staff.GetPageAsync($"/staff/duplicates/{newerId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)compare.GetElementById("merge-form")!)).StatusCode);
 
         await using var check = _app.Services.CreateAsyncScope();
         var db2 = check.ServiceProvider.GetRequiredService<RegistryDbContext>();
         Assert.False(await db2.Professionals.AnyAsync(p => p.Id == newerId));
+        Assert.Equal(olderId, await db2.Professionals.IgnoreQueryFilters().Where(p => p.Id == newerId).Select(p => p.MergedIntoId).SingleAsync());
         Assert.Equal(["Newer course", "Older course"], await db2.Courses.Where(c => c.ProfessionalId == olderId).Select(c => c.Title).OrderBy(t => t).ToListAsync());
         Assert.True(await db2.Documents.AnyAsync(d => d.ProfessionalId == olderId && d.FileName == "newer.pdf"));
         Assert.True(await db2.RecordChanges.AnyAsync(c => c.ProfessionalId == olderId && c.Field == "Professional.MergedRegistryId"));

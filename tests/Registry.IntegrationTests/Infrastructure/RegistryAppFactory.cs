@@ -137,6 +137,11 @@ public static class HtmlPages
             fields.Add(new(input.Name ?? string.Empty, input.Value));
         }
 
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(a => !string.IsNullOrEmpty(a.Name)))
+        {
+            fields.Add(new(area.Name!, area.Value));
+        }
+
         foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
         {
             fields.Add(new(select.Name!, select.Value ?? string.Empty));

@@ -10,6 +10,13 @@ public static class StaffWithRecord
     /// <summary>A professional who is also registry staff, signed in with their second factor.</summary>
     public static async Task<(HttpClient Client, string UserId, int ProfessionalId)> SignedInStaffWithRecordAsync(this RegistryAppFactory app)
     {
+        var (client, userId, professionalId, _) = await app.StaffWithRecordAsync();
+        return (client, userId, professionalId);
+    }
+
+    /// <summary>As <see cref="SignedInStaffWithRecordAsync"/>, with a way to sign in again (a merge ends the kept account's sessions).</summary>
+    public static async Task<(HttpClient Client, string UserId, int ProfessionalId, Func<Task<HttpClient>> SignInAgainAsync)> StaffWithRecordAsync(this RegistryAppFactory app)
+    {
         var (email, userId, professionalId) = await app.ProfessionalAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -18,9 +25,14 @@ public static class StaffWithRecord
         }
 
         var key = await app.EnableAsync(userId);
-        var client = app.CreateBrowserLikeClient();
-        var response = await app.SignInAsync(client, email, userId: userId, key: key);
-        Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
-        return (client, userId, professionalId);
+        return (await SignInAsync(), userId, professionalId, SignInAsync);
+
+        async Task<HttpClient> SignInAsync()
+        {
+            var client = app.CreateBrowserLikeClient();
+            var response = await app.SignInAsync(client, email, userId: userId, key: key);
+            Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
+            return client;
+        }
     }
 }

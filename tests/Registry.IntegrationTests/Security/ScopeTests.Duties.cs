@@ -201,7 +201,8 @@ public sealed partial class ScopeTests
 
         // The forms of another pair, pointed at the pair that holds the staff member's own profile.
         var page = await staff.GetPageAsync("/staff/duplicates");
-        var forms = page.Forms.Where(f => f.Action.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal)).ToList();
+        var forms = page.Forms.Where(f => f.Action.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal))
+            .Concat((await staff.GetPageAsync($"/staff/duplicates/{newerId}")).Forms.Where(f => f.Action.Contains($"/duplicates/{newerId}/", StringComparison.Ordinal))).ToList();
         Assert.Equal(3, forms.Count);
         foreach (var form in forms)
         {
@@ -215,6 +216,56 @@ public sealed partial class ScopeTests
         page = await staff.GetPageAsync("/staff/duplicates");
         Assert.DoesNotContain(page.Forms, f => f.Action.Contains($"/duplicates/{impostorId}/", StringComparison.Ordinal));
         Assert.Contains(page.QuerySelectorAll(".own-case"), p => p.TextContent == "This is your own profile: another staff member decides it.");
+        var own = await staff.GetPageAsync($"/staff/duplicates/{impostorId}");
+        Assert.DoesNotContain(own.Forms, f => f.Action.Contains("/duplicates/", StringComparison.Ordinal));
+        Assert.Equal("This is your own profile: another staff member decides it.", own.QuerySelector(".own-case")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Registry_staff_never_undo_a_merge_of_their_own_profile_and_an_undo_needs_a_reason()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (_, _, ownId, signInAgainAsync) = await w.App.StaffWithRecordAsync();
+        var (other, _) = await w.App.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.RegistryStaff);
+        var (_, duplicateId) = await w.App.SignedInProfessionalAsync();
+        var (_, olderId) = await w.App.SignedInProfessionalAsync();
+        var (_, newerId) = await w.App.SignedInProfessionalAsync();
+        await DutiesDbAsync(async db =>
+        {
+            (await db.Professionals.SingleAsync(p => p.Id == duplicateId)).FlagPossibleDuplicateOf(ownId);
+            (await db.Professionals.SingleAsync(p => p.Id == newerId)).FlagPossibleDuplicateOf(olderId);
+            return await db.SaveChangesAsync();
+        });
+
+        // Another member of staff merges the staff member's own pair, and a pair of strangers.
+        foreach (var flagged in new[] { duplicateId, newerId })
+        {
+            var compare = await other.GetPageAsync($"/staff/duplicates/{flagged}");
+            Assert.Equal(HttpStatusCode.Redirect, (await other.PostFormAsync((IHtmlFormElement)compare.GetElementById("merge-form")!)).StatusCode);
+        }
+
+        var ownMerge = await DutiesDbAsync(db => db.ProfileMerges.Where(m => m.MergedProfessionalId == duplicateId).Select(m => m.Id).SingleAsync());
+        var strangersMerge = await DutiesDbAsync(db => db.ProfileMerges.Where(m => m.MergedProfessionalId == newerId).Select(m => m.Id).SingleAsync());
+
+        // The staff member (signed in again: the merge of their pair ended their sessions) is offered no undo of
+        // their own merge; the strangers' form, pointed at it, is refused.
+        var staff = await signInAgainAsync();
+        var page = await staff.GetPageAsync("/staff/merges");
+        Assert.DoesNotContain(page.Forms, f => f.Action.Contains($"/merges/{ownMerge}/", StringComparison.Ordinal));
+        var form = page.Forms.Single(f => f.Action.Contains($"/merges/{strangersMerge}/undo", StringComparison.Ordinal));
+        form.QuerySelector<IHtmlInputElement>("input[name=reason]")!.Value = "Undoing my own merge";
+        form.Action = form.Action.Replace($"/merges/{strangersMerge}/", $"/merges/{ownMerge}/", StringComparison.Ordinal);
+        DutiesRefused(await staff.PostFormAsync(form));
+        Assert.Equal(ownId, await DutiesDbAsync(db => db.Professionals.IgnoreQueryFilters().Where(p => p.Id == duplicateId).Select(p => p.MergedIntoId).SingleAsync()));
+        Assert.Null(await DutiesDbAsync(db => db.ProfileMerges.Where(m => m.Id == ownMerge).Select(m => m.UndoneAt).SingleAsync()));
+
+        // The strangers' own form with no reason: asked for beside the field, nothing undone.
+        var empty = (await staff.GetPageAsync("/staff/merges")).Forms.Single(f => f.Action.Contains($"/merges/{strangersMerge}/undo", StringComparison.Ordinal));
+        using var answer = await staff.PostFormAsync(empty);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("Say why the merge is undone.", (await answer.ReadPageAsync()).GetElementById($"reason-{strangersMerge}-error")?.TextContent);
+        Assert.Null(await DutiesDbAsync(db => db.ProfileMerges.Where(m => m.Id == strangersMerge).Select(m => m.UndoneAt).SingleAsync()));
     }
 
     private World DutiesWorld => world;

@@ -110,6 +110,8 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
         ["POST /staff/review-reasons/{reasonId:int}/retire"] = "exempt: registry staff only; the reasons are the registry's, not a person's",
         ["POST /staff/duplicates/{professionalId:int}/merge"] = nameof(Registry_staff_never_merge_or_keep_apart_their_own_profile),
         ["POST /staff/duplicates/{professionalId:int}/not-duplicate"] = nameof(Registry_staff_never_merge_or_keep_apart_their_own_profile),
+        ["GET /staff/duplicates/{professionalId:int}"] = nameof(Registry_staff_never_merge_or_keep_apart_their_own_profile),
+        ["POST /staff/merges/{mergeId:int}/undo"] = nameof(Registry_staff_never_undo_a_merge_of_their_own_profile_and_an_undo_needs_a_reason),
         ["POST /staff/unlisted-employers/{employmentId:int}/link"] = "exempt: registry staff only (AuthorizationMatrixTests)",
         ["POST /staff/unlisted-employers/{employmentId:int}/create"] = "exempt: registry staff only (AuthorizationMatrixTests)",
         ["POST /staff/users/{userId}/roles"] = "exempt: administrators only (AuthorizationMatrixTests, SecurityAuditTests)",

@@ -164,8 +164,9 @@ public sealed class SecurityAuditTests : IClassFixture<RegistryAppFactory>
         var registryIds = await DbAsync(db => db.Professionals.Where(p => p.Id == olderId || p.Id == newerId).ToDictionaryAsync(p => p.Id, p => p.RegistryId));
 
         var (staff, staffId) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
-        var page = await staff.GetPageAsync("/staff/duplicates");
-        var merge = page.Forms.Single(f => f.Action.EndsWith($"/duplicates/{newerId}/merge", StringComparison.Ordinal) && Value(f, "keep") == "original");
+        var page = await staff.GetPageAsync($"/staff/duplicates/{newerId}");
+        var merge = page.Forms.Single(f => f.Action.EndsWith($"/duplicates/{newerId}/merge", StringComparison.Ordinal));
+        Assert.True(merge.QuerySelector<IHtmlInputElement>("input[name=keep][value=original]")!.IsChecked);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(merge)).StatusCode);
 
         var entries = await EventsAsync(q => q.Where(e => e.Kind == "ProfilesMerged" && (e.SubjectUserId == olderUser || e.SubjectUserId == newerUser)).OrderBy(e => e.Id));

@@ -56,6 +56,10 @@ public sealed class ProfessionalConfiguration : IEntityTypeConfiguration<Profess
         builder.HasOne<Professional>().WithMany().HasForeignKey(p => p.PossibleDuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
 
+        // A merged-away profile is kept for undo and hidden everywhere else (decision 0031).
+        builder.HasOne<Professional>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasQueryFilter(p => p.MergedIntoId == null);
+
         builder.HasMany(p => p.RaceEthnicities).WithOne().HasForeignKey(r => r.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.LanguagesSpoken).WithOne().HasForeignKey(l => l.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Employments).WithOne().HasForeignKey(e => e.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
@@ -86,5 +90,23 @@ public sealed class ProfessionalLanguageConfiguration : IEntityTypeConfiguration
         builder.ToTable("ProfessionalLanguages");
         builder.HasKey(l => new { l.ProfessionalId, l.Language });
         builder.Property(l => l.Language).HasMaxLength(ProfessionalLanguage.MaxLength);
+    }
+}
+
+public sealed class ProfileMergeConfiguration : IEntityTypeConfiguration<ProfileMerge>
+{
+    public void Configure(EntityTypeBuilder<ProfileMerge> builder)
+    {
+        builder.ToTable("ProfileMerges");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.KeptRegistryId).HasMaxLength(RegistryId.Length).IsUnicode(false).IsRequired();
+        builder.Property(m => m.MergedRegistryId).HasMaxLength(RegistryId.Length).IsUnicode(false).IsRequired();
+        builder.Property(m => m.MergedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(m => m.Reason).HasMaxLength(ProfileMerge.MaxReasonLength);
+        builder.Property(m => m.Moves).IsRequired();
+        builder.Property(m => m.UndoneByUserId).HasMaxLength(450);
+        builder.Property(m => m.UndoReason).HasMaxLength(ProfileMerge.MaxReasonLength);
+        builder.HasIndex(m => m.MergedAt);
+        builder.HasIndex(m => m.MergedProfessionalId);
     }
 }

@@ -148,7 +148,7 @@ public sealed partial class SyntheticState(RegistryDbContext db, ImportEmployers
         try
         {
             var firstId = Convert.ToInt32(await connection.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Professionals\"", ct), CultureInfo.InvariantCulture) + 1;
-            var usedRegistryIds = new HashSet<string>(await db.Professionals.Select(p => p.RegistryId).ToListAsync(ct), StringComparer.Ordinal);
+            var usedRegistryIds = new HashSet<string>(await db.Professionals.IgnoreQueryFilters().Select(p => p.RegistryId).ToListAsync(ct), StringComparer.Ordinal);
             var people = new List<Person>(size.People);
             for (var i = 0; i < size.People; i++)
             {

@@ -89,4 +89,5 @@ public enum SecurityEventKind
     ProfilesMerged,
     Export,
     AccessLogRead,
+    ProfileMergeUndone,
 }

@@ -100,6 +100,12 @@ public sealed class Professional
     /// </summary>
     public int? PossibleDuplicateOfId { get; private set; }
 
+    /// <summary>
+    /// Set when registry staff merged this profile into another: it is kept, hidden from every
+    /// query (a global filter), so the merge can be undone for 30 days with nothing lost.
+    /// </summary>
+    public int? MergedIntoId { get; private set; }
+
     /// <summary>True when the person chose "prefer not to say" for race and ethnicity.</summary>
     public bool RaceEthnicityDeclined { get; private set; }
 

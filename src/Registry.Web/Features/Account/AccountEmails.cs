@@ -230,7 +230,7 @@ public sealed class AccountEmails(
 
     private async Task<CultureInfo> PreferredCultureAsync(string userId)
     {
-        var language = await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefaultAsync();
+        var language = await db.Professionals.AsNoTracking().IgnoreQueryFilters().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefaultAsync();
         return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     }
 

@@ -180,7 +180,8 @@ public static class ConfirmEmail
         private async Task<(RegistryUser? User, string? Token)> FindValidAsync(Form form)
         {
             var (user, token) = await FindAsync(form.UserId, form.Code);
-            return user is { EmailConfirmed: false } && token is not null
+            // A locked account (merged into another profile, or locked by staff) is not confirmed or signed in by any link.
+            return user is { EmailConfirmed: false } && token is not null && !await users.IsLockedOutAsync(user)
                 && await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<RegistryUser>.ConfirmEmailTokenPurpose, token)
                 ? (user, token)
                 : (null, null);

@@ -68,7 +68,7 @@ public static class SignInLink
         {
             var token = AccountEmails.Decode(code);
             var user = userId is { Length: > 0 and <= 450 } && token is not null ? await users.FindByIdAsync(userId) : null;
-            return user is { EmailConfirmed: true }
+            return user is { EmailConfirmed: true } && !await users.IsLockedOutAsync(user)
                 && await users.VerifyUserTokenAsync(user, SignInLinkTokenProviderOptions.ProviderName, Purpose, token!)
                 ? user
                 : null;

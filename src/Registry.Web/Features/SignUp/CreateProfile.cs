@@ -132,7 +132,7 @@ public static class CreateProfile
             while (true)
             {
                 var id = RegistryId.FromSerial(RandomNumberGenerator.GetInt32(0, 10_000_000));
-                if (!await db.Professionals.AnyAsync(p => p.RegistryId == id, ct))
+                if (!await db.Professionals.IgnoreQueryFilters().AnyAsync(p => p.RegistryId == id, ct))
                 {
                     return id;
                 }

@@ -101,24 +101,6 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
         return View(pairs);
     }
 
-    [HttpPost("duplicates/{professionalId:int}/merge")]
-    public async Task<IActionResult> Merge(int professionalId, string? keep, CancellationToken ct)
-    {
-        if (await workspace.IsOwnPairAsync(professionalId, UserId(), ct))
-        {
-            // Nobody merges their own profile: the page shows no buttons for it; nothing is changed.
-            return Forbid();
-        }
-
-        if (keep is not ("original" or "newer") || !await workspace.MergeAsync(professionalId, keep == "original", UserId(), ct))
-        {
-            return NotFound();
-        }
-
-        TempData["Notice"] = t["Merged: one record now holds everything from both."].Value;
-        return RedirectToAction(nameof(Duplicates));
-    }
-
     [HttpPost("duplicates/{professionalId:int}/not-duplicate")]
     public async Task<IActionResult> NotDuplicate(int professionalId, CancellationToken ct)
     {

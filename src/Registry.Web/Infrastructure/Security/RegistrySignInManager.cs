@@ -97,6 +97,22 @@ public sealed class RegistrySignInManager(
     public Task<SignInResult> SignInOrSecondFactorAsync(RegistryUser user, bool isPersistent) =>
         WithMethodAsync(SignInMethod.Password, () => SignInOrTwoFactorAsync(user, isPersistent));
 
+    /// <summary>
+    /// Every sign-in ends here (password, confirmation link, sign-in link, second factor, passkey):
+    /// a locked account (merged into another profile, or locked by staff) is never signed in,
+    /// whichever path its holder tries.
+    /// </summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(RegistryUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
+        {
+            Logger.LogWarning("A sign-in of a locked account was refused.");
+            return SignInResult.LockedOut;
+        }
+
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
+    }
+
     private async Task<SignInResult> WithMethodAsync(SignInMethod method, Func<Task<SignInResult>> signIn)
     {
         _method = method;

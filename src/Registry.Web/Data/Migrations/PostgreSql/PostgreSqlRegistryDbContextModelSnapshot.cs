@@ -1842,6 +1842,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1896,6 +1899,8 @@ namespace Registry.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("RegistryId")
@@ -1946,6 +1951,74 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProfessionalId", "Category");
 
                     b.ToTable("ProfessionalRaceEthnicities", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Professionals.ProfileMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KeptProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeptRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("MergedLockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("MergedLockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MergedProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MergedRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Moves")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedAt");
+
+                    b.HasIndex("MergedProfessionalId");
+
+                    b.ToTable("ProfileMerges", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
@@ -3049,6 +3122,11 @@ namespace Registry.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("PossibleDuplicateOfId")

@@ -1842,6 +1842,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1896,6 +1899,8 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("RegistryId")
@@ -1946,6 +1951,74 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProfessionalId", "Category");
 
                     b.ToTable("ProfessionalRaceEthnicities", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Professionals.ProfileMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KeptProfessionalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("KeptRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("MergedLockoutEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("MergedLockoutEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MergedProfessionalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MergedRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<string>("Moves")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedAt");
+
+                    b.HasIndex("MergedProfessionalId");
+
+                    b.ToTable("ProfileMerges", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
@@ -3050,6 +3123,11 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("PossibleDuplicateOfId")

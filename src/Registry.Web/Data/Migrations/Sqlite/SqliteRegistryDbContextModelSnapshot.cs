@@ -1777,6 +1777,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1831,6 +1834,8 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("PossibleDuplicateOfId");
 
                     b.HasIndex("RegistryId")
@@ -1879,6 +1884,72 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProfessionalId", "Category");
 
                     b.ToTable("ProfessionalRaceEthnicities", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Professionals.ProfileMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeptProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeptRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MergedLockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedLockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MergedProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedRegistryId")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moves")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedAt");
+
+                    b.HasIndex("MergedProfessionalId");
+
+                    b.ToTable("ProfileMerges", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
@@ -2968,6 +3039,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Web.Domain.Professionals.Professional", b =>
                 {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany()
                         .HasForeignKey("PossibleDuplicateOfId")
