@@ -3,12 +3,14 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Verifications;
+using Registry.Web.Features.Account;
 using Registry.Web.Features.Export;
 using Registry.Web.Infrastructure.Security;
 
@@ -112,6 +114,17 @@ public sealed class MergeTests(RegistryAppFactory app) : IClassFixture<RegistryA
             (await db.Professionals.SingleAsync(p => p.Id == newerId)).FlagPossibleDuplicateOf(olderId);
             return await db.SaveChangesAsync();
         });
+
+        // A sign-in link the newer account was sent before the merge.
+        string link;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
+            var user = (await users.FindByIdAsync(accounts[newerId].UserId))!;
+            var code = AccountEmails.Encode(await users.GenerateUserTokenAsync(user, SignInLinkTokenProviderOptions.ProviderName, SignInLink.Purpose));
+            link = $"/account/sign-in-link?userId={user.Id}&code={code}";
+        }
+
         var beforeOlder = await ExportAsync(olderId);
         var beforeNewer = await ExportAsync(newerId);
         Assert.Contains("Newer training", beforeNewer, StringComparison.Ordinal);
@@ -136,6 +149,7 @@ public sealed class MergeTests(RegistryAppFactory app) : IClassFixture<RegistryA
 
         var refused = await app.SignInAsync(app.CreateBrowserLikeClient(), accounts[newerId].Email!);
         Assert.NotEqual("/my-registry", refused.Headers.Location?.OriginalString);
+        await app.CreateBrowserLikeClient().GetPageAsync(link, HttpStatusCode.NotFound);
 
         // Undo asks for a reason beside its field, and changes nothing without one.
         var merges = await staff.GetPageAsync("/staff/merges");

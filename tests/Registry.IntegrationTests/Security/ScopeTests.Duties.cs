@@ -268,6 +268,57 @@ public sealed partial class ScopeTests
         Assert.Null(await DutiesDbAsync(db => db.ProfileMerges.Where(m => m.Id == strangersMerge).Select(m => m.UndoneAt).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Registry_staff_never_decide_or_undo_attendance_of_their_own_and_a_refusal_needs_a_reason()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, _, ownId) = await w.App.SignedInStaffWithRecordAsync();
+        var (other, _) = await w.App.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.RegistryStaff);
+        var (manager, managerId) = await w.App.SignedInProfessionalAsync();
+        var sponsorId = await w.App.SponsorAsync(managerId);
+        var eventId = await w.App.EventAsync(sponsorId, "Long-past Workshop", day: DateOnly.FromDateTime(DateTime.Today).AddDays(-60));
+        var (_, strangerId) = await w.App.SignedInProfessionalAsync();
+        await w.App.RegisterAsync(eventId, ownId);
+        await w.App.RegisterAsync(eventId, strangerId);
+        var roster = (IHtmlFormElement)(await manager.GetPageAsync($"/sponsors/events/{eventId}/attendance")).QuerySelector("form.roster-form")!;
+        using (await manager.PostFormAsync(roster, extra: [new("present", ownId.ToString(CultureInfo.InvariantCulture)), new("present", strangerId.ToString(CultureInfo.InvariantCulture))]))
+        {
+        }
+
+        var own = await DutiesDbAsync(db => db.Attendance.Where(a => a.ProfessionalId == ownId).Select(a => a.Id).SingleAsync());
+        var strangers = await DutiesDbAsync(db => db.Attendance.Where(a => a.ProfessionalId == strangerId).Select(a => a.Id).SingleAsync());
+
+        // The queue shows the staff member's own hours with no buttons; the stranger's forms, pointed at them, are refused.
+        var page = await staff.GetPageAsync("/staff/attendance");
+        Assert.DoesNotContain(page.Forms, f => f.Action.Contains($"/staff/attendance/{own}/", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".own-case"), p => p.TextContent == "These are your own hours, or you posted them: another member of registry staff decides.");
+        foreach (var form in page.Forms.Where(f => f.Action.Contains($"/staff/attendance/{strangers}/", StringComparison.Ordinal)).ToList())
+        {
+            form.Action = form.Action.Replace($"/staff/attendance/{strangers}/", $"/staff/attendance/{own}/", StringComparison.Ordinal);
+            DutiesRefused(await staff.PostFormAsync(form, values: new Dictionary<string, string> { ["reason"] = "Refusing my own" }));
+        }
+
+        Assert.Equal(AttendanceStatus.AwaitingApproval, await DutiesDbAsync(db => db.Attendance.Where(a => a.Id == own).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(0, await DutiesDbAsync(db => db.TrainingRecords.CountAsync(t => t.ProfessionalId == ownId)));
+
+        // Another member of staff approves both; the undo form for the stranger, pointed at the staff member's own, is refused too.
+        foreach (var id in new[] { own, strangers })
+        {
+            var approve = (await other.GetPageAsync("/staff/attendance")).Forms.Single(f => f.Action.EndsWith($"/staff/attendance/{id}/approve", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.Redirect, (await other.PostFormAsync(approve)).StatusCode);
+        }
+
+        var strangerRegistryId = await DutiesDbAsync(db => db.Professionals.Where(p => p.Id == strangerId).Select(p => p.RegistryId).SingleAsync());
+        var ownRegistryId = await DutiesDbAsync(db => db.Professionals.Where(p => p.Id == ownId).Select(p => p.RegistryId).SingleAsync());
+        Assert.DoesNotContain((await staff.GetPageAsync($"/staff/attendance?registryId={ownRegistryId}")).Forms, f => f.Action.Contains($"/staff/attendance/{own}/", StringComparison.Ordinal));
+        var undo = (await staff.GetPageAsync($"/staff/attendance?registryId={strangerRegistryId}")).Forms.Single(f => f.Action.EndsWith($"/staff/attendance/{strangers}/undo", StringComparison.Ordinal));
+        undo.Action = undo.Action.Replace($"/staff/attendance/{strangers}/", $"/staff/attendance/{own}/", StringComparison.Ordinal);
+        DutiesRefused(await staff.PostFormAsync(undo, values: new Dictionary<string, string> { ["reason"] = "Undoing my own" }));
+        Assert.Equal(AttendanceStatus.Posted, await DutiesDbAsync(db => db.Attendance.Where(a => a.Id == own).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(3m, await DutiesDbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == ownId).SumAsync(t => t.ClockHours)));
+    }
+
     private World DutiesWorld => world;
 
     /// <summary>Refused as the app refuses a signed-in person: sent to the 403 page, nothing changed.</summary>

@@ -85,6 +85,11 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
         ["POST /sponsors/events/{eventId:int}/unmatched/{unmatchedId:int}/resolve"] = nameof(Only_a_sponsors_people_use_its_pages_and_forms),
         ["POST /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in"] = nameof(Only_a_sponsors_people_use_its_pages_and_forms),
         ["GET /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in"] = nameof(Only_a_sponsors_people_use_its_pages_and_forms),
+        ["POST /sponsors/events/{eventId:int}/sessions/{sessionId:int}/door"] = nameof(Only_a_sponsors_people_use_its_pages_and_forms),
+        ["GET /staff/attendance"] = "exempt: registry staff only (AuthorizationMatrixTests); staff look up anyone's attendance, and the look-up is in the access log",
+        ["POST /staff/attendance/{attendanceId:int}/approve"] = nameof(Registry_staff_never_decide_or_undo_attendance_of_their_own_and_a_refusal_needs_a_reason),
+        ["POST /staff/attendance/{attendanceId:int}/refuse"] = nameof(Registry_staff_never_decide_or_undo_attendance_of_their_own_and_a_refusal_needs_a_reason),
+        ["POST /staff/attendance/{attendanceId:int}/undo"] = nameof(Registry_staff_never_decide_or_undo_attendance_of_their_own_and_a_refusal_needs_a_reason),
         ["GET /sponsors/events/{eventId:int}/sessions/{sessionId:int}/check-in.png"] = nameof(Only_a_sponsors_people_use_its_pages_and_forms),
         ["GET /training/events/{eventId:int}"] = "exempt: a published event is public",
         ["POST /training/events/{eventId:int}/register"] = "exempt: registers the signed-in person only (CalendarTests)",
@@ -364,7 +369,12 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
             ("cancel event", Form(await manager.GetPageAsync($"/sponsors/events/{eventId}/edit"), $"/sponsors/events/{eventId}/cancel"), []),
             ("post attendance", Form(attendance, $"/sessions/{sessionId}/roster"), new() { ["present"] = world.Victim.ProfessionalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
             ("resolve unmatched", Form(attendance, $"/unmatched/{world.UnmatchedId}/resolve"), new() { ["registryId"] = world.Victim.RegistryId }),
-            ("check in at the door", Form(await manager.GetPageAsync($"/sponsors/events/{eventId}/sessions/{sessionId}/check-in"), $"/sessions/{sessionId}/check-in"), new() { ["registryId"] = world.Victim.RegistryId }),
+            ("show a check-in code", Form(await manager.GetPageAsync($"/sponsors/events/{eventId}/sessions/{sessionId}/check-in"), $"/sessions/{sessionId}/check-in"), new() { ["registryId"] = world.Victim.RegistryId }),
+            ("check in at the door", Form(await manager.GetPageAsync($"/sponsors/events/{eventId}/sessions/{sessionId}/check-in"), $"/sessions/{sessionId}/door"), new()
+            {
+                ["RegistryId"] = world.Victim.RegistryId, ["LastName"] = world.Victim.LastName,
+                ["DateOfBirth"] = (await world.DbAsync(db => db.Professionals.Where(p => p.Id == world.Victim.ProfessionalId).Select(p => p.DateOfBirth).SingleAsync())).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }),
         };
 
         var before = await world.SponsorStateAsync();
@@ -587,7 +597,7 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
         public async Task<string> AnnouncementStateAsync() =>
             await DbAsync(db => db.Announcements.Where(a => a.Id == AnnouncementId).Select(a => a.SubjectEnglish + ":" + a.Status + ":" + a.ScheduledFor).SingleAsync());
 
-        private async Task<T> DbAsync<T>(Func<RegistryDbContext, Task<T>> read)
+        public async Task<T> DbAsync<T>(Func<RegistryDbContext, Task<T>> read)
         {
             await using var scope = App.Services.CreateAsyncScope();
             return await read(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());

@@ -116,6 +116,12 @@ public sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendanc
         builder.Property(a => a.Reason).HasMaxLength(Attendance.MaxReasonLength);
         builder.Property(a => a.Source).HasConversion<int>();
         builder.Property(a => a.PostedByUserId).HasMaxLength(450);
+        builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.DecidedByUserId).HasMaxLength(450);
+        builder.Property(a => a.DecisionReason).HasMaxLength(Attendance.MaxDecisionReasonLength);
+
+        // Registry staff's queue of postings for sessions long past.
+        builder.HasIndex(a => a.Status);
         builder.HasOne<TrainingSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Professional>().WithMany().HasForeignKey(a => a.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
 

@@ -78,6 +78,18 @@ public enum AttendanceSource
     Roster = 0,
     Csv = 1,
     CheckIn = 2,
+
+    /// <summary>Checked in at the door by the sponsor, with the person's registry id, last name and date of birth typed.</summary>
+    Door = 3,
+}
+
+/// <summary>Where a posting stands: counted, waiting for registry staff (a session long past), refused, or undone by staff.</summary>
+public enum AttendanceStatus
+{
+    Posted = 0,
+    AwaitingApproval = 1,
+    Refused = 2,
+    Undone = 3,
 }
 
 /// <summary>
@@ -129,7 +141,54 @@ public sealed class Attendance
     /// <summary>The training record on the person's profile (none when nothing was credited).</summary>
     public int? TrainingRecordId { get; private set; }
 
+    /// <summary>Posted (counted), or held for registry staff when the session is long past (decision 0030).</summary>
+    public AttendanceStatus Status { get; private set; }
+
+    public const int MaxDecisionReasonLength = 500;
+
+    /// <summary>The member of registry staff who approved, refused or undid the posting.</summary>
+    public string? DecidedByUserId { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>Why staff refused or undid it, in their words (the sponsor reads it).</summary>
+    public string? DecisionReason { get; private set; }
+
     public void Credit(int trainingRecordId) => TrainingRecordId = trainingRecordId;
+
+    /// <summary>Held until registry staff approve: no training record until then.</summary>
+    public void AwaitApproval() => Status = AttendanceStatus.AwaitingApproval;
+
+    public void Approve(string staffUserId, DateTimeOffset at)
+    {
+        if (Status != AttendanceStatus.AwaitingApproval)
+        {
+            throw new InvalidOperationException("Only a posting waiting for approval is approved.");
+        }
+
+        (Status, DecidedByUserId, DecidedAt) = (AttendanceStatus.Posted, staffUserId, at);
+    }
+
+    public void Refuse(string staffUserId, DateTimeOffset at, string reason)
+    {
+        if (Status != AttendanceStatus.AwaitingApproval)
+        {
+            throw new InvalidOperationException("Only a posting waiting for approval is refused.");
+        }
+
+        (Status, DecidedByUserId, DecidedAt, DecisionReason) = (AttendanceStatus.Refused, staffUserId, at, reason);
+    }
+
+    /// <summary>Undone by staff: its training record is removed by the caller, so the hours count nowhere.</summary>
+    public void Undo(string staffUserId, DateTimeOffset at, string reason)
+    {
+        if (Status != AttendanceStatus.Posted)
+        {
+            throw new InvalidOperationException("Only a posted attendance is undone.");
+        }
+
+        (Status, DecidedByUserId, DecidedAt, DecisionReason, TrainingRecordId) = (AttendanceStatus.Undone, staffUserId, at, reason, null);
+    }
 }
 
 /// <summary>A row of an attendance upload that matched nobody: kept for the sponsor to fix, never dropped.</summary>

@@ -13,7 +13,7 @@ namespace Registry.Web.Features.Account;
 /// </summary>
 public static class SignInLink
 {
-    private const string Purpose = "SignInLink";
+    public const string Purpose = "SignInLink";
 
     public enum Outcome
     {

@@ -147,7 +147,7 @@ public static class Calendar
 
         /// <summary>Whether hours were credited to the person for any session of the event (a certificate exists).</summary>
         public Task<bool> AttendedAsync(int eventId, int professionalId, CancellationToken ct) =>
-            db.Attendance.AnyAsync(a => a.ProfessionalId == professionalId && a.CreditedHours > 0 && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == eventId), ct);
+            db.Attendance.AnyAsync(a => a.ProfessionalId == professionalId && a.CreditedHours > 0 && a.Status == AttendanceStatus.Posted && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == eventId), ct);
 
         public async Task<Registration?> RegistrationAsync(int eventId, int professionalId, CancellationToken ct) =>
             await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == eventId && r.ProfessionalId == professionalId, ct);

@@ -20,7 +20,7 @@ public sealed class Certificates(RegistryDbContext db, IDataProtectionProvider p
 
     public async Task<Certificate?> ForAsync(int eventId, int professionalId, CancellationToken ct)
     {
-        var attended = await db.Attendance.AsNoTracking().Where(a => a.ProfessionalId == professionalId && a.CreditedHours > 0)
+        var attended = await db.Attendance.AsNoTracking().Where(a => a.ProfessionalId == professionalId && a.CreditedHours > 0 && a.Status == Domain.Calendar.AttendanceStatus.Posted)
             .Join(db.TrainingSessions.Where(s => s.EventId == eventId), a => a.SessionId, s => s.Id, (a, s) => new { s.Day, a.CreditedHours })
             .ToListAsync(ct);
         if (attended.Count == 0)

@@ -106,8 +106,9 @@ public static class ExportRecord
             var changes = await db.RecordChanges.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
             var registrations = await db.Registrations.AsNoTracking().Where(r => r.ProfessionalId == professionalId).ToDictionaryAsync(r => r.EventId, r => r.Status.ToString(), ct);
             var attended = (await db.Attendance.AsNoTracking().Where(a => a.ProfessionalId == professionalId)
-                    .Join(db.TrainingSessions, a => a.SessionId, s => s.Id, (a, s) => new { s.EventId, s.Day, a.Hours, a.CreditedHours, a.Reason })
+                    .Join(db.TrainingSessions, a => a.SessionId, s => s.Id, (a, s) => new { s.EventId, s.Day, a.Hours, a.CreditedHours, a.Reason, a.Status, a.DecisionReason })
                     .ToListAsync(ct))
+                .Select(a => new { a.EventId, a.Day, a.Hours, CreditedHours = a.Status == Domain.Calendar.AttendanceStatus.Posted ? a.CreditedHours : 0, Reason = Sponsors.AttendanceReasons.Of(a.Status, a.Reason, a.DecisionReason) })
                 .ToLookup(a => a.EventId);
             var eventIds = registrations.Keys.Concat(attended.Select(g => g.Key)).Distinct().ToList();
             var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay)

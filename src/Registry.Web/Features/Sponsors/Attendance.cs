@@ -23,6 +23,9 @@ public sealed class TrainingOptions
 
     /// <summary>How long a session's check-in code (the QR code) works once the instructor shows it.</summary>
     public TimeSpan CheckInLifetime { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Attendance for a session more than this many days before the posting waits for registry staff's approval.</summary>
+    public int ApprovalAfterDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ public static class AttendancePosting
 
     public sealed record Row(string GivenRegistryId, string? GivenName, decimal? Hours);
 
-    public sealed record Result(int Posted, int AlreadyPosted, IReadOnlyList<(string Name, string Reason)> Reduced, int Unmatched);
+    /// <summary>What a posting did; <paramref name="AwaitingApproval"/> of the posted wait for registry staff (a session long past).</summary>
+    public sealed record Result(int Posted, int AlreadyPosted, IReadOnlyList<(string Name, string Reason)> Reduced, int Unmatched, int AwaitingApproval = 0);
 
     public sealed record SessionContext(TrainingEvent Event, TrainingSession Session, string SponsorName);
 
@@ -72,8 +76,9 @@ public static class AttendancePosting
             var sessionIds = e.Sessions.Select(s => s.Id).ToList();
             var registrations = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.Status != RegistrationStatus.Withdrawn)
                 .Select(r => new { r.ProfessionalId, r.Status }).ToListAsync(ct);
-            var posted = await db.Attendance.AsNoTracking().Where(a => EF.Parameter(sessionIds).Contains(a.SessionId))
-                .Select(a => new { a.ProfessionalId, a.SessionId, a.Hours, a.CreditedHours, a.Reason }).ToListAsync(ct);
+            var posted = (await db.Attendance.AsNoTracking().Where(a => EF.Parameter(sessionIds).Contains(a.SessionId))
+                    .Select(a => new { a.ProfessionalId, a.SessionId, a.Hours, a.CreditedHours, a.Reason, a.Status, a.DecisionReason }).ToListAsync(ct))
+                .Select(a => new { a.ProfessionalId, a.SessionId, a.Hours, CreditedHours = a.Status == AttendanceStatus.Posted ? a.CreditedHours : 0, Reason = AttendanceReasons.Of(a.Status, a.Reason, a.DecisionReason) }).ToList();
             var ids = registrations.Select(r => r.ProfessionalId).Concat(posted.Select(p => p.ProfessionalId)).Distinct().ToList();
             var people = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
                 .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.RegistryId }).ToListAsync(ct);
@@ -144,6 +149,38 @@ public static class AttendancePosting
             return (true, await PostAsync(context, [(person.Value, hours)], AttendanceSource.Csv, byUserId, [], ct));
         }
 
+        public enum DoorOutcome
+        {
+            CheckedIn,
+            NoMatch,
+            Self,
+        }
+
+        /// <summary>
+        /// Checks someone in at the door, as a sign-in sheet would: their registry id, last name and
+        /// date of birth, all three matching one person (which one did not match is never said).
+        /// Registration is not needed (they are at the door); the member posting never checks in themselves.
+        /// </summary>
+        public async Task<(DoorOutcome Outcome, Result? Posted)> DoorCheckInAsync(SessionContext context, string? registryId, string lastName, DateOnly dateOfBirth, string byUserId, CancellationToken ct)
+        {
+            var id = RegistryId.Normalize(registryId);
+            var name = PersonName.NormalizeForLookup(lastName.Trim());
+            var person = id is null ? null : await db.Professionals.AsNoTracking()
+                .Where(p => p.RegistryId == id && p.NormalizedLastName == name && p.DateOfBirth == dateOfBirth)
+                .Select(p => new { p.Id, p.UserId }).SingleOrDefaultAsync(ct);
+            if (person is null)
+            {
+                return (DoorOutcome.NoMatch, null);
+            }
+
+            if (person.UserId == byUserId)
+            {
+                return (DoorOutcome.Self, null);
+            }
+
+            return (DoorOutcome.CheckedIn, await PostAsync(context, [(person.Id, context.Session.Hours)], AttendanceSource.Door, byUserId, [], ct));
+        }
+
         /// <summary>Shows a new check-in code for the session (the old one stops working).</summary>
         public async Task<(string Code, DateTimeOffset ExpiresAt)> OpenCheckInAsync(SessionContext context, CancellationToken ct)
         {
@@ -169,7 +206,7 @@ public static class AttendancePosting
         private async Task<Result> PostAsync(SessionContext context, IReadOnlyList<(int ProfessionalId, decimal Hours)> rows, AttendanceSource source, string byUserId, List<UnmatchedAttendance> held, CancellationToken ct)
         {
             var (e, session, sponsorName) = context;
-            if (source != AttendanceSource.CheckIn)
+            if (source is not (AttendanceSource.CheckIn or AttendanceSource.Door))
             {
                 // Only people who were there: registered for the event (or its waiting list), or checked in to the session;
                 // never the one posting. Anyone else is held as unmatched (a CSV row, with only what the sponsor typed) or not posted.
@@ -199,12 +236,13 @@ public static class AttendancePosting
             var already = (await db.Attendance.Where(a => a.SessionId == session.Id && EF.Parameter(ids).Contains(a.ProfessionalId)).Select(a => a.ProfessionalId).ToListAsync(ct)).ToHashSet();
 
             // What each person already has credited that day (the daily cap), and earlier runs of the same training (the repeat rule).
-            var creditedThatDay = (await db.Attendance.Where(a => EF.Parameter(ids).Contains(a.ProfessionalId))
+            var counting = db.Attendance.Where(a => a.Status == AttendanceStatus.Posted || a.Status == AttendanceStatus.AwaitingApproval);
+            var creditedThatDay = (await counting.Where(a => EF.Parameter(ids).Contains(a.ProfessionalId))
                     .Join(db.TrainingSessions.Where(s => s.Day == session.Day), a => a.SessionId, s => s.Id, (a, s) => new { a.ProfessionalId, a.CreditedHours })
                     .ToListAsync(ct))
                 .GroupBy(a => a.ProfessionalId).ToDictionary(g => g.Key, g => g.Sum(a => a.CreditedHours));
             var repeatSince = session.Day.AddMonths(-options.Value.RepeatWindowMonths);
-            var repeats = options.Value.RepeatWindowMonths <= 0 ? [] : (await db.Attendance.Where(a => EF.Parameter(ids).Contains(a.ProfessionalId) && a.CreditedHours > 0)
+            var repeats = options.Value.RepeatWindowMonths <= 0 ? [] : (await counting.Where(a => EF.Parameter(ids).Contains(a.ProfessionalId) && a.CreditedHours > 0)
                     .Join(db.TrainingSessions.Where(s => s.Day > repeatSince && s.Day <= session.Day && s.EventId != e.Id), a => a.SessionId, s => s.Id, (a, s) => new { a.ProfessionalId, s.EventId, s.Day })
                     .Join(db.TrainingEvents.Where(x => x.SponsorId == e.SponsorId && x.Title == e.Title), a => a.EventId, x => x.Id, (a, x) => new { a.ProfessionalId, a.Day })
                     .ToListAsync(ct))
@@ -212,6 +250,9 @@ public static class AttendancePosting
             var professionals = await db.Professionals.Where(p => EF.Parameter(ids).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 
             var now = time.GetUtcNow();
+
+            // A session long past is posted only once registry staff approve it: back-dated hours are where forgery hides.
+            var needsApproval = session.Day < DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.ApprovalAfterDays);
             var reduced = new List<(string, string)>();
             var posting = new List<(Attendance Attendance, TrainingRecord? Record)>();
             foreach (var (professionalId, hours) in rows.DistinctBy(r => r.ProfessionalId).Where(r => !already.Contains(r.ProfessionalId) && professionals.ContainsKey(r.ProfessionalId)))
@@ -231,7 +272,7 @@ public static class AttendancePosting
 
                 creditedThatDay[professionalId] = creditedThatDay.GetValueOrDefault(professionalId) + credited;
                 TrainingRecord? record = null;
-                if (credited > 0)
+                if (credited > 0 && !needsApproval)
                 {
                     record = new TrainingRecord(e.Title, sponsorName, session.Day, credited, null, e.Language, e.IsOnline ? DeliveryMode.Online : DeliveryMode.InPerson, TrainingTrustLevel.SponsorVerified);
                     professionals[professionalId].AddTrainingRecord(record);
@@ -242,7 +283,13 @@ public static class AttendancePosting
                     reduced.Add(($"{professionals[professionalId].FirstName} {professionals[professionalId].LastName}", reason));
                 }
 
-                posting.Add((new Attendance(session.Id, professionalId, hours, credited, reason, source, byUserId, now), record));
+                var attendance = new Attendance(session.Id, professionalId, hours, credited, reason, source, byUserId, now);
+                if (needsApproval)
+                {
+                    attendance.AwaitApproval();
+                }
+
+                posting.Add((attendance, record));
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -260,7 +307,7 @@ public static class AttendancePosting
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new Result(posting.Count, rows.Count(r => already.Contains(r.ProfessionalId)), reduced, held.Count);
+            return new Result(posting.Count, rows.Count(r => already.Contains(r.ProfessionalId)), reduced, held.Count, needsApproval ? posting.Count : 0);
         }
 
         private static string Clip(string text) => text.Trim().Length <= UnmatchedAttendance.MaxTextLength ? text.Trim() : text.Trim()[..UnmatchedAttendance.MaxTextLength];
@@ -316,8 +363,25 @@ public static partial class AttendanceReasons
             return t["At most {0} hours are credited per day", cap.Groups[1].Value];
         }
 
+        if (Decided().Match(reason) is { Success: true } decided)
+        {
+            return t[decided.Groups[1].Value + " by registry staff: {0}", decided.Groups[2].Value];
+        }
+
         return t[reason];
     }
+
+    /// <summary>What a posting shows where its hours do not count (waiting, refused, undone), in English; <see cref="Translate"/> shows it translated.</summary>
+    public static string? Of(AttendanceStatus status, string? reason, string? decisionReason) => status switch
+    {
+        AttendanceStatus.AwaitingApproval => "Waiting for registry staff's approval",
+        AttendanceStatus.Refused => "Refused by registry staff: " + decisionReason,
+        AttendanceStatus.Undone => "Undone by registry staff: " + decisionReason,
+        _ => reason,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(Refused|Undone) by registry staff: (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Decided();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Repeat of the same training credited on (\d{4}-\d{2}-\d{2})$")]
     private static partial System.Text.RegularExpressions.Regex Repeat();

@@ -176,11 +176,52 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
 
     [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in")]
     public async Task<IActionResult> CheckIn(int eventId, int sessionId, CancellationToken ct) =>
-        await SessionAsync(eventId, sessionId, ct) is { } context
-            ? View(new CheckInPage(context.Event.Id, context.Event.Title, context.Session, context.Session.CheckInCode is { } code && context.Session.CheckInExpiresAt > time.GetUtcNow()
-                ? site.LinkToAction("CheckIn", "Calendar", new { code })
-                : null))
-            : NotFound();
+        await SessionAsync(eventId, sessionId, ct) is { } context ? View(CheckInView(context, new DoorForm())) : NotFound();
+
+    /// <summary>Checks someone in at the door by registry id, last name and date of birth (all three must match one person).</summary>
+    [HttpPost("events/{eventId:int}/sessions/{sessionId:int}/door")]
+    public async Task<IActionResult> Door(int eventId, int sessionId, DoorForm form, CancellationToken ct)
+    {
+        if (await SessionAsync(eventId, sessionId, ct) is not { } context)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(form.RegistryId))
+        {
+            ModelState.AddModelError(nameof(DoorForm.RegistryId), t["Type the registry id on the attendee's card."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(form.LastName) || form.LastName.Length > Registry.Web.Domain.Professionals.Professional.MaxNameLength)
+        {
+            ModelState.AddModelError(nameof(DoorForm.LastName), t["Type the attendee's last name."]);
+        }
+
+        if (!DateOnly.TryParseExact(form.DateOfBirth, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var born))
+        {
+            ModelState.AddModelError(nameof(DoorForm.DateOfBirth), t["Enter the date of birth as a date, such as 1990-04-23."]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var (outcome, posted) = await attendance.DoorCheckInAsync(context, form.RegistryId, form.LastName!, born, UserId(), ct);
+            switch (outcome)
+            {
+                case AttendancePosting.Handler.DoorOutcome.CheckedIn:
+                    Notice(posted!);
+                    return RedirectToAction(nameof(CheckIn), new { eventId, sessionId });
+                case AttendancePosting.Handler.DoorOutcome.Self:
+                    ModelState.AddModelError(nameof(DoorForm.RegistryId), t["You cannot check yourself in: another member of the sponsor does, or scan the code."]);
+                    break;
+                default:
+                    ModelState.AddModelError(nameof(DoorForm.RegistryId), t["No one has this registry id with this last name and date of birth. Check them with the attendee."]);
+                    break;
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(CheckIn), CheckInView(context, form));
+    }
 
     [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in.png")]
     public async Task<IActionResult> CheckInCode(int eventId, int sessionId, CancellationToken ct) =>
@@ -205,9 +246,19 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
             ? await attendance.SessionAsync(eventId, sessionId, ct)
             : null;
 
+    private CheckInPage CheckInView(AttendancePosting.SessionContext context, DoorForm door) =>
+        new(context.Event.Id, context.Event.Title, context.Session, context.Session.CheckInCode is { } code && context.Session.CheckInExpiresAt > time.GetUtcNow()
+            ? site.LinkToAction("CheckIn", "Calendar", new { code })
+            : null, door);
+
     private void Notice(AttendancePosting.Result result)
     {
         var notice = t["Posted: {0}. Already posted before: {1}. Held as unmatched: {2}.", result.Posted, result.AlreadyPosted, result.Unmatched].Value;
+        if (result.AwaitingApproval > 0)
+        {
+            notice += " " + t["{0} of these wait for registry staff's approval before the hours count: the session is long past.", result.AwaitingApproval].Value;
+        }
+
         if (result.Reduced.Count > 0)
         {
             notice += " " + string.Join(" ", result.Reduced.Select(r => t["{0}: fewer hours credited ({1}).", r.Name, AttendanceReason(r.Reason)].Value));
@@ -227,4 +278,15 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
 
 public sealed record EventFormPage(int SponsorId, int? EventId, SponsorEvents.Form Form);
 
-public sealed record CheckInPage(int EventId, string Title, TrainingSession Session, string? Link);
+public sealed record CheckInPage(int EventId, string Title, TrainingSession Session, string? Link, DoorForm Door);
+
+/// <summary>Check-in at the door: what a sign-in sheet would show, typed by the sponsor.</summary>
+public sealed class DoorForm
+{
+    public string? RegistryId { get; set; }
+
+    public string? LastName { get; set; }
+
+    /// <summary>yyyy-MM-dd, as a date input sends it.</summary>
+    public string? DateOfBirth { get; set; }
+}

@@ -531,6 +531,17 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
@@ -556,12 +567,17 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("TrainingRecordId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("SessionId", "ProfessionalId")
                         .IsUnique();

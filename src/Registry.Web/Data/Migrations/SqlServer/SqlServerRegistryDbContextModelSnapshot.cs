@@ -532,6 +532,17 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasPrecision(6, 2)
                         .HasColumnType("decimal(6,2)");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("decimal(6,2)");
@@ -557,12 +568,17 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<int>("Source")
                         .HasColumnType("int");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
                     b.Property<int?>("TrainingRecordId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("SessionId", "ProfessionalId")
                         .IsUnique();

@@ -508,6 +508,17 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
@@ -533,12 +544,17 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TrainingRecordId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("SessionId", "ProfessionalId")
                         .IsUnique();
