@@ -117,6 +117,7 @@ builder.Services.AddScoped<AccessRequests.Handler>();
 builder.Services.AddScoped<Workspace.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.Merges.Merges.Handler>();
 builder.Services.AddScoped<Registry.Web.Features.AttendanceReview.AttendanceReview.Handler>();
+builder.Services.AddScoped<Registry.Web.Features.Instructors.Instructors.Handler>();
 builder.Services.AddScoped<AccessReminders>();
 builder.Services.AddScoped<AccessLogService>();
 builder.Services.AddScoped<SiteStaff.Handler>();

@@ -100,6 +100,13 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         {
         }
 
+        // The manager's approval is a request: until registry staff approve, the instructor has no sponsor page.
+        await instructor.GetPageAsync($"/sponsors/{sponsorId}", HttpStatusCode.NotFound);
+        var (registryStaff, _) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var waiting = await registryStaff.GetPageAsync("/staff/instructors");
+        var staffApprove = waiting.QuerySelectorAll(".instructor").Single(i => i.TextContent.Contains(name, StringComparison.Ordinal)).QuerySelector("form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await registryStaff.PostFormAsync((IHtmlFormElement)staffApprove)).StatusCode);
+
         using (var gate = await instructor.GetAsync(new Uri($"/sponsors/{sponsorId}", UriKind.Relative)))
         {
             Assert.StartsWith("/account/two-factor", gate.Headers.Location?.OriginalString, StringComparison.Ordinal);

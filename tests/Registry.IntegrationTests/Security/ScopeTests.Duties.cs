@@ -319,6 +319,41 @@ public sealed partial class ScopeTests
         Assert.Equal(3m, await DutiesDbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == ownId).SumAsync(t => t.ClockHours)));
     }
 
+    [Fact]
+    public async Task Registry_staff_never_approve_instructors_of_a_sponsor_they_belong_to()
+    {
+        var w = DutiesWorld;
+        await w.ReadyAsync();
+        var (staff, _, ownId) = await w.App.SignedInStaffWithRecordAsync();
+        var ownSponsor = await w.App.SponsorAsync(ownId);
+        var (_, otherManagerId) = await w.App.SignedInProfessionalAsync();
+        var otherSponsor = await w.App.SponsorAsync(otherManagerId);
+        var own = await w.App.InstructorRequestAsync(ownSponsor);
+        var others = await w.App.InstructorRequestAsync(otherSponsor);
+        await DutiesDbAsync(async db =>
+        {
+            foreach (var member in await db.SponsorMembers.Where(m => m.Id == own || m.Id == others).ToListAsync())
+            {
+                member.Endorse(DateTimeOffset.UtcNow, canManageEvents: true);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // No buttons for the staff member's own sponsor; the other sponsor's forms, pointed at it, are refused.
+        var page = await staff.GetPageAsync("/staff/instructors");
+        Assert.DoesNotContain(page.Forms, f => f.Action.Contains($"/staff/instructors/{own}/", StringComparison.Ordinal) || f.Action.Contains($"/sponsors/{ownSponsor}/", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".own-case"), p => p.TextContent == "You belong to this sponsor: another member of registry staff decides.");
+        foreach (var form in page.Forms.Where(f => f.Action.Contains($"/staff/instructors/{others}/", StringComparison.Ordinal) || f.Action.Contains($"/sponsors/{otherSponsor}/", StringComparison.Ordinal)).ToList())
+        {
+            form.Action = form.Action.Replace($"/staff/instructors/{others}/", $"/staff/instructors/{own}/", StringComparison.Ordinal).Replace($"/sponsors/{otherSponsor}/", $"/sponsors/{ownSponsor}/", StringComparison.Ordinal);
+            DutiesRefused(await staff.PostFormAsync(form));
+        }
+
+        Assert.Equal((false, true), await DutiesDbAsync(async db => (await db.SponsorMembers.Where(m => m.Id == own).Select(m => m.ApprovedAt != null).SingleAsync(), await db.SponsorMembers.AnyAsync(m => m.Id == own))));
+        Assert.Null(await DutiesDbAsync(db => db.Sponsors.Where(s => s.Id == ownSponsor).Select(s => s.InstructorApprovalDelegatedAt).SingleAsync()));
+    }
+
     private World DutiesWorld => world;
 
     /// <summary>Refused as the app refuses a signed-in person: sent to the 403 page, nothing changed.</summary>

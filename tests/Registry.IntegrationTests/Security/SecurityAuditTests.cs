@@ -138,15 +138,19 @@ public sealed class SecurityAuditTests : IClassFixture<RegistryAppFactory>
         {
         }
 
+        // The manager's approval is a request; registry staff approve the instructor (decision 0030).
+        Assert.Empty(await EventsAsync(q => q.Where(e => e.Kind == "SponsorMemberApproved" && e.SubjectUserId == keptUser)));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(FormEnding(await staff.GetPageAsync("/staff/instructors"), $"/staff/instructors/{keptMember}/approve"))).StatusCode);
         var memberApproved = Assert.Single(await EventsAsync(q => q.Where(e => e.Kind == "SponsorMemberApproved" && e.SubjectUserId == keptUser)));
-        Assert.Equal((managerId, managerEmail, $"instructor of {name} (sponsor id {sponsorId}); may post and change events: yes"), (memberApproved.ActorUserId, memberApproved.Actor, memberApproved.Detail));
+        Assert.Equal((staffId, $"instructor of {name} (sponsor id {sponsorId}); may post and change events: yes; approved by registry staff"), (memberApproved.ActorUserId, memberApproved.Detail));
         var memberRemoved = Assert.Single(await EventsAsync(q => q.Where(e => e.Kind == "SponsorMemberRemoved" && e.SubjectUserId == removedUser)));
         Assert.Equal($"request to be an instructor of {name} (sponsor id {sponsorId})", memberRemoved.Detail);
         Assert.False(await DbAsync(db => db.SponsorMembers.AnyAsync(m => m.Id == removedMember)));
 
         var (admin, _) = await _app.SignedInWithRoleAsync(Roles.Administrator);
         var shown = (await ShownAsync(admin, $"?Who={Uri.EscapeDataString(managerEmail)}")).Where(s => !OwnAccountEvent(s.Kind)).ToList();
-        Assert.Equal(["SponsorMemberRemoved", "SponsorMemberApproved", "SponsorApproved"], shown.Select(s => s.Kind));
+        Assert.Equal(["SponsorMemberRemoved", "SponsorApproved"], shown.Select(s => s.Kind));
+        Assert.Contains("SponsorMemberApproved", (await ShownAsync(admin, $"?Who={Uri.EscapeDataString(await DbAsync(db => db.Users.Where(u => u.Id == keptUser).Select(u => u.Email!).SingleAsync()))}")).Select(s => s.Kind));
     }
 
     [Fact]

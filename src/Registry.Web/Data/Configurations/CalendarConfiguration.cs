@@ -13,6 +13,8 @@ public sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
         builder.ToTable("Sponsors");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Name).HasMaxLength(Sponsor.MaxNameLength).IsRequired();
+        builder.Property(s => s.InstructorApprovalDelegatedByUserId).HasMaxLength(450);
+        builder.Ignore(s => s.ManagerApprovesInstructors);
         builder.Property(s => s.ContactEmail).HasMaxLength(256).IsRequired();
         builder.Property(s => s.Phone).HasMaxLength(30);
         builder.Property(s => s.County).HasMaxLength(40);
@@ -35,6 +37,7 @@ public sealed class SponsorMemberConfiguration : IEntityTypeConfiguration<Sponso
         builder.HasKey(m => m.Id);
         builder.Property(m => m.UserId).HasMaxLength(450);
         builder.Property(m => m.Role).HasConversion<int>();
+        builder.Property(m => m.ApprovedByUserId).HasMaxLength(450);
         builder.HasOne<Sponsor>().WithMany().HasForeignKey(m => m.SponsorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<RegistryUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
 

@@ -90,4 +90,6 @@ public enum SecurityEventKind
     Export,
     AccessLogRead,
     ProfileMergeUndone,
+    InstructorApprovalDelegated,
+    InstructorApprovalWithdrawn,
 }

@@ -68,6 +68,22 @@ public sealed class Sponsor
         DecisionReason = null;
     }
 
+    /// <summary>
+    /// Set when registry staff let the sponsor's manager approve its instructors without registry
+    /// review (decision 0030): who did, and when. Until then the manager only asks, and staff approve.
+    /// </summary>
+    public DateTimeOffset? InstructorApprovalDelegatedAt { get; private set; }
+
+    public string? InstructorApprovalDelegatedByUserId { get; private set; }
+
+    public bool ManagerApprovesInstructors => InstructorApprovalDelegatedAt is not null;
+
+    public void DelegateInstructorApproval(string staffUserId, DateTimeOffset at) =>
+        (InstructorApprovalDelegatedAt, InstructorApprovalDelegatedByUserId) = (at, staffUserId);
+
+    public void WithdrawInstructorApproval() =>
+        (InstructorApprovalDelegatedAt, InstructorApprovalDelegatedByUserId) = (null, null);
+
     public void Deny(string staffUserId, DateTimeOffset at, string reason)
     {
         Status = SponsorStatus.Denied;
@@ -120,9 +136,27 @@ public sealed class SponsorMember
 
     public bool IsApproved => ApprovedAt is not null;
 
-    public void Approve(DateTimeOffset at, bool canManageEvents)
+    /// <summary>When the sponsor's manager asked registry staff to approve this instructor (the sponsor has no delegation).</summary>
+    public DateTimeOffset? EndorsedAt { get; private set; }
+
+    /// <summary>Who approved the person: registry staff, or the manager of a sponsor staff delegated to.</summary>
+    public string? ApprovedByUserId { get; private set; }
+
+    public void Approve(DateTimeOffset at, bool canManageEvents, string? byUserId = null)
     {
-        ApprovedAt ??= at;
+        if (ApprovedAt is null)
+        {
+            ApprovedAt = at;
+            ApprovedByUserId = byUserId;
+        }
+
         CanManageEvents = Role == SponsorRole.Manager || canManageEvents;
+    }
+
+    /// <summary>The manager wants this instructor (and whether they may manage events); registry staff decide.</summary>
+    public void Endorse(DateTimeOffset at, bool canManageEvents)
+    {
+        EndorsedAt ??= at;
+        CanManageEvents = canManageEvents;
     }
 }

@@ -46,7 +46,7 @@ public static class Sponsors
 
     public sealed record Membership(int SponsorId, string Name, SponsorStatus Status, SponsorRole Role, bool Approved, bool CanManageEvents, string? Reason);
 
-    public sealed record MemberView(int Id, string UserId, string Email, string? Name, SponsorRole Role, bool Approved, bool CanManageEvents);
+    public sealed record MemberView(int Id, string UserId, string Email, string? Name, SponsorRole Role, bool Approved, bool CanManageEvents, bool SentToStaff = false);
 
     public sealed record EventRow(int Id, string Title, DateOnly FirstDay, DateOnly LastDay, decimal ClockHours, TrainingEventStatus Status, int Registered, int Capacity);
 
@@ -98,7 +98,7 @@ public static class Sponsors
             {
                 sponsor.Approve(staffUserId, now);
                 var manager = await db.SponsorMembers.SingleAsync(m => m.SponsorId == sponsorId && m.UserId == sponsor.AppliedByUserId, ct);
-                manager.Approve(now, canManageEvents: true);
+                manager.Approve(now, canManageEvents: true, staffUserId);
 
                 // The applicant becomes the sponsor's manager: they now see the people registered at its events.
                 audit.Add(SecurityEventKind.SponsorApproved, sponsor.AppliedByUserId, await EmailAsync(sponsor.AppliedByUserId, ct), $"sponsor {sponsor.Name} (id {sponsor.Id}); the applicant is its manager");
@@ -160,7 +160,7 @@ public static class Sponsors
 
             var members = await db.SponsorMembers.AsNoTracking().Where(m => m.SponsorId == sponsorId)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email })
-                .Select(x => new MemberView(x.m.Id, x.m.UserId, x.Email ?? string.Empty, db.Professionals.Where(p => p.UserId == x.m.UserId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault(), x.m.Role, x.m.ApprovedAt != null, x.m.CanManageEvents))
+                .Select(x => new MemberView(x.m.Id, x.m.UserId, x.Email ?? string.Empty, db.Professionals.Where(p => p.UserId == x.m.UserId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault(), x.m.Role, x.m.ApprovedAt != null, x.m.CanManageEvents, x.m.EndorsedAt != null))
                 .ToListAsync(ct);
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             IQueryable<EventRow> Rows(IQueryable<TrainingEvent> events) => events.Select(e => new EventRow(e.Id, e.Title, e.FirstDay, e.LastDay, e.ClockHours, e.Status,
@@ -171,25 +171,51 @@ public static class Sponsors
             return new SponsorHome(sponsor.Id, sponsor.Name, sponsor.ContactEmail, sponsor.County, members.OrderBy(m => m.Role).ThenBy(m => m.Email).ToList(), upcoming, past);
         }
 
-        /// <summary>Approves an instructor (or changes whether they manage events).</summary>
-        public async Task<bool> ApproveMemberAsync(int sponsorId, int memberId, bool canManageEvents, CancellationToken ct)
+        public enum MemberOutcome
+        {
+            NotFound,
+            Approved,
+            Saved,
+            SentToStaff,
+        }
+
+        /// <summary>
+        /// The manager approves an instructor (or changes whether they manage events). Where registry
+        /// staff have not delegated instructor approval to the sponsor, a new instructor is only
+        /// asked for: staff approve them (decision 0030).
+        /// </summary>
+        public async Task<MemberOutcome> ApproveMemberAsync(int sponsorId, int memberId, bool canManageEvents, string byUserId, CancellationToken ct)
         {
             if (await db.SponsorMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor, ct) is not { } member)
             {
-                return false;
+                return MemberOutcome.NotFound;
             }
 
             var wasApproved = member.IsApproved;
-            var couldManageEvents = member.CanManageEvents;
-            member.Approve(time.GetUtcNow(), canManageEvents);
-            if (wasApproved && couldManageEvents == canManageEvents)
+            if (!wasApproved && !await db.Sponsors.AnyAsync(s => s.Id == sponsorId && s.InstructorApprovalDelegatedAt != null, ct))
             {
-                return true;
+                member.Endorse(time.GetUtcNow(), canManageEvents);
+                await db.SaveChangesAsync(ct);
+                return MemberOutcome.SentToStaff;
             }
 
-            var sponsorName = await SponsorNameAsync(sponsorId, ct);
+            var couldManageEvents = member.CanManageEvents;
+            member.Approve(time.GetUtcNow(), canManageEvents, byUserId);
+            if (wasApproved && couldManageEvents == canManageEvents)
+            {
+                return MemberOutcome.Saved;
+            }
+
+            await ApprovedAsync(member, wasApproved, string.Empty, ct);
+            return wasApproved ? MemberOutcome.Saved : MemberOutcome.Approved;
+        }
+
+        /// <summary>The audit entry (and, for a new instructor, the email) of an approval, saved.</summary>
+        public async Task ApprovedAsync(SponsorMember member, bool wasApproved, string by, CancellationToken ct)
+        {
+            var sponsorName = await SponsorNameAsync(member.SponsorId, ct);
             audit.Add(SecurityEventKind.SponsorMemberApproved, member.UserId, await EmailAsync(member.UserId, ct),
-                $"instructor of {sponsorName} (sponsor id {sponsorId}); may post and change events: {(canManageEvents ? "yes" : "no")}{(wasApproved ? " (changed)" : string.Empty)}");
+                $"instructor of {sponsorName} (sponsor id {member.SponsorId}); may post and change events: {(member.CanManageEvents ? "yes" : "no")}{(wasApproved ? " (changed)" : string.Empty)}{by}");
             if (!wasApproved)
             {
                 await emails.QueueNoticeAsync(member.UserId, "instructor-approved", (t, _) =>
@@ -198,11 +224,10 @@ public static class Sponsors
             }
 
             await db.SaveChangesAsync(ct);
-            return true;
         }
 
         /// <summary>Removes an instructor (a request or an approved one), audited in the same save; the manager stays.</summary>
-        public async Task<bool> RemoveMemberAsync(int sponsorId, int memberId, CancellationToken ct)
+        public async Task<bool> RemoveMemberAsync(int sponsorId, int memberId, string by, CancellationToken ct)
         {
             if (await db.SponsorMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor, ct) is not { } member)
             {
@@ -211,7 +236,7 @@ public static class Sponsors
 
             db.SponsorMembers.Remove(member);
             audit.Add(SecurityEventKind.SponsorMemberRemoved, member.UserId, await EmailAsync(member.UserId, ct),
-                $"{(member.IsApproved ? "instructor" : "request to be an instructor")} of {await SponsorNameAsync(sponsorId, ct)} (sponsor id {sponsorId})");
+                $"{(member.IsApproved ? "instructor" : "request to be an instructor")} of {await SponsorNameAsync(sponsorId, ct)} (sponsor id {sponsorId}){by}");
             await db.SaveChangesAsync(ct);
             return true;
         }

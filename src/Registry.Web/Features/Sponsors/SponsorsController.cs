@@ -65,19 +65,24 @@ public sealed class SponsorsController(Sponsors.Handler sponsors, IAuthorization
     [HttpPost("{sponsorId:int}/members/{memberId:int}/approve")]
     public async Task<IActionResult> ApproveMember(int sponsorId, int memberId, bool canManageEvents, CancellationToken ct)
     {
-        if (!await AllowedAsync(sponsorId, SponsorOperations.Manage) || !await sponsors.ApproveMemberAsync(sponsorId, memberId, canManageEvents, ct))
+        var outcome = await AllowedAsync(sponsorId, SponsorOperations.Manage)
+            ? await sponsors.ApproveMemberAsync(sponsorId, memberId, canManageEvents, users.GetUserId(User)!, ct)
+            : Sponsors.Handler.MemberOutcome.NotFound;
+        if (outcome == Sponsors.Handler.MemberOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Notice"] = t["Saved."].Value;
+        TempData["Notice"] = outcome == Sponsors.Handler.MemberOutcome.SentToStaff
+            ? t["Sent to registry staff: they approve instructors for your sponsor. The person can take attendance once they do."].Value
+            : t["Saved."].Value;
         return RedirectToAction(nameof(Home), new { sponsorId });
     }
 
     [HttpPost("{sponsorId:int}/members/{memberId:int}/remove")]
     public async Task<IActionResult> RemoveMember(int sponsorId, int memberId, CancellationToken ct)
     {
-        if (!await AllowedAsync(sponsorId, SponsorOperations.Manage) || !await sponsors.RemoveMemberAsync(sponsorId, memberId, ct))
+        if (!await AllowedAsync(sponsorId, SponsorOperations.Manage) || !await sponsors.RemoveMemberAsync(sponsorId, memberId, string.Empty, ct))
         {
             return NotFound();
         }

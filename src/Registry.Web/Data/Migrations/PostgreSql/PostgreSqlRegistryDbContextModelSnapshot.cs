@@ -664,6 +664,13 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("InstructorApprovalDelegatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstructorApprovalDelegatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -698,8 +705,15 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<bool>("CanManageEvents")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");

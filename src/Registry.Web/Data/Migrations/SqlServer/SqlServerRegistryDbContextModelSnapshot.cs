@@ -665,6 +665,13 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTimeOffset?>("InstructorApprovalDelegatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InstructorApprovalDelegatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -699,8 +706,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<bool>("CanManageEvents")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("EndorsedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("datetimeoffset");

@@ -637,6 +637,13 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InstructorApprovalDelegatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstructorApprovalDelegatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -669,7 +676,14 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("CanManageEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndorsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("RequestedAt")
