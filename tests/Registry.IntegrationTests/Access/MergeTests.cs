@@ -200,6 +200,44 @@ public sealed class MergeTests(RegistryAppFactory app) : IClassFixture<RegistryA
         Assert.Equal(olderId, await DbAsync(db => db.Professionals.IgnoreQueryFilters().Where(p => p.Id == newerId).Select(p => p.MergedIntoId).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_survivor_merged_on_into_a_third_profile_is_undone_from_the_last_merge_back()
+    {
+        var (_, firstId) = await app.SignedInProfessionalAsync();
+        var (_, secondId) = await app.SignedInProfessionalAsync();
+        var (_, thirdId) = await app.SignedInProfessionalAsync();
+        var (staff, _) = await app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var beforeThird = await ExportAsync(thirdId);
+
+        // The second merged into the first; then the first (flagged against the third) merged into the third.
+        foreach (var (flagged, original) in new[] { (secondId, firstId), (firstId, thirdId) })
+        {
+            await DbAsync(async db =>
+            {
+                (await db.Professionals.SingleAsync(p => p.Id == flagged)).FlagPossibleDuplicateOf(original);
+                return await db.SaveChangesAsync();
+            });
+            var compare = await staff.GetPageAsync($"/staff/duplicates/{flagged}");
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)compare.GetElementById("merge-form")!)).StatusCode);
+        }
+
+        // The first merge cannot be undone around the second: no form, and a forged one finds nothing.
+        var (firstMerge, secondMerge) = (await MergeIdAsync(secondId), await MergeIdAsync(firstId));
+        var page = await staff.GetPageAsync("/staff/merges");
+        Assert.Equal("The kept profile has been merged into another since: undo that merge first.", page.QuerySelector($"#merge-{firstMerge}")!.ParentElement!.QuerySelector("p.small:last-child")?.TextContent);
+        var forged = page.Forms.Single(f => f.Action.EndsWith($"/merges/{secondMerge}/undo", StringComparison.Ordinal));
+        forged.Action = forged.Action.Replace($"/merges/{secondMerge}/", $"/merges/{firstMerge}/", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostFormAsync(forged, values: new Dictionary<string, string> { ["reason"] = "out of order" })).StatusCode);
+
+        // Last merge first, then the first: the third is back as it was.
+        var undoSecond = (await staff.GetPageAsync("/staff/merges")).Forms.Single(f => f.Action.EndsWith($"/merges/{secondMerge}/undo", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(undoSecond, values: new Dictionary<string, string> { ["reason"] = "Different people" })).StatusCode);
+        var undoFirst = (await staff.GetPageAsync("/staff/merges")).Forms.Single(f => f.Action.EndsWith($"/merges/{firstMerge}/undo", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(undoFirst, values: new Dictionary<string, string> { ["reason"] = "Different people" })).StatusCode);
+        Assert.Equal(beforeThird, await ExportAsync(thirdId));
+        Assert.Equal(3, await DbAsync(db => db.Professionals.CountAsync(p => p.Id == firstId || p.Id == secondId || p.Id == thirdId)));
+    }
+
     private Task<int> MergeIdAsync(int mergedId) => DbAsync(db => db.ProfileMerges.Where(m => m.MergedProfessionalId == mergedId).Select(m => m.Id).SingleAsync());
 
     /// <summary>The person's whole record export (the JSON a person downloads), without the moment it was made.</summary>

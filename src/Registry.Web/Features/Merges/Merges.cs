@@ -38,7 +38,7 @@ public static class Merges
     }
 
     public sealed record RecentMerge(int Id, string KeptRegistryId, string KeptName, string MergedRegistryId, DateTimeOffset MergedAt, string? Reason,
-        DateTimeOffset? UndoneAt, string? UndoReason, bool CanUndo, bool Own);
+        DateTimeOffset? UndoneAt, string? UndoReason, bool CanUndo, bool Own, bool KeptMergedSince = false);
 
     public enum Outcome
     {
@@ -202,10 +202,11 @@ public static class Merges
             var merges = await db.ProfileMerges.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync(ct);
             var ids = merges.SelectMany(m => new[] { m.KeptProfessionalId, m.MergedProfessionalId }).Distinct().ToList();
             var people = await db.Professionals.IgnoreQueryFilters().AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.UserId }).ToDictionaryAsync(p => p.Id, ct);
+                .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.UserId, Merged = p.MergedIntoId != null }).ToDictionaryAsync(p => p.Id, ct);
             return merges.Select(m => new RecentMerge(m.Id, m.KeptRegistryId, people.TryGetValue(m.KeptProfessionalId, out var kept) ? kept.Name : string.Empty,
-                m.MergedRegistryId, m.MergedAt, m.Reason, m.UndoneAt, m.UndoReason, m.CanUndoAt(now),
-                (people.TryGetValue(m.KeptProfessionalId, out var k) && k.UserId == staffUserId) || (people.TryGetValue(m.MergedProfessionalId, out var g) && g.UserId == staffUserId))).ToList();
+                m.MergedRegistryId, m.MergedAt, m.Reason, m.UndoneAt, m.UndoReason, m.CanUndoAt(now) && kept is { Merged: false },
+                (people.TryGetValue(m.KeptProfessionalId, out var k) && k.UserId == staffUserId) || (people.TryGetValue(m.MergedProfessionalId, out var g) && g.UserId == staffUserId),
+                kept is { Merged: true })).ToList();
         }
 
         /// <summary>
@@ -216,7 +217,8 @@ public static class Merges
         public async Task<Outcome> UndoAsync(int mergeId, string reason, string staffUserId, CancellationToken ct)
         {
             var merge = await db.ProfileMerges.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mergeId, ct);
-            if (merge is null || !merge.CanUndoAt(time.GetUtcNow()))
+            // A survivor merged on into a third profile is undone from the last merge back, never around it.
+            if (merge is null || !merge.CanUndoAt(time.GetUtcNow()) || !await db.Professionals.AnyAsync(p => p.Id == merge.KeptProfessionalId, ct))
             {
                 return Outcome.NotFound;
             }
