@@ -123,14 +123,14 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Contains($"127.0.0.1:{b}", upstreams);
 
         // Each email exactly once, though both outboxes ran: the confirmation, and the one stale-profile reminder.
+        // Judged once both outboxes have drained these messages (all sent, none in a sender's hands), not after a sleep.
+        await using var check = new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(connectionString).Options, TimeProvider.System);
         await _smtp.WaitForAsync(m => m.To.Mailboxes.Any(x => x.Address == staleEmail), 1, TimeSpan.FromSeconds(60));
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == email));
-        Assert.Single(_smtp.Received, m => m.To.Mailboxes.Any(x => x.Address == staleEmail));
+        await OutboxDrain.WaitAsync(query => query(check), [email, staleEmail], TimeSpan.FromSeconds(60));
+        OutboxDrain.AssertExactlyOnce(_smtp.Received, [email, staleEmail]);
         Assert.All(instances, p => Assert.False(p.Process.HasExited));
 
         // The hour's work was leased: each job's lease is held by one of the two processes.
-        await using var check = new PostgreSqlRegistryDbContext(new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>().UseNpgsql(connectionString).Options, TimeProvider.System);
         var leases = await check.JobLeases.AsNoTracking().ToListAsync();
         var lease = Assert.Single(leases, l => l.Name == "hourly:ProfileReminders");
         Assert.Contains(lease.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Process.Id}"));

@@ -67,7 +67,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Messages.MessageKind>().Select(n => "MessageKind" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Messages.AnnouncementStatus>().Select(n => "AnnouncementStatus" + n))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison",
-                "AccessWhat staff list", "AccessWhat data quality list", "AccessWhat attendance sheet", "AccessWhat training registration list", "AccessWhat access request proof", "AccessViewerTrainingSponsor", "AccessWhat changed facts", "AccessWhat name changes", "AccessWhat name change proof"])
+                "AccessWhat staff list", "AccessWhat data quality list", "AccessWhat attendance sheet", "AccessWhat training registration list", "AccessWhat access request proof", "AccessViewerTrainingSponsor", "AccessWhat changed facts", "AccessWhat name changes", "AccessWhat name change proof", "AccessWhat attendance review"])
             .Concat(Enum.GetNames<Registry.Web.Domain.Accounts.SecurityEventKind>().Select(n => "SecurityEvent" + n))
             .ToList();
 
@@ -76,6 +76,29 @@ public sealed partial class TranslationTests
             var keys = XDocument.Load(Path.Combine(resources, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
             Assert.All(names, name => Assert.Contains(name, keys));
         }
+    }
+
+    /// <summary>
+    /// Texts a Spanish reader would see, whose words are words in both languages or a name:
+    /// the only Spanish values allowed to equal their English.
+    /// </summary>
+    private static readonly HashSet<string> SameInBothLanguages = new(StringComparer.Ordinal) { "California", "Error:", "Instructor", "No", "Total" };
+
+    /// <summary>English copied into the Spanish file (a value equal to its English text) reads as untranslated: flagged unless allowed.</summary>
+    [Fact]
+    public void No_Spanish_text_is_the_English_text_copied()
+    {
+        var resources = Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources");
+        static Dictionary<string, string> Read(string path) => XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => ((string?)d.Element("value") ?? string.Empty).Trim(), StringComparer.Ordinal);
+        var english = Read(Path.Combine(resources, "SharedResource.resx"));
+        var spanish = Read(Path.Combine(resources, "SharedResource.es.resx"));
+
+        // A key's English is its value in SharedResource.resx when it has one, else the key itself.
+        var copied = spanish.Where(s => s.Value.Length > 0 && s.Value == (english.TryGetValue(s.Key, out var en) ? en : s.Key) && !SameInBothLanguages.Contains(s.Value))
+            .Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(copied.Count == 0, "Spanish equal to the English: " + string.Join(" | ", copied));
     }
 
     /// <summary>Resource names that differ only in case collide when compiled: one of them silently shows untranslated.</summary>
