@@ -248,6 +248,7 @@ public sealed class MergeTests(RegistryAppFactory app) : IClassFixture<RegistryA
         using var archive = new ZipArchive(new MemoryStream(zip));
         await using var json = archive.GetEntry("record.json")!.Open();
         var node = (await JsonNode.ParseAsync(json))!.AsObject();
+        ExportSchema.AssertValid(node);
         node.Remove("exportedAt");
         return node.ToJsonString();
     }

@@ -196,7 +196,9 @@ public sealed class AttendanceApprovalTests(RegistryAppFactory app) : IClassFixt
         var zip = (await scope.ServiceProvider.GetRequiredService<ExportRecord.Handler>().HandleAsync(professionalId, CancellationToken.None))!.Value.Zip;
         using var archive = new ZipArchive(new MemoryStream(zip));
         await using var json = archive.GetEntry("record.json")!.Open();
-        return (await JsonNode.ParseAsync(json))!.AsObject();
+        var record = (await JsonNode.ParseAsync(json))!.AsObject();
+        ExportSchema.AssertValid(record);
+        return record;
     }
 
     private async Task<T> DbAsync<T>(Func<RegistryDbContext, Task<T>> query)

@@ -578,6 +578,7 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
             using var archive = new ZipArchive(new MemoryStream(zip));
             await using var json = archive.GetEntry("record.json")!.Open();
             var node = (await JsonNode.ParseAsync(json))!.AsObject();
+            ExportSchema.AssertValid(node);
             node.Remove("exportedAt");
             return node.ToJsonString();
         }
