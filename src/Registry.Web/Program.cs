@@ -346,6 +346,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseFormNulCharactersRemoved();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();

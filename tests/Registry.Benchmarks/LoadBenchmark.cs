@@ -154,7 +154,10 @@ internal static partial class LoadBenchmark
 
             if (args.Contains("--soak"))
             {
+                // Every page answers 200 as itself first (a signed-in page, not a redirect to sign in): else the soak would measure error pages.
+                await CheckPagesAsync(http, cookie, pages);
                 var (soak, failures) = await SoakAsync(app, address, cookie, pages, seconds, connections, professionals);
+                await CheckPagesAsync(http, cookie, pages);
                 Console.WriteLine(soak);
                 if (failures > 0)
                 {
@@ -219,10 +222,36 @@ internal static partial class LoadBenchmark
         }
     }
 
+    /// <summary>Each page answers 200 and is the page asked for: a signed-in page shows the sign-out form (not the sign-in page).</summary>
+    private static async Task CheckPagesAsync(HttpClient http, string cookie, (string Name, string Path, bool SignedIn)[] pages)
+    {
+        foreach (var (_, path, signedIn) in pages)
+        {
+            using var check = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            if (signedIn)
+            {
+                check.Headers.Add("Cookie", cookie);
+            }
+
+            using var answer = await http.SendAsync(check);
+            var body = await answer.Content.ReadAsStringAsync();
+            if (answer.StatusCode != HttpStatusCode.OK || !body.Contains(Marker(signedIn), StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{path} answered {(int)answer.StatusCode} without \"{Marker(signedIn)}\": the soak would measure the wrong page.");
+            }
+        }
+    }
+
+    /// <summary>What every page of a run shows: a signed-in page its sign-out form, any page its end.</summary>
+    private static string Marker(bool signedIn) => signedIn ? "/account/sign-out" : "</html>";
+
     /// <summary>
     /// The soak: for <paramref name="seconds"/>, half the connections read the anonymous pages in turn
-    /// and half the signed-in ones (wrk, a Lua script rotating the paths), at once; the app's memory
-    /// (resident set) is read before and after.
+    /// and half the signed-in ones (wrk, a Lua script rotating the paths), at once. The script counts
+    /// every answer that is not 200 and every sampled answer (one in ten) without its page's marker
+    /// (a redirect to sign-in is a failure, not a success); the app's memory (resident set) is read
+    /// every 10 s and its slope after the first third (warm-up) must stay under
+    /// SOAK_MAX_MB_PER_MINUTE (default 10).
     /// </summary>
     private static async Task<(string Report, long Failures)> SoakAsync(Process app, string address, string cookie, (string Name, string Path, bool SignedIn)[] pages, int seconds, int connections, long professionals)
     {
@@ -236,7 +265,33 @@ internal static partial class LoadBenchmark
             {
                 var paths = string.Join(", ", pages.Where(p => p.SignedIn == signedIn).Select(p => $"\"{p.Path}\""));
                 var file = Path.Combine(folder.FullName, signedIn ? "signed-in.lua" : "anonymous.lua");
-                File.WriteAllText(file, $"local paths = {{{paths}}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+                File.WriteAllText(file, $$"""
+                    local paths = {{{paths}}}
+                    local marker = "{{Marker(signedIn)}}"
+                    local i = 0
+                    bad = 0
+                    local seen = 0
+                    local threads = {}
+                    function setup(thread) table.insert(threads, thread) end
+                    request = function()
+                      i = i + 1
+                      return wrk.format("GET", paths[(i % #paths) + 1])
+                    end
+                    response = function(status, headers, body)
+                      seen = seen + 1
+                      if status ~= 200 then
+                        bad = bad + 1
+                      elseif seen % 10 == 0 and not string.find(body, marker, 1, true) then
+                        bad = bad + 1
+                      end
+                    end
+                    function done(summary, latency, requests)
+                      local total = 0
+                      for _, t in ipairs(threads) do total = total + t:get("bad") end
+                      io.write("Not the page asked for: " .. total .. "\n")
+                    end
+
+                    """);
                 return file;
             }
 
@@ -255,8 +310,32 @@ internal static partial class LoadBenchmark
                 return wrk.StandardOutput.ReadToEndAsync();
             }
 
+            // Memory every 10 s while the soak runs.
+            var samples = new List<(double Minutes, long Kb)>();
+            var clock = Stopwatch.StartNew();
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    samples.Add((clock.Elapsed.TotalMinutes, ResidentKb(app)));
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(10), sampling.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+            });
             var runs = await Task.WhenAll(Run(signedIn: false), Run(signedIn: true));
+            await sampling.CancelAsync();
+            await sampler;
             var after = ResidentKb(app);
+            samples.Add((clock.Elapsed.TotalMinutes, after));
+            var settled = samples.Where(x => x.Minutes >= seconds / 60.0 / 3).ToList();
+            var slope = Slope(settled);
+            var allowed = double.TryParse(Environment.GetEnvironmentVariable("SOAK_MAX_MB_PER_MINUTE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 10;
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process ({Configuration}, Production settings, SQLite, HTTPS) on loopback; {professionals:N0} professionals.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
@@ -272,20 +351,42 @@ internal static partial class LoadBenchmark
                 var max = Regex.Match(output, @"Latency\s+\S+\s+\S+\s+(\S+)").Groups[1].Value;
                 var errors = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)").Groups[1].Value;
                 var socket = Regex.Match(output, @"Socket errors: (.*)").Groups[1].Value;
+                var wrong = Regex.Match(output, @"Not the page asked for: (\d+)").Groups[1].Value;
                 failures += (errors.Length == 0 ? 0 : long.Parse(errors, CultureInfo.InvariantCulture))
                     + Regex.Matches(socket, @"\d+").Sum(m => long.Parse(m.Value, CultureInfo.InvariantCulture))
+                    + (wrong.Length == 0 ? 1 : long.Parse(wrong, CultureInfo.InvariantCulture))
                     + (total.Length == 0 || total == "0" ? 1 : 0);
-                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {total} | {rate} | {Percent("50")} | {Percent("90")} | {Percent("99")} | {max} | {(errors.Length == 0 ? "0" : errors)}{(socket.Length == 0 ? string.Empty : "; socket " + socket)} |");
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {total} | {rate} | {Percent("50")} | {Percent("90")} | {Percent("99")} | {max} | {(errors.Length == 0 ? "0" : errors)}{(socket.Length == 0 ? string.Empty : "; socket " + socket)}; not the page: {(wrong.Length == 0 ? "unknown" : wrong)} |");
             }
 
             report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"App memory (resident): {before / 1024.0:F0} MB at the start, {after / 1024.0:F0} MB at the end.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"App memory (resident): {before / 1024.0:F0} MB at the start, {after / 1024.0:F0} MB at the end; read every 10 s ({samples.Count} readings), after the first third it grew {slope:F1} MB a minute (allowed {allowed:F0}).");
+            if (settled.Count < 2 || slope > allowed)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"Memory is not flat after warm-up: {string.Join(", ", samples.Select(x => $"{x.Minutes:F1} min {x.Kb / 1024.0:F0} MB"))}.");
+                failures++;
+            }
+
             return (report.ToString(), failures);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The least-squares slope of the readings, in MB a minute.</summary>
+    private static double Slope(List<(double Minutes, long Kb)> samples)
+    {
+        if (samples.Count < 2)
+        {
+            return 0;
+        }
+
+        var meanX = samples.Average(x => x.Minutes);
+        var meanY = samples.Average(x => x.Kb / 1024.0);
+        var spread = samples.Sum(x => (x.Minutes - meanX) * (x.Minutes - meanX));
+        return spread == 0 ? 0 : samples.Sum(x => (x.Minutes - meanX) * ((x.Kb / 1024.0) - meanY)) / spread;
     }
 
     /// <summary>Gives a generated person at a large center a password, a director's grant there and the authenticator app a director must have.</summary>

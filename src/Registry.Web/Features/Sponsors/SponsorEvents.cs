@@ -70,6 +70,8 @@ public static class SponsorEvents
 
         public TrainingAudience? ParsedAudience => Enum.TryParse<TrainingAudience>(Audience, out var audience) && Enum.IsDefined(audience) ? audience : null;
 
+        /// <summary>The sessions filled in, parsed: read only after validation (MVC's own validation must not walk it).</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
         public IEnumerable<(DateOnly Day, TimeOnly Starts, TimeOnly Ends)> ParsedSessions => Sessions.Where(s => !s.IsBlank).Select(s => s.Parsed!.Value);
 
         public TrainingEventDetails Details() => new(
