@@ -148,8 +148,18 @@ public sealed class AnnouncementsTests(AnnouncementsApp fixture) : IClassFixture
             Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        var received = (await _app.Smtp.WaitForAsync(m => m.Subject is "Stipend applications open" or "Se abren las solicitudes de estipendio", 6, TimeSpan.FromSeconds(60)))
-            .ToDictionary(m => m.To.Mailboxes.Single().Address, m => m);
+        await _app.Smtp.WaitForAsync(m => m.Subject is "Stipend applications open" or "Se abren las solicitudes de estipendio", 6, TimeSpan.FromSeconds(60));
+
+        // Exactly once, judged when the outbox has drained for these six (none due, none held by a sender), per message id and per person.
+        var six = "ABCDEG".Select(c => emails[c]).ToList();
+        await OutboxDrain.WaitAsync(async query =>
+        {
+            await using var scope = _app.Services.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+        }, six, TimeSpan.FromSeconds(60));
+        var announced = _app.Smtp.Received.Where(m => m.Subject is "Stipend applications open" or "Se abren las solicitudes de estipendio").ToList();
+        OutboxDrain.AssertExactlyOnce(announced, six);
+        var received = announced.ToDictionary(m => m.To.Mailboxes.Single().Address, m => m);
         Assert.Equal(6, received.Count);
         Assert.Equal("Stipend applications open", received[emails['A']].Subject);
         Assert.Equal("Se abren las solicitudes de estipendio", received[emails['B']].Subject);
