@@ -31,7 +31,7 @@ public static class Accounts
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Code)));
         var professional = new Professional(
-            RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Rosa", null, "Ortiz"), new DateOnly(1988, 5, 5), email, DateTimeOffset.UtcNow);
+            await TestRegistryIds.NextAsync(db), user.Id, new PersonName("Rosa", null, "Ortiz"), new DateOnly(1988, 5, 5), email, DateTimeOffset.UtcNow);
         db.Professionals.Add(professional);
         await db.SaveChangesAsync();
         return (email, user.Id, professional.Id);

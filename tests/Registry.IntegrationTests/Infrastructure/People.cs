@@ -73,7 +73,7 @@ public static class People
             var email = $"staff.{Guid.NewGuid():N}@example.org";
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
-            var professional = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName($"Person{i}", null, lastName), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
+            var professional = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName($"Person{i}", null, lastName), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
             var job = Employment.AtListedEmployer(employerId, role, DateOnly.FromDateTime(DateTime.Today).AddYears(-2), new EmploymentSchedule(5, 8));
             if (confirmed)
             {

@@ -733,7 +733,7 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
-            var professional = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName(first, null, last), new DateOnly(1991, 3, 14), email, DateTimeOffset.UtcNow);
+            var professional = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName(first, null, last), new DateOnly(1991, 3, 14), email, DateTimeOffset.UtcNow);
             db.Professionals.Add(professional);
             await db.SaveChangesAsync();
             return new Person(professional.Id, user.Id, email, first, last, professional.RegistryId);

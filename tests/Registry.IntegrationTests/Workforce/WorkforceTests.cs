@@ -472,7 +472,7 @@ public sealed partial class WorkforceTests
         var email = $"census.{Guid.NewGuid():N}@example.org";
         var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user)).Succeeded);
-        var person = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Census", null, "Person"), born, email, DateTimeOffset.UtcNow);
+        var person = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName("Census", null, "Person"), born, email, DateTimeOffset.UtcNow);
         build(person);
         db.Professionals.Add(person);
         await db.SaveChangesAsync();
