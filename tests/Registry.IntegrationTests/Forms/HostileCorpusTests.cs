@@ -24,6 +24,12 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
     /// <summary>Forms whose purpose is to end something (a session, a record) or change who can sign in: posting them would end the persona.</summary>
     private static readonly string[] Skipped = ["/sign-out", "/sign-out-everywhere", "/remove", "/delete", "/cancel", "/change-password", "/two-factor/", "/passkeys", "/language"];
 
+    /// <summary>Forms that look something up or send something and keep nothing typed in them: that they worked is not a save.</summary>
+    private static readonly string[] Unstored = ["/account/forgot-password"];
+
+    /// <summary>Fields that take a list ("Spanish, English"): each item is kept, as typed.</summary>
+    private static readonly string[] Lists = ["Languages"];
+
     private static readonly string[] TextTypes = ["text", "email", "tel", "number", "date", "search", "url", ""];
 
     [Fact]
@@ -38,6 +44,8 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
             ["eventId"] = world.EventId, ["sessionId"] = world.SessionId,
         };
         var pages = Pages(ids);
+        var written = world.App.Services.GetRequiredService<WrittenTables>();
+        StoredRows? before = null;
         Assert.True(pages.Count > 50, $"Only {pages.Count} pages found in the routing table.");
 
         var failures = new List<string>();
@@ -58,6 +66,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                     .SelectMany(f => Fields(f).Select(name => (f.Action, name))).Distinct().ToList())
                 {
                     forms++;
+                    before = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
                     foreach (var (name, value) in HostileInput.Values)
                     {
                         // The page again for each try: a save before may have changed the form (a new concurrency stamp).
@@ -84,9 +93,33 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                             failures.Add($"{where}: the page shows \"{shown}\" unencoded");
                         }
                         else if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
-                            && await answer.ReadPageAsync() is var refused && refused.Forms.Any(f => f.Action == action) && !SaysWhy(refused))
+                            && await answer.ReadPageAsync() is var refused && refused.Forms.Any(f => f.Action == action))
                         {
-                            failures.Add($"{where}: refused ({(int)answer.StatusCode}) without a message on the page (\"{refused.QuerySelector("h1")?.TextContent.Trim()}\")");
+                            // Refused: the form again, saying why, and nothing of the post kept.
+                            var after = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
+                            if (!SaysWhy(refused))
+                            {
+                                failures.Add($"{where}: refused ({(int)answer.StatusCode}) without a message on the page (\"{refused.QuerySelector("h1")?.TextContent.Trim()}\")");
+                            }
+                            else if (after.ChangedSince(before) is { Count: > 0 } changed)
+                            {
+                                failures.Add($"{where}: refused, but saved to {string.Join(", ", changed)}");
+                            }
+
+                            before = after;
+                        }
+                        else if ((int)answer.StatusCode < 400)
+                        {
+                            // Saved: the value must be kept as it was typed (NUL taken out, decision 0034; spaces around trimmed).
+                            var after = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
+                            var typed = value.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
+                            var items = Lists.Contains(field) ? typed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [typed];
+                            if (typed.Length > 0 && !Unstored.Any(u => action.EndsWith(u, StringComparison.Ordinal)) && !items.All(item => after.Holds(before, item)))
+                            {
+                                failures.Add($"{where}: accepted ({(int)answer.StatusCode} {answer.Headers.Location}), but not stored as typed (changed: {string.Join(", ", after.ChangedSince(before))})");
+                            }
+
+                            before = after;
                         }
                     }
                 }

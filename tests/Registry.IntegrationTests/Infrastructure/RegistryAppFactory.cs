@@ -74,7 +74,12 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddresses>();
+            services.AddSingleton<WrittenTables>();
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<WrittenTables>());
+        });
     }
 
     /// <summary>Settings a subclass adds or overrides.</summary>

@@ -97,6 +97,8 @@ public static class Jobs
             RuleFor(f => f.Role).Must((f, _) => f.ParsedRole is not null).WithMessage(t["Choose your role."]);
             RuleFor(f => f.RoleDescription).NotEmpty().When(f => f.ParsedRole == EmploymentRole.Other).WithMessage(t["Say what your role is."])
                 .MaximumLength(Employment.MaxRoleDescriptionLength).WithMessage(t["Use at most {0} characters.", Employment.MaxRoleDescriptionLength]);
+            RuleFor(f => f.RoleDescription).Empty().When(f => f.ParsedRole is not null and not EmploymentRole.Other && !string.IsNullOrWhiteSpace(f.RoleDescription))
+                .WithMessage(t["Choose \"Other\" as the role to keep this description, or clear it."]);
             RuleFor(f => f.StartDay).Custom((_, context) =>
             {
                 var form = context.InstanceToValidate;
@@ -174,6 +176,8 @@ public static class Jobs
             RuleFor(f => f.Role).Must((f, _) => f.ParsedRole is not null).WithMessage(t["Choose your role."]);
             RuleFor(f => f.RoleDescription).NotEmpty().When(f => f.ParsedRole == EmploymentRole.Other).WithMessage(t["Say what your role is."])
                 .MaximumLength(Employment.MaxRoleDescriptionLength).WithMessage(t["Use at most {0} characters.", Employment.MaxRoleDescriptionLength]);
+            RuleFor(f => f.RoleDescription).Empty().When(f => f.ParsedRole is not null and not EmploymentRole.Other && !string.IsNullOrWhiteSpace(f.RoleDescription))
+                .WithMessage(t["Choose \"Other\" as the role to keep this description, or clear it."]);
             RuleFor(f => f.FromDay).Must((f, _) => f.From is { } from && from <= DateOnly.FromDateTime(time.GetLocalNow().DateTime))
                 .WithMessage(t["Enter the real date the new role started, not in the future."]);
         }

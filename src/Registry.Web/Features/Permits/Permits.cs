@@ -70,6 +70,8 @@ public static class Permits
             RuleFor(f => f.Type).Must((f, _) => f.ParsedType is not null).WithMessage(t["Choose the kind of permit or credential."]);
             RuleFor(f => f.Description).NotEmpty().When(f => f.ParsedType == CredentialType.Other).WithMessage(t["Say what the certificate is."])
                 .MaximumLength(Credential.MaxTextLength).WithMessage(t["Use at most {0} characters.", Credential.MaxTextLength]);
+            RuleFor(f => f.Description).Empty().When(f => f.ParsedType is not null and not CredentialType.Other && !string.IsNullOrWhiteSpace(f.Description))
+                .WithMessage(t["Choose \"Other certificate\" as the kind to keep this description, or clear it."]);
             RuleFor(f => f.Number).MaximumLength(50).WithMessage(t["Use at most {0} characters.", 50]);
             RuleFor(f => f.IssuingBody).NotEmpty().WithMessage(t["Enter who issued it."])
                 .MaximumLength(Credential.MaxTextLength).WithMessage(t["Use at most {0} characters.", Credential.MaxTextLength]);

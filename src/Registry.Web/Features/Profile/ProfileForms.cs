@@ -166,13 +166,34 @@ public static class ProfileForms
                 .WithMessage(t["Choose from the listed categories."]);
             RuleFor(f => f.RaceEthnicity).Must((f, values) => !(f.RaceEthnicityDeclined && values.Count > 0))
                 .WithMessage(t["Choose categories or \"prefer not to say\", not both."]);
-            RuleForEach(f => f.Detail).Must(d => (d.Value?.Length ?? 0) <= ProfessionalRaceEthnicity.MaxDetailLength)
-                .WithMessage(t["Use at most {0} characters.", ProfessionalRaceEthnicity.MaxDetailLength]);
+            RuleFor(f => f.Detail).Custom((details, context) =>
+            {
+                // Beside each category's own box (its id is Detail-{category}); a detail under a category left unticked would be lost, so it is refused.
+                foreach (var category in Enum.GetValues<RaceEthnicityCategory>().Select(c => c.ToString()))
+                {
+                    var detail = details.GetValueOrDefault(category);
+                    if (string.IsNullOrWhiteSpace(detail))
+                    {
+                        continue;
+                    }
+
+                    if (detail.Length > ProfessionalRaceEthnicity.MaxDetailLength)
+                    {
+                        context.AddFailure("Detail-" + category, t["Use at most {0} characters.", ProfessionalRaceEthnicity.MaxDetailLength]);
+                    }
+                    else if (!context.InstanceToValidate.RaceEthnicity.Contains(category))
+                    {
+                        context.AddFailure("Detail-" + category, t["Tick this category to keep the detail, or clear it."]);
+                    }
+                }
+            });
             RuleFor(f => f.Gender).Must((f, _) => f.ParsedGender is not null).When(f => !string.IsNullOrWhiteSpace(f.Gender), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Choose from the listed answers."]);
             RuleFor(f => f.GenderSelfDescription).NotEmpty().When(f => f.ParsedGender == Domain.Professionals.Gender.SelfDescribed)
                 .WithMessage(t["Describe your gender in your own words, or choose another answer."])
                 .MaximumLength(100).WithMessage(t["Use at most {0} characters.", 100]);
+            RuleFor(f => f.GenderSelfDescription).Empty().When(f => f.ParsedGender != Domain.Professionals.Gender.SelfDescribed && !string.IsNullOrWhiteSpace(f.GenderSelfDescription))
+                .WithMessage(t["Choose \"I prefer to describe it\" to keep this description, or clear it."]);
             RuleFor(f => f.Languages).MaximumLength(300).WithMessage(t["Use at most {0} characters.", 300])
                 .Must((f, _) => f.ParsedLanguages.All(l => l.Length <= ProfessionalLanguage.MaxLength))
                 .WithMessage(t["Name each language in at most {0} characters.", ProfessionalLanguage.MaxLength]);

@@ -166,6 +166,19 @@ public static class SiteStaff
                     continue;
                 }
 
+                // A date changed under another choice would be lost without a word: say which choice keeps it.
+                if (action != RowAction.Correct && !string.IsNullOrWhiteSpace(row.StartDate) && row.StartDate.Trim() != job.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                {
+                    problems[$"Rows[{i}].StartDate"] = t["Choose \"Correct the start date\" to change it, or put it back."];
+                    continue;
+                }
+
+                if (action != RowAction.End && !string.IsNullOrWhiteSpace(row.EndDate) && row.EndDate.Trim() != job.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                {
+                    problems[$"Rows[{i}].EndDate"] = t["Choose \"End employment\" to record the last day, or clear it."];
+                    continue;
+                }
+
                 var mayDecide = SeparationOfDuties.MayDecide(directorUserId, owners[job.Id]);
                 if (action == RowAction.Keep && form.ConfirmAll && !job.IsConfirmedByEmployer && mayDecide)
                 {
