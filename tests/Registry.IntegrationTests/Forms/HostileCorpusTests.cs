@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.IntegrationTests.Security;
+using Registry.Web.Domain.Access;
+using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Forms;
 
@@ -44,91 +46,42 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
             ["eventId"] = world.EventId, ["sessionId"] = world.SessionId,
         };
         var pages = Pages(ids);
-        var written = world.App.Services.GetRequiredService<WrittenTables>();
-        StoredRows? before = null;
         Assert.True(pages.Count > 50, $"Only {pages.Count} pages found in the routing table.");
+        var run = new Run(world.App.Services.GetRequiredService<WrittenTables>());
 
-        var failures = new List<string>();
-        var tried = 0;
-        var forms = 0;
-        foreach (var (persona, client) in new[] { ("professional", world.Owner), ("director", world.Director), ("sponsor manager", world.SponsorManager) })
+        // Everyone who fills in forms: the public, a professional with a whole record, a site's director, a sponsor's
+        // manager, a rater and a stipend administrator of the county, an analyst, registry staff and an administrator.
+        var county = await world.DbAsync(db => db.Employers.Where(e => e.Id == world.SiteA).Select(e => e.County).SingleAsync());
+        var personas = new List<(string, HttpClient)>
         {
-            foreach (var path in pages)
-            {
-                using var opened = await client.GetAsync(new Uri(path, UriKind.Relative));
-                if (opened.StatusCode != HttpStatusCode.OK || opened.Content.Headers.ContentType?.MediaType != "text/html")
-                {
-                    continue;
-                }
-
-                var page = await opened.ReadPageAsync();
-                foreach (var (action, field) in page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase) && !Skipped.Any(s => f.Action.Contains(s, StringComparison.Ordinal)))
-                    .SelectMany(f => Fields(f).Select(name => (f.Action, name))).Distinct().ToList())
-                {
-                    forms++;
-                    before = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
-                    foreach (var (name, value) in HostileInput.Values)
-                    {
-                        // The page again for each try: a save before may have changed the form (a new concurrency stamp).
-                        var fresh = await client.GetPageAsync(path);
-                        if (fresh.Forms.FirstOrDefault(f => f.Action == action && Fields(f).Contains(field)) is not { } form)
-                        {
-                            break;
-                        }
-
-                        tried++;
-                        using var answer = await client.PostFormAsync(form, values: new Dictionary<string, string> { [field] = value });
-                        var body = await answer.Content.ReadAsStringAsync();
-                        var where = $"{persona} {path} → {Relative(action)} [{field}] with {name}";
-                        if ((int)answer.StatusCode >= 500)
-                        {
-                            failures.Add($"{where}: {(int)answer.StatusCode}");
-                        }
-                        else if ((int)answer.StatusCode >= 400 && string.IsNullOrWhiteSpace(body))
-                        {
-                            failures.Add($"{where}: {(int)answer.StatusCode} with an empty page");
-                        }
-                        else if (HostileInput.Unencoded.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal)) is { } shown)
-                        {
-                            failures.Add($"{where}: the page shows \"{shown}\" unencoded");
-                        }
-                        else if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
-                            && await answer.ReadPageAsync() is var refused && refused.Forms.Any(f => f.Action == action))
-                        {
-                            // Refused: the form again, saying why, and nothing of the post kept.
-                            var after = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
-                            if (!SaysWhy(refused))
-                            {
-                                failures.Add($"{where}: refused ({(int)answer.StatusCode}) without a message on the page (\"{refused.QuerySelector("h1")?.TextContent.Trim()}\")");
-                            }
-                            else if (after.ChangedSince(before) is { Count: > 0 } changed)
-                            {
-                                failures.Add($"{where}: refused, but saved to {string.Join(", ", changed)}");
-                            }
-
-                            before = after;
-                        }
-                        else if ((int)answer.StatusCode < 400)
-                        {
-                            // Saved: the value must be kept as it was typed (NUL taken out, decision 0034; spaces around trimmed).
-                            var after = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
-                            var typed = value.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
-                            var items = Lists.Contains(field) ? typed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [typed];
-                            if (typed.Length > 0 && !Unstored.Any(u => action.EndsWith(u, StringComparison.Ordinal)) && !items.All(item => after.Holds(before, item)))
-                            {
-                                failures.Add($"{where}: accepted ({(int)answer.StatusCode} {answer.Headers.Location}), but not stored as typed (changed: {string.Join(", ", after.ChangedSince(before))})");
-                            }
-
-                            before = after;
-                        }
-                    }
-                }
-            }
+            ("anonymous", world.App.CreateBrowserLikeClient()), ("professional", world.Owner), ("director", world.Director), ("sponsor manager", world.SponsorManager),
+            ("rater", (await world.App.SignedInWithGrantAsync(AccessRole.Rater, null, county)).Client),
+            ("stipend administrator", (await world.App.SignedInWithGrantAsync(AccessRole.StipendAdministrator, null, county)).Client),
+            ("analyst", (await world.App.SignedInWithRoleAsync(Roles.Analyst)).Client),
+            ("registry staff", (await world.App.SignedInWithRoleAsync(Roles.RegistryStaff)).Client),
+            ("administrator", (await world.App.SignedInWithRoleAsync(Roles.Administrator)).Client),
+        };
+        foreach (var (persona, client) in personas)
+        {
+            await run.TryAsync(world, persona, client, pages, HostileInput.Values);
         }
 
-        Assert.True(forms > 20, $"Only {forms} form fields found.");
-        var kinds = failures.GroupBy(f => f[(f.IndexOf(" with ", StringComparison.Ordinal) + 6)..]).Select(g => $"{g.Count()} x {g.Key}");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {tried} tries failed:\n" + string.Join("\n", kinds) + "\n\n" + string.Join("\n", failures.DistinctBy(f => f[(f.IndexOf(" with ", StringComparison.Ordinal) + 6)..]).Take(60)));
+        // Sign-up's steps 2 to 4 open only part-way through: a new person at each step, sent the corpus there.
+        foreach (var step in new[] { "/sign-up/employer/not-found", "/sign-up/employment", "/sign-up/education" })
+        {
+            await run.TryAsync(world, "signing up", await PartWayThroughSignUpAsync(step), [step], HostileInput.Values);
+            Assert.True(run.TriedOn(step) > 0, $"No field of {step} was tried: the person never reached that step.");
+        }
+
+        // The professional again, in Spanish: what is refused is said in Spanish.
+        var spanish = world.App.CreateBrowserLikeClient();
+        spanish.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        Assert.Equal("/my-registry", (await world.App.SignInAsync(spanish, v.Email)).Headers.Location?.OriginalString);
+        await run.TryAsync(world, "professional in Spanish", spanish, pages.Where(p => p.StartsWith("/my-registry", StringComparison.Ordinal)), HostileInput.Refused, spanish: true);
+
+        Assert.True(run.Fields > 100, $"Only {run.Fields} form fields found.");
+        var kinds = run.Failures.GroupBy(f => f[(f.IndexOf(" with ", StringComparison.Ordinal) + 6)..]).Select(g => $"{g.Count()} x {g.Key}");
+        Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} of {run.Tried} tries failed:\n" + string.Join("\n", kinds) + "\n\n" + string.Join("\n", run.Failures.Take(60)));
     }
 
     /// <summary>A NUL pasted into a field is taken out and the rest saved as typed (decision 0034); the framework used to answer a bare 400.</summary>
@@ -144,6 +97,139 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Outdoor play <b>", await world.DbAsync(db => db.TrainingRecords.Where(t => t.ProfessionalId == professionalId).Select(t => t.Title).SingleAsync()));
+    }
+
+    /// <summary>A new person who has gone through sign-up up to <paramref name="step"/>.</summary>
+    private async Task<HttpClient> PartWayThroughSignUpAsync(string step)
+    {
+        var client = world.App.CreateBrowserLikeClient();
+        var driver = new SignUpDriver(client);
+        SignUpDriver.Expect("/sign-up/employer", await driver.SubmitAsync("/sign-up/personal", "/sign-up/personal", SignUpDriver.Personal($"corpus.{Guid.NewGuid():N}@example.org")));
+        if (step != "/sign-up/employer/not-found")
+        {
+            await driver.SelectEmployerAsync("380500086");
+        }
+
+        if (step == "/sign-up/education")
+        {
+            SignUpDriver.Expect("/sign-up/education", await driver.SubmitAsync("/sign-up/employment", "/sign-up/employment", SignUpDriver.Employment(), ["Preschool"]));
+        }
+
+        return client;
+    }
+
+    /// <summary>The tries of one test run, and what failed.</summary>
+    private sealed class Run(WrittenTables written)
+    {
+        private readonly Dictionary<string, int> _triedOn = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Action, string Field)> _done = [];
+        private StoredRows? _rows;
+
+        public List<string> Failures { get; } = [];
+
+        public int Tried { get; private set; }
+
+        public int Fields { get; private set; }
+
+        public int TriedOn(string path) => _triedOn.GetValueOrDefault(path);
+
+        /// <summary>Each text field of each posting form on each page the persona can open, with each value.</summary>
+        public async Task TryAsync(ScopeTests.World world, string persona, HttpClient client, IEnumerable<string> pages, IReadOnlyList<(string Name, string Value)> values, bool spanish = false)
+        {
+            foreach (var path in pages)
+            {
+                using var opened = await client.GetAsync(new Uri(path, UriKind.Relative));
+                if (opened.StatusCode != HttpStatusCode.OK || opened.Content.Headers.ContentType?.MediaType != "text/html")
+                {
+                    continue;
+                }
+
+                var page = await opened.ReadPageAsync();
+                foreach (var (action, field) in page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase) && !Skipped.Any(s => f.Action.Contains(s, StringComparison.Ordinal)))
+                    .SelectMany(f => HostileCorpusTests.Fields(f).Select(name => (f.Action, name))).Distinct().ToList())
+                {
+                    // A form every signed-in person has (their own record, their account) is the same code for each: tried once, by the first.
+                    if (!_done.Add((action, field)) && !spanish)
+                    {
+                        continue;
+                    }
+
+                    Fields++;
+                    _rows = await world.DbAsync(db => StoredRows.ReadAsync(db, written, _rows));
+                    foreach (var (name, value) in values)
+                    {
+                        // The page again for each try: a save before may have changed the form (a new concurrency stamp).
+                        var fresh = await client.GetPageAsync(path);
+                        if (fresh.Forms.FirstOrDefault(f => f.Action == action && HostileCorpusTests.Fields(f).Contains(field)) is not { } form)
+                        {
+                            break;
+                        }
+
+                        Tried++;
+                        _triedOn[path] = TriedOn(path) + 1;
+                        using var answer = await client.PostFormAsync(form, values: new Dictionary<string, string> { [field] = value });
+                        var where = $"{persona} {path} → {Relative(action)} [{field}] with {name}";
+                        if (await JudgeAsync(world, answer, action, field, value, spanish) is { } failure)
+                        {
+                            Failures.Add($"{where}: {failure}");
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>What is wrong with the answer to one try, or null.</summary>
+        private async Task<string?> JudgeAsync(ScopeTests.World world, HttpResponseMessage answer, string action, string field, string value, bool spanish)
+        {
+            var body = await answer.Content.ReadAsStringAsync();
+            if ((int)answer.StatusCode >= 500)
+            {
+                return $"{(int)answer.StatusCode}";
+            }
+
+            if ((int)answer.StatusCode >= 400 && string.IsNullOrWhiteSpace(body))
+            {
+                return $"{(int)answer.StatusCode} with an empty page";
+            }
+
+            if (HostileInput.Unencoded.FirstOrDefault(m => body.Contains(m, StringComparison.Ordinal)) is { } shown)
+            {
+                return $"the page shows \"{shown}\" unencoded";
+            }
+
+            var before = _rows!;
+            var after = _rows = await world.DbAsync(db => StoredRows.ReadAsync(db, written, before));
+            if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity
+                && await answer.ReadPageAsync() is var refused && refused.Forms.Any(f => f.Action == action))
+            {
+                // Refused: the form again, saying why in the page's language, and nothing of the post kept.
+                var messages = Messages(refused);
+                if (messages.Count == 0)
+                {
+                    return $"refused ({(int)answer.StatusCode}) without a message on the page (\"{refused.QuerySelector("h1")?.TextContent.Trim()}\")";
+                }
+
+                if (spanish && messages.FirstOrDefault(EnglishTexts.IsEnglish) is { } english)
+                {
+                    return $"refused on a Spanish page in English: \"{english}\"";
+                }
+
+                return after.ChangedSince(before) is { Count: > 0 } changed ? $"refused, but saved to {string.Join(", ", changed)}" : null;
+            }
+
+            if ((int)answer.StatusCode < 400)
+            {
+                // Saved: the value must be kept as it was typed (NUL taken out, decision 0034; spaces around trimmed).
+                var typed = value.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
+                var items = Lists.Contains(field) ? typed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [typed];
+                if (typed.Length > 0 && !Unstored.Any(u => action.EndsWith(u, StringComparison.Ordinal)) && !items.All(item => after.Holds(before, item)))
+                {
+                    return $"accepted ({(int)answer.StatusCode} {answer.Headers.Location}), but not stored as typed (changed: {string.Join(", ", after.ChangedSince(before))})";
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>Every GET route of the app whose parameters are all ids this test has.</summary>
@@ -185,14 +271,14 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
         return pages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<string> Fields(IHtmlFormElement form) =>
+    internal static IEnumerable<string> Fields(IHtmlFormElement form) =>
         form.Elements.OfType<IHtmlInputElement>().Where(i => TextTypes.Contains(i.Type.ToLowerInvariant()) && !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!)
             .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => t.Name!));
 
-    /// <summary>A refusal says why: an error beside a field, the error summary, or an alert.</summary>
-    private static bool SaysWhy(IHtmlDocument page) =>
-        page.QuerySelector("[id$='-error'], .invalid-feedback, .field-validation-error, #error-summary, .text-danger, .alert-danger, .alert-warning, [role=alert]") is { } error
-        && !string.IsNullOrWhiteSpace(error.TextContent);
+    /// <summary>What a refusal says: errors beside fields, the error summary, alerts.</summary>
+    private static List<string> Messages(IHtmlDocument page) =>
+        page.QuerySelectorAll("[id$='-error'], .invalid-feedback, .field-validation-error, #error-summary li, .text-danger, .alert-danger, .alert-warning, [role=alert]")
+            .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Distinct().ToList();
 
     private static string Relative(string action) => Uri.TryCreate(action, UriKind.Absolute, out var uri) ? uri.PathAndQuery : action;
 }

@@ -31,6 +31,10 @@ public static class HostileInput
         ("a non-ASCII email", "josé@correo.example"),
     ];
 
+    /// <summary>The values every form refuses somewhere (too long, only spaces, not a date or number it takes): for checking the language refusals are said in.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Refused { get; } =
+        [.. Values.Where(v => v.Name is "10,000 characters" or "only spaces" or "a date in another format" or "a huge number" or "a negative number")];
+
     /// <summary>Marks of the markup values reflected as they were typed (unencoded).</summary>
     public static readonly string[] Unencoded = ["<script>alert('x')", "<img src=x onerror"];
 }
