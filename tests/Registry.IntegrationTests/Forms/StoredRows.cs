@@ -90,7 +90,7 @@ public sealed class StoredRows
     public bool Holds(StoredRows before, string value) =>
         HoldsExactly(before, value) || HoldsExactly(before, value.Normalize())
         || (decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            && HoldsExactly(before, number.ToString(CultureInfo.InvariantCulture)));
+            && Added(before).Any(cell => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var stored) && stored == number));
 
     private bool HoldsExactly(StoredRows before, string value)
     {
@@ -99,18 +99,22 @@ public sealed class StoredRows
             System.Text.Json.JsonSerializer.Serialize(value),
             System.Text.Json.JsonSerializer.Serialize(value, Relaxed),
         ];
+        return Added(before).Any(cell => cell == value || json.Any(j => cell.Contains(j, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The cells of rows added or changed since <paramref name="before"/>.</summary>
+    private IEnumerable<string> Added(StoredRows before)
+    {
         foreach (var (table, rows) in _rows)
         {
             var old = before._rows.GetValueOrDefault(table) ?? [];
             foreach (var row in rows.Where(r => !old.Contains(r)))
             {
-                if (row.Split('\u001F').Any(cell => cell == value || json.Any(j => cell.Contains(j, StringComparison.Ordinal))))
+                foreach (var cell in row.Split('\u001F'))
                 {
-                    return true;
+                    yield return cell;
                 }
             }
         }
-
-        return false;
     }
 }
