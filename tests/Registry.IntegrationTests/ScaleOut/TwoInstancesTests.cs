@@ -18,7 +18,8 @@ namespace Registry.IntegrationTests.ScaleOut;
 /// behind nginx (Debian's package) terminating TLS and balancing round robin, with no sticky
 /// sessions. Migrations run once, before either starts. Through the proxy a person signs up,
 /// confirms and signs in while requests alternate between the instances; the outbox (running in
-/// both) delivers each message exactly once; the hourly reminders (running in both) send once.
+/// both) delivers each message exactly once; the hourly reminders (running in both) send once; the
+/// quarter's census snapshot (due in both at start) is taken once.
 /// </summary>
 [Trait("Servers", "Own")]
 #pragma warning disable CA1001 // Disposed in IAsyncLifetime.DisposeAsync.
@@ -78,6 +79,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             db.Users.Add(user);
             var stale = new Professional(RegistryId.FromSerial(1234567), user.Id, new PersonName("Stale", null, "Profile"), new DateOnly(1980, 1, 1), staleEmail, DateTimeOffset.UtcNow.AddYears(-2));
             db.Professionals.Add(stale);
+
+            // In the workforce (a current job at a listed site): the census counts them.
+            var site = await db.Employers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+            stale.AddEmployment(Registry.Web.Domain.Employments.Employment.AtListedEmployer(site, Registry.Web.Domain.Employments.EmploymentRole.Teacher, new DateOnly(2015, 8, 17), new Registry.Web.Domain.Employments.EmploymentSchedule(5, 8)));
             await db.SaveChangesAsync();
             await db.Professionals.Where(p => p.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow.AddYears(-2)));
         }
@@ -134,6 +139,23 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var leases = await check.JobLeases.AsNoTracking().ToListAsync();
         var lease = Assert.Single(leases, l => l.Name == "hourly:ProfileReminders");
         Assert.Contains(lease.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Process.Id}"));
+
+        // The quarter's census snapshot, due when both started, was taken once: one scheduled snapshot for the
+        // period, complete, each person's row written once (two fillers would have doubled them), by one instance.
+        var quarter = Registry.Web.Features.Workforce.Snapshots.Handler.PeriodStart("Quarterly", DateOnly.FromDateTime(DateTime.Now))!.Value;
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!await check.CensusSnapshots.AnyAsync(s => s.Kind == Registry.Web.Domain.Workforce.SnapshotKind.Scheduled && s.CompletedAt != null) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var snapshot = Assert.Single(await check.CensusSnapshots.AsNoTracking().Where(s => s.Kind == Registry.Web.Domain.Workforce.SnapshotKind.Scheduled).ToListAsync());
+        Assert.NotNull(snapshot.CompletedAt);
+        Assert.True(snapshot.AsOf >= quarter, $"The snapshot is as of {snapshot.AsOf}, before the quarter began ({quarter}).");
+        Assert.True(snapshot.People > 0, "The snapshot counted nobody, though a profile was there before the instances started.");
+        Assert.Equal(snapshot.People, await check.CensusRecords.CountAsync(r => r.SnapshotId == snapshot.Id));
+        var census = Assert.Single(await check.JobLeases.AsNoTracking().Where(l => l.Name == Registry.Web.Features.Workforce.CensusWorker.LeaseName).ToListAsync());
+        Assert.Contains(census.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Process.Id}"));
     }
 
     private async Task<RegistryProcess> StartInstanceAsync(int port, string connectionString, int proxyPort)
@@ -153,6 +175,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             ["Storage:DocumentsPath"] = _folder["documents"],
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:SignUpPerMinute"] = "1000",
+
+            // The census as deployed: the quarter's snapshot is due the moment each instance starts.
+            ["Census:Schedule"] = "Quarterly",
         });
         _instances.Add(instance);
         return instance;
