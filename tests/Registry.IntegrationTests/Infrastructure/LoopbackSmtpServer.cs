@@ -9,19 +9,25 @@ namespace Registry.IntegrationTests.Infrastructure;
 /// <summary>
 /// A small SMTP server on a loopback port: enough of RFC 5321 (EHLO/HELO, MAIL, RCPT, DATA, RSET,
 /// NOOP, QUIT) for MailKit to deliver a real message over a real socket. It can be stopped and
-/// started again on the same port, to play an SMTP server that is down.
+/// started again, to play an SMTP server that is down: its port (given by the system, read back)
+/// stays bound throughout, and while down it answers "421" and hangs up.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _received = new();
-    private TcpListener? _listener;
-    private CancellationTokenSource? _stopping;
-    private Task? _accepting;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly Task _accepting;
+    private CancellationTokenSource? _up;
 
     public LoopbackSmtpServer()
     {
-        // A free port now, so the app can be configured with it before the server runs.
-        Port = LoopbackPort.Free();
+        // The port is the one the system gives the listener (port 0, read back), held until disposal: the
+        // app is configured with it before the server "starts", and nothing else can take it in between.
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync(_disposing.Token);
     }
 
     public int Port { get; }
@@ -31,34 +37,16 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Addresses refused at RCPT TO with "550 5.1.1 no such mailbox", as a real server does for an address that does not exist.</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public void Start()
-    {
-        _listener = new TcpListener(IPAddress.Loopback, Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        _stopping = new CancellationTokenSource();
-        _accepting = AcceptAsync(_listener, _stopping.Token);
-    }
+    /// <summary>Takes mail from now on. Until then (and after <see cref="StopAsync"/>) it answers every connection "421 service not available" and hangs up, as a mail server that is down does.</summary>
+    public void Start() => Interlocked.CompareExchange(ref _up, new CancellationTokenSource(), null);
 
+    /// <summary>Down: conversations under way are cut off, new ones refused.</summary>
     public async Task StopAsync()
     {
-        if (_listener is null)
+        if (Interlocked.Exchange(ref _up, null) is { } up)
         {
-            return;
+            await up.CancelAsync();
         }
-
-        await _stopping!.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _accepting!;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stopping.Dispose();
-        _listener = null;
     }
 
     /// <summary>Waits until <paramref name="count"/> messages have arrived, or fails after the timeout.</summary>
@@ -99,17 +87,25 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _disposing.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _disposing.Dispose();
+    }
 
-    private async Task AcceptAsync(TcpListener listener, CancellationToken ct)
+    private async Task AcceptAsync(CancellationToken ct)
     {
         var sessions = new List<Task>();
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var client = await listener.AcceptTcpClientAsync(ct);
-                sessions.Add(Task.Run(() => ServeAsync(client, ct), ct));
+                var client = await _listener.AcceptTcpClientAsync(ct);
+                var up = Volatile.Read(ref _up);
+                sessions.Add(up is null ? Task.Run(() => RefuseAsync(client), ct) : Task.Run(() => ServeAsync(client, up.Token), ct));
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -117,6 +113,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         await Task.WhenAll(sessions.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private static async Task RefuseAsync(TcpClient client)
+    {
+        using var _ = client;
+        await using var stream = client.GetStream();
+        await stream.WriteAsync("421 4.3.2 Service not available\r\n"u8.ToArray());
     }
 
     private async Task ServeAsync(TcpClient client, CancellationToken ct)
