@@ -96,7 +96,7 @@ public sealed class KilledTests : IAsyncLifetime
         await using (var blocker = new NpgsqlConnection(connectionString))
         {
             await blocker.OpenAsync();
-            await using var first = await RegistryProcess.ServeAsync(LoopbackPort.Free(), settings, https: true);
+            await using var first = await RegistryProcess.ServeAsync(settings, https: true);
             using var client = first.CreateBrowserLikeClient();
             await using var hold = await blocker.BeginTransactionAsync();
             await ExecuteAsync(blocker, "LOCK TABLE \"Professionals\" IN SHARE MODE");
@@ -114,7 +114,7 @@ public sealed class KilledTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync(connectionString, "OutboxMessages"));
 
         // Restarted: the same person signs up with the same email (not "already registered"), confirms, and is in.
-        await using var second = await RegistryProcess.ServeAsync(LoopbackPort.Free(), settings, https: true);
+        await using var second = await RegistryProcess.ServeAsync(settings, https: true);
         using var again = second.CreateBrowserLikeClient();
         var done = await new SignUpDriver(again).CompleteAsync(email);
         Assert.Contains("created successfully", done.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);

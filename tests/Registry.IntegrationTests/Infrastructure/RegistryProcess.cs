@@ -66,16 +66,20 @@ public sealed class RegistryProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a web instance on <paramref name="port"/> and waits until it reports ready. With
-    /// <paramref name="https"/> it serves HTTPS itself (a certificate made for the run), as it must for
-    /// a browser to keep its secure cookies when no proxy stands in front.
+    /// Starts a web instance on a loopback port the system gives it (port 0: Kestrel binds, and the
+    /// port is read back from its "Now listening on" line, so no other process can take it first) and
+    /// waits until it reports ready. With <paramref name="https"/> it serves HTTPS itself (a
+    /// certificate made for the run), as it must for a browser to keep its secure cookies when no proxy
+    /// stands in front. Without a Site:PublicUrl among the settings the public address is the loopback
+    /// host with no port: links in its emails are then read by their path.
     /// </summary>
-    public static async Task<RegistryProcess> ServeAsync(int port, IReadOnlyDictionary<string, string> settings, bool https = false)
+    public static async Task<RegistryProcess> ServeAsync(IReadOnlyDictionary<string, string> settings, bool https = false)
     {
         var all = new Dictionary<string, string>(settings);
         string? certificates = null;
-        var address = new Uri($"{(https ? "https" : "http")}://127.0.0.1:{port}");
-        all["ASPNETCORE_URLS"] = address.GetLeftPart(UriPartial.Authority);
+        var scheme = https ? "https" : "http";
+        all["ASPNETCORE_URLS"] = $"{scheme}://127.0.0.1:0";
+        all["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
         if (https)
         {
             certificates = Directory.CreateTempSubdirectory("registry-cert-").FullName;
@@ -94,14 +98,14 @@ public sealed class RegistryProcess : IAsyncDisposable
         // Production settings need the public address (start-up refuses without it, and only its host is served).
         if (!all.ContainsKey("Site:PublicUrl") && !all.ContainsKey("Access:SiteAddress"))
         {
-            all["Site:PublicUrl"] = address.GetLeftPart(UriPartial.Authority);
+            all["Site:PublicUrl"] = $"{scheme}://127.0.0.1";
         }
 
         var instance = Start(all);
         instance._certificateFolder = certificates;
-        instance.Address = address;
         try
         {
+            instance.Address = await instance.ListeningAsync(scheme);
             await instance.WaitUntilReadyAsync();
             return instance;
         }
@@ -110,6 +114,24 @@ public sealed class RegistryProcess : IAsyncDisposable
             // An instance that never became ready is not left running behind a failed test.
             await instance.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>The address Kestrel reports it bound.</summary>
+    private async Task<Uri> ListeningAsync(string scheme)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var listening = new System.Text.RegularExpressions.Regex($@"Now listening on: ({scheme}://127\.0\.0\.1:\d+)");
+        while (true)
+        {
+            if (listening.Match(Output) is { Success: true } match)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+
+            Assert.False(Process.HasExited, $"The instance stopped (exit {(Process.HasExited ? Process.ExitCode : 0)}) before listening: {Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"The instance never said where it listens: {Output}");
+            await Task.Delay(100);
         }
     }
 

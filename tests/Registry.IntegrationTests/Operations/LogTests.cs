@@ -23,7 +23,7 @@ public sealed class LogTests : IDisposable
     {
         var email = $"maria.logs.{Guid.NewGuid():N}@example.org";
         string output, link;
-        await using (var app = await RegistryProcess.ServeAsync(LoopbackPort.Free(), new Dictionary<string, string>
+        await using (var app = await RegistryProcess.ServeAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings:Registry"] = $"Data Source={_folder["registry.db"]}",
             ["Storage:DocumentsPath"] = _folder["documents"],

@@ -24,7 +24,7 @@ public sealed class StartupTests : IDisposable
             ["Database:MigrateOnStartup"] = "false",
             ["Storage:DocumentsPath"] = _folder["documents"],
             ["Email:PickupFolder"] = _folder["mail"],
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         };
 
         var (exit, output) = await RegistryProcess.RunAsync(settings);
@@ -46,7 +46,7 @@ public sealed class StartupTests : IDisposable
             ["ConnectionStrings:Registry"] = $"Data Source={_folder["registry.db"]}",
             ["Storage:DocumentsPath"] = _folder["documents"],
             ["Email:PickupFolder"] = _folder["mail"],
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         };
         if (publicUrl is not null)
         {

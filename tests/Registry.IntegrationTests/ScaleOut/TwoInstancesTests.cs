@@ -87,9 +87,11 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await db.Professionals.Where(p => p.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow.AddYears(-2)));
         }
 
+        // The instances bind ports the system gives them (read back); nginx, which cannot report a port it
+        // chose, gets one probed free just before it starts (its public address must be in the instances' settings).
         var proxyPort = LoopbackPort.Free();
-        var (a, b) = (LoopbackPort.Free(), LoopbackPort.Free());
-        var instances = await Task.WhenAll(StartInstanceAsync(a, connectionString, proxyPort), StartInstanceAsync(b, connectionString, proxyPort));
+        var instances = await Task.WhenAll(StartInstanceAsync(connectionString, proxyPort), StartInstanceAsync(connectionString, proxyPort));
+        var (a, b) = (instances[0].Address!.Port, instances[1].Address!.Port);
         await StartNginxAsync(proxyPort, a, b);
 
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
@@ -158,9 +160,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Contains(census.HeldBy, instances.Select(p => $"{Environment.MachineName}/{p.Process.Id}"));
     }
 
-    private async Task<RegistryProcess> StartInstanceAsync(int port, string connectionString, int proxyPort)
+    private async Task<RegistryProcess> StartInstanceAsync(string connectionString, int proxyPort)
     {
-        var instance = await RegistryProcess.ServeAsync(port, new Dictionary<string, string>
+        var instance = await RegistryProcess.ServeAsync(new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Registry"] = connectionString,
