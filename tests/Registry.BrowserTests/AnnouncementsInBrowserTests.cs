@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
@@ -70,7 +71,7 @@ public sealed class AnnouncementsInBrowserTests : IClassFixture<BrowserApp>
         }
 
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var person = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName(name, null, "Reader"), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow)
+        var person = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName(name, null, "Reader"), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow)
         {
             County = county,
             PreferredLanguage = language,

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Registry.IntegrationTests.Infrastructure;
 
@@ -147,6 +149,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:DocumentsPath", Path.Combine(_folder, "documents"));
         builder.UseSetting("Census:Schedule", "Off");
         builder.UseSetting("DataQuality:RefreshHours", "0");
+
+        // One clock for the app and the tests (their "today" is the app's, however close to midnight).
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 
     private static int FreePort()

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Domain.Professionals;
@@ -29,7 +30,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user, Password)).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var person = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName(first, null, last), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
+        var person = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName(first, null, last), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
         db.Professionals.Add(person);
         await db.SaveChangesAsync();
         return (email, person.Id);
@@ -61,7 +62,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         var sponsorPage = await _app.SignedInAsync(desk, managerEmail);
         await sponsorPage.GotoAsync($"{_app.BaseUrl}/sponsors/{sponsorId}");
         await sponsorPage.ClickAsync("#new-event");
-        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await sponsorPage.FillAsync("#Title", "Songs and Stories for Toddlers");
         await sponsorPage.SelectOptionAsync("#Topic", "CurriculumAndLearning");
         await sponsorPage.SelectOptionAsync("#Language", "en");

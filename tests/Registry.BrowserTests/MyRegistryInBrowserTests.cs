@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
@@ -27,7 +28,7 @@ public sealed class MyRegistryInBrowserTests : IClassFixture<BrowserApp>
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            db.Professionals.Add(new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Lupe", null, "Reyes"), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow));
+            db.Professionals.Add(new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName("Lupe", null, "Reyes"), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
+using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Professionals;
@@ -161,7 +162,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        db.Professionals.Add(new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName("Dana", null, "Director"), new DateOnly(1980, 3, 3), email, DateTimeOffset.UtcNow));
+        db.Professionals.Add(new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName("Dana", null, "Director"), new DateOnly(1980, 3, 3), email, DateTimeOffset.UtcNow));
         if (director)
         {
             var site = await db.Employers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();

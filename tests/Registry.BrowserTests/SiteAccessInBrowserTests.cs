@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
@@ -47,8 +48,8 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         {
             var user = new RegistryUser { UserName = $"{name}.{Guid.NewGuid():N}@example.org", Email = $"{name}@example.org" };
             db.Users.Add(user);
-            var person = new Professional(RegistryId.FromSerial(Random.Shared.Next(0, 10_000_000)), user.Id, new PersonName(name, null, "Teacher"), new DateOnly(1990, 1, 1), user.Email, DateTimeOffset.UtcNow);
-            person.AddEmployment(Employment.AtListedEmployer(site, EmploymentRole.Teacher, DateOnly.FromDateTime(DateTime.Today).AddYears(-1), new EmploymentSchedule(5, 8)));
+            var person = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName(name, null, "Teacher"), new DateOnly(1990, 1, 1), user.Email, DateTimeOffset.UtcNow);
+            person.AddEmployment(Employment.AtListedEmployer(site, EmploymentRole.Teacher, TestClock.Today.AddYears(-1), new EmploymentSchedule(5, 8)));
             db.Professionals.Add(person);
         }
 

@@ -186,7 +186,7 @@ public sealed class AccessLogCoverageTests : IClassFixture<RegistryAppFactory>
         var (client, professionalId) = await _app.SignedInProfessionalAsync();
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var job = Employment.AtListedEmployer(site, EmploymentRole.Teacher, DateOnly.FromDateTime(DateTime.Today).AddYears(-1), new EmploymentSchedule(5, 8));
+        var job = Employment.AtListedEmployer(site, EmploymentRole.Teacher, TestClock.Today.AddYears(-1), new EmploymentSchedule(5, 8));
         if (confirmed)
         {
             job.ConfirmByEmployer("seed", DateTimeOffset.UtcNow);

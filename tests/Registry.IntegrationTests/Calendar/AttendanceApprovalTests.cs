@@ -24,7 +24,7 @@ namespace Registry.IntegrationTests.Calendar;
 /// </summary>
 public sealed class AttendanceApprovalTests(RegistryAppFactory app) : IClassFixture<RegistryAppFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task Hours_for_a_session_long_past_count_only_once_registry_staff_approve_and_a_refusal_says_why()

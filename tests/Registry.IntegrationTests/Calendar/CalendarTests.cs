@@ -24,7 +24,7 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
 
     public CalendarTests(RegistryAppFactory app) => _app = app;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -559,7 +559,7 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         var entry = Assert.Single(calendar.Events);
         Assert.Equal($"Storytelling {marker}, with puppets; and songs", entry.Summary);
         Assert.Equal("1 Main St, San Francisco, San Francisco", entry.Location);
-        var starts = TimeZoneInfo.ConvertTimeToUtc(Today.AddDays(20).ToDateTime(new TimeOnly(9, 0)), TimeZoneInfo.Local);
+        var starts = TimeZoneInfo.ConvertTimeToUtc(Today.AddDays(20).ToDateTime(new TimeOnly(9, 0)), TestClock.Instance.LocalTimeZone);
         Assert.Equal(starts, entry.DtStart!.AsUtc);
         Assert.Equal(TimeSpan.FromHours(3), entry.DtEnd!.AsUtc - entry.DtStart.AsUtc);
     }

@@ -21,7 +21,7 @@ public sealed class MyRecordProblemsTests : IClassFixture<RegistryAppFactory>
         var (client, id) = await _app.SignedInProfessionalAsync();
         Assert.Null((await client.GetPageAsync("/my-registry")).GetElementById("data-problems"));
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();

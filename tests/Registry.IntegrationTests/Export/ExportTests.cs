@@ -38,8 +38,8 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         // A training event registered for and attended (posted by its sponsor), and one registered for only.
         var (_, managerId) = await _app.SignedInProfessionalAsync();
         var sponsorId = await _app.SponsorAsync(managerId);
-        var attendedEvent = await _app.EventAsync(sponsorId, "Loose Parts Play", day: DateOnly.FromDateTime(DateTime.Today));
-        var upcoming = await _app.EventAsync(sponsorId, "Planning for Spring", day: DateOnly.FromDateTime(DateTime.Today).AddDays(30));
+        var attendedEvent = await _app.EventAsync(sponsorId, "Loose Parts Play", day: TestClock.Today);
+        var upcoming = await _app.EventAsync(sponsorId, "Planning for Spring", day: TestClock.Today.AddDays(30));
         await _app.RegisterAsync(attendedEvent, me);
         await _app.RegisterAsync(upcoming, me);
         await using (var scope = _app.Services.CreateAsyncScope())

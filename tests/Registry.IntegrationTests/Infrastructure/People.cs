@@ -74,7 +74,7 @@ public static class People
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
             var professional = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName($"Person{i}", null, lastName), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
-            var job = Employment.AtListedEmployer(employerId, role, DateOnly.FromDateTime(DateTime.Today).AddYears(-2), new EmploymentSchedule(5, 8));
+            var job = Employment.AtListedEmployer(employerId, role, TestClock.Today.AddYears(-2), new EmploymentSchedule(5, 8));
             if (confirmed)
             {
                 job.ConfirmByEmployer("seed", DateTimeOffset.UtcNow);
@@ -129,7 +129,7 @@ public static class Sponsoring
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var on = day ?? DateOnly.FromDateTime(DateTime.Today).AddDays(7);
+        var on = day ?? TestClock.Today.AddDays(7);
         var details = new Registry.Web.Domain.Calendar.TrainingEventDetails(title, "Practical strategies.", Registry.Web.Domain.Calendar.TrainingTopic.DualLanguageLearners, "en",
             Registry.Web.Domain.Calendar.TrainingAudience.Everyone, false, "1 Main St", "San Francisco", "San Francisco", capacity, 0, on, withdrawalDays);
         var created = new Registry.Web.Domain.Calendar.TrainingEvent(sponsorId, details, [(on, new TimeOnly(9, 0), new TimeOnly(12, 0))], DateTimeOffset.UtcNow);

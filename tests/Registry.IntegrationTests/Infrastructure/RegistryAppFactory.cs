@@ -77,6 +77,7 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, ClientAddresses>();
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
             services.AddSingleton<WrittenTables>();
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<WrittenTables>());
         });

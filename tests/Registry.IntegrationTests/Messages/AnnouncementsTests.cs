@@ -46,7 +46,7 @@ public sealed class AnnouncementsApp : IAsyncLifetime
         Professional P(char name) => people[_people[name].Id];
         var start = new DateOnly(2020, 1, 1);
         static EmploymentSchedule Schedule() => new(5, 8);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
 
         // A: English, teacher in San Francisco (a centre), current Teacher permit.
         P('A').AddEmployment(Employment.AtListedEmployer(SiteSf, EmploymentRole.Teacher, start, Schedule()));
@@ -100,7 +100,7 @@ public sealed class AnnouncementsTests(AnnouncementsApp fixture) : IClassFixture
         {
             await using var scope = _app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var ids = await Announcements.People(db, scopeEmployerId, null, audience, DateOnly.FromDateTime(DateTime.Today)).Select(p => p.Id).ToListAsync();
+            var ids = await Announcements.People(db, scopeEmployerId, null, audience, TestClock.Today).Select(p => p.Id).ToListAsync();
             return new string(_people.Where(p => ids.Contains(p.Value.Id)).Select(p => p.Key).Order().ToArray());
         }
 
@@ -340,7 +340,7 @@ public sealed class AnnouncementScopeTests(AnnouncementsApp fixture) : IClassFix
             Assert.NotNull((await response.ReadPageAsync()).QuerySelector("#date-error"));
         }
 
-        using (var ok = await staff.PostFormAsync(schedule, values: new Dictionary<string, string> { ["date"] = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["time"] = "09:00" }))
+        using (var ok = await staff.PostFormAsync(schedule, values: new Dictionary<string, string> { ["date"] = TestClock.Now.Date.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["time"] = "09:00" }))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, ok.StatusCode);
         }

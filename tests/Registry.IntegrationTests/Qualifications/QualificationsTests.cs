@@ -13,7 +13,7 @@ namespace Registry.IntegrationTests.Qualifications;
 /// <summary>"What I qualify for" and its JSON, from a record entered through the forms.</summary>
 public sealed class QualificationsTests : IClassFixture<RegistryAppFactory>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static readonly DateOnly Today = TestClock.Today;
 
     private readonly RegistryAppFactory _app;
 

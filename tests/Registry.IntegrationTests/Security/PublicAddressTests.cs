@@ -112,7 +112,7 @@ public sealed partial class PublicAddressTests : IClassFixture<MailAppFactory>
         Foreigner(manager);
         var sponsorId = await _app.SponsorAsync(managerId);
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var eventId = await _app.EventAsync(sponsorId, $"Block play {marker}", day: DateOnly.FromDateTime(DateTime.Today));
+        var eventId = await _app.EventAsync(sponsorId, $"Block play {marker}", day: TestClock.Today);
         string registryId;
         int sessionId;
         await using (var scope = _app.Services.CreateAsyncScope())

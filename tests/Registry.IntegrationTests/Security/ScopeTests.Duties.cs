@@ -55,7 +55,7 @@ public sealed partial class ScopeTests
             var answers = new List<(int Id, string Action, HttpStatusCode Status, string Body)>();
             foreach (var id in ids)
             {
-                foreach (var (action, date) in new[] { ("End", DateTime.Today.AddDays(30)), ("Confirm", DateTime.Today), ("Correct", DateTime.Today.AddYears(-9)) })
+                foreach (var (action, date) in new[] { ("End", TestClock.Now.Date.AddDays(30)), ("Confirm", TestClock.Now.Date), ("Correct", TestClock.Now.Date.AddYears(-9)) })
                 {
                     using var response = await client.PostFormAsync(form, values: new Dictionary<string, string>
                     {
@@ -277,7 +277,7 @@ public sealed partial class ScopeTests
         var (other, _) = await w.App.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.RegistryStaff);
         var (manager, managerId) = await w.App.SignedInProfessionalAsync();
         var sponsorId = await w.App.SponsorAsync(managerId);
-        var eventId = await w.App.EventAsync(sponsorId, "Long-past Workshop", day: DateOnly.FromDateTime(DateTime.Today).AddDays(-60));
+        var eventId = await w.App.EventAsync(sponsorId, "Long-past Workshop", day: TestClock.Today.AddDays(-60));
         var (_, strangerId) = await w.App.SignedInProfessionalAsync();
         await w.App.RegisterAsync(eventId, ownId);
         await w.App.RegisterAsync(eventId, strangerId);

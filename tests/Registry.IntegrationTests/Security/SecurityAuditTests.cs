@@ -257,9 +257,9 @@ public sealed class SecurityAuditTests : IClassFixture<RegistryAppFactory>
         var everything = Entries(await admin.GetPageAsync($"/staff/security-events?Who={Uri.EscapeDataString(marker)}&Older={Uri.EscapeDataString(older[(older.IndexOf("Older=", StringComparison.Ordinal) + 6)..])}"));
         Assert.Equal("long ago", everything[^1].Detail);
 
-        var day = now.AddDays(-40).ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = TimeZoneInfo.ConvertTime(now.AddDays(-40), TestClock.Instance.LocalTimeZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(["long ago"], Entries(await admin.GetPageAsync($"/staff/security-events?Who={Uri.EscapeDataString(marker)}&From={day}&To={day}")).Select(r => r.Detail));
-        var recent = Entries(await admin.GetPageAsync($"/staff/security-events?Who={Uri.EscapeDataString(marker)}&From={now.AddDays(-1).ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"));
+        var recent = Entries(await admin.GetPageAsync($"/staff/security-events?Who={Uri.EscapeDataString(marker)}&From={TimeZoneInfo.ConvertTime(now.AddDays(-1), TestClock.Instance.LocalTimeZone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"));
         Assert.Equal(100, recent.Count);
         Assert.DoesNotContain(recent, r => r.Detail == "long ago");
         Assert.NotNull((await admin.GetPageAsync($"/staff/security-events?Who=nobody.{Guid.NewGuid():N}")).GetElementById("no-events"));

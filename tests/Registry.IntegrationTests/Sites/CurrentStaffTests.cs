@@ -26,7 +26,7 @@ public sealed partial class CurrentStaffTests : IClassFixture<RegistryAppFactory
 
     public CurrentStaffTests(RegistryAppFactory app) => _app = app;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

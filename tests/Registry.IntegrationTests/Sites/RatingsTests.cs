@@ -30,7 +30,7 @@ public sealed class RatingsTests : IClassFixture<RegistryAppFactory>
         }
 
         var ids = await _app.StaffAtAsync(site, 2, confirmed: true, lastName: "Rated", role: EmploymentRole.LeadTeacher);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var validation = today.AddMonths(-6);
         await using (var scope = _app.Services.CreateAsyncScope())
         {

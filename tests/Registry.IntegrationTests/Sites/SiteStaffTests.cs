@@ -56,7 +56,7 @@ public sealed class SiteStaffTests : IClassFixture<RegistryAppFactory>
         var (director, _) = await _app.SignedInWithGrantAsync(AccessRole.SiteDirector, site);
         var page = await director.GetPageAsync($"/sites/{site}/staff");
         var form = page.Forms.Single(f => f.Action.EndsWith($"/sites/{site}/staff", StringComparison.Ordinal));
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         var iso = (DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var bad = await director.PostFormAsync(form, values: new Dictionary<string, string>
@@ -132,10 +132,10 @@ public sealed class SiteStaffTests : IClassFixture<RegistryAppFactory>
             await using var scope = _app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var professional = await db.Professionals.SingleAsync(p => p.Id == id);
-            var job = Employment.AtListedEmployer(site, EmploymentRole.LeadTeacher, DateOnly.FromDateTime(DateTime.Today).AddYears(-1), new EmploymentSchedule(5, 8));
+            var job = Employment.AtListedEmployer(site, EmploymentRole.LeadTeacher, TestClock.Today.AddYears(-1), new EmploymentSchedule(5, 8));
             job.ConfirmByEmployer("seed", DateTimeOffset.UtcNow);
             professional.AddEmployment(job);
-            professional.AddCredential(new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "Commission on Teacher Credentialing", DateOnly.FromDateTime(DateTime.Today).AddYears(-5).AddDays(30), DateOnly.FromDateTime(DateTime.Today).AddDays(30)));
+            professional.AddCredential(new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "Commission on Teacher Credentialing", TestClock.Today.AddYears(-5).AddDays(30), TestClock.Today.AddDays(30)));
             if (id == trickyId)
             {
                 professional.Rename(new Registry.Web.Domain.Professionals.PersonName("=HYPERLINK(\"http://evil.example\")", null, "Smith"));

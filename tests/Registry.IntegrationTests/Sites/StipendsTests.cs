@@ -27,7 +27,7 @@ public sealed class StipendsTests : IClassFixture<RegistryAppFactory>
 
     public StipendsTests(RegistryAppFactory app) => _app = app;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     /// <summary>A teacher at the site for 14 months, 40 hours a week, at the wage given; with a permit and 16 hours of recent training unless told otherwise.</summary>
     private async Task<(HttpClient Client, string RegistryId)> WorkerAsync(int site, decimal wage, bool permit = true, bool training = true)

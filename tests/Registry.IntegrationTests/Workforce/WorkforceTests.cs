@@ -26,7 +26,7 @@ namespace Registry.IntegrationTests.Workforce;
 /// </summary>
 public sealed partial class WorkforceTests
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    private static DateOnly Today => TestClock.Today;
 
     private static string? Error(IHtmlDocument page, string field) =>
         page.GetElementById(field + "-error")?.TextContent.Replace("Error:", string.Empty, StringComparison.Ordinal).Trim();
