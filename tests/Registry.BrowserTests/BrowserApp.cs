@@ -14,12 +14,17 @@ namespace Registry.BrowserTests;
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "registry-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly Socket _socket;
     private IPlaywright? _playwright;
 
     public BrowserApp()
     {
-        Port = FreePort();
-        UseKestrel(Port);
+        // A socket bound to a port the system gives, handed to Kestrel as it is: the port is known before the
+        // app starts (its public address is configured with it) and nothing else can take it in between.
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        UseKestrel(options => options.ListenHandle((ulong)_socket.Handle));
     }
 
     /// <summary>The password of every account the browser tests make.</summary>
@@ -125,6 +130,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await Smtp.DisposeAsync();
         await DisposeAsync();
+        _socket.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -152,12 +158,5 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // One clock for the app and the tests (their "today" is the app's, however close to midnight).
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -3,13 +3,26 @@ using System.Net.Sockets;
 
 namespace Registry.IntegrationTests.Infrastructure;
 
-/// <summary>A free loopback port, reserved for a moment and released, for a server a test starts.</summary>
+/// <summary>Loopback ports for servers that cannot bind port 0 and report what they got (nginx).</summary>
 public static class LoopbackPort
 {
-    public static int Free()
+    /// <summary>
+    /// A port the system gives, kept bound with SO_REUSEPORT and not listening, until the returned
+    /// socket is disposed: a server told to listen there with reuseport (nginx's <c>listen … reuseport</c>)
+    /// binds beside it and takes every connection, and no other process can take the port in between.
+    /// </summary>
+    public static Socket Hold()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(1));
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
+
+    public static int Port(this Socket held) => ((IPEndPoint)held.LocalEndPoint!).Port;
+
+    /// <summary>SOL_SOCKET and SO_REUSEPORT on Linux (1 and 15), which .NET does not name.</summary>
+    private const int SolSocket = 1;
+
+    private const int SoReusePort = 15;
 }

@@ -87,12 +87,19 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             await db.Professionals.Where(p => p.Id == stale.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTimeOffset.UtcNow.AddYears(-2)));
         }
 
-        // The instances bind ports the system gives them (read back); nginx, which cannot report a port it
-        // chose, gets one probed free just before it starts (its public address must be in the instances' settings).
-        var proxyPort = LoopbackPort.Free();
-        var instances = await Task.WhenAll(StartInstanceAsync(connectionString, proxyPort), StartInstanceAsync(connectionString, proxyPort));
+        // The instances bind ports the system gives them (read back). nginx cannot report a port it chose, and
+        // its address must be in the instances' settings first: the port is held (SO_REUSEPORT, not listening)
+        // until nginx listens beside it with reuseport, so nothing else can take it in between.
+        int proxyPort;
+        RegistryProcess[] instances;
+        using (var held = LoopbackPort.Hold())
+        {
+            proxyPort = held.Port();
+            instances = await Task.WhenAll(StartInstanceAsync(connectionString, proxyPort), StartInstanceAsync(connectionString, proxyPort));
+            await StartNginxAsync(proxyPort, instances[0].Address!.Port, instances[1].Address!.Port);
+        }
+
         var (a, b) = (instances[0].Address!.Port, instances[1].Address!.Port);
-        await StartNginxAsync(proxyPort, a, b);
 
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{proxyPort}") };
@@ -217,7 +224,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
                     server 127.0.0.1:{{b}};
                 }
                 server {
-                    listen 127.0.0.1:{{port}} ssl;
+                    listen 127.0.0.1:{{port}} ssl reuseport;
                     ssl_certificate {{folder}}/cert.pem;
                     ssl_certificate_key {{folder}}/key.pem;
                     location / {
