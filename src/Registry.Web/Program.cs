@@ -263,7 +263,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>
 });
 
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", RegistryMetrics.MeterName)
+    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", "System.Runtime", RegistryMetrics.MeterName)
     .AddPrometheusExporter());
 
 builder.Services.AddHealthChecks()
