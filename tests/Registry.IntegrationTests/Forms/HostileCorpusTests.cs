@@ -32,8 +32,6 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
     /// <summary>Fields that take a list ("Spanish, English"): each item is kept, as typed.</summary>
     private static readonly string[] Lists = ["Languages"];
 
-    private static readonly string[] TextTypes = ["text", "email", "tel", "number", "date", "search", "url", ""];
-
     [Fact]
     public async Task Every_text_field_of_every_form_takes_the_hostile_corpus_without_a_5xx_unencoded_markup_or_a_silent_refusal()
     {
@@ -271,9 +269,13 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
         return pages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Every field a person or an attacker can send: text boxes and areas, and the choices (lists, buttons, boxes) and hidden fields a crafted post can fill with anything.</summary>
     internal static IEnumerable<string> Fields(IHtmlFormElement form) =>
-        form.Elements.OfType<IHtmlInputElement>().Where(i => TextTypes.Contains(i.Type.ToLowerInvariant()) && !string.IsNullOrEmpty(i.Name)).Select(i => i.Name!)
-            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => t.Name!));
+        form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Name != "__RequestVerificationToken" && i.Type.ToLowerInvariant() is not ("submit" or "button" or "file"))
+            .Select(i => i.Name!)
+            .Concat(form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => t.Name!))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(t => !string.IsNullOrEmpty(t.Name)).Select(t => t.Name!))
+            .Distinct();
 
     /// <summary>What a refusal says: errors beside fields, the error summary, alerts.</summary>
     private static List<string> Messages(IHtmlDocument page) =>
