@@ -240,9 +240,12 @@ builder.Services
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.Filters.Add(new SecondFactorGate());
+        options.Filters.Add(new Registry.Web.Infrastructure.Web.RefuseCraftedValues());
+        options.ModelBinderProviders.Insert(0, new Registry.Web.Infrastructure.Web.StrictBooleanBinderProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, Registry.Web.Infrastructure.Web.LocalizedBindingMessages>();
 builder.Services.Configure<RazorViewEngineOptions>(options =>
 {
     // Feature folders: a feature's views live beside its controller.

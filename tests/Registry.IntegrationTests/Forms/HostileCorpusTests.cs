@@ -167,7 +167,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                         _triedOn[path] = TriedOn(path) + 1;
                         using var answer = await client.PostFormAsync(form, values: new Dictionary<string, string> { [field] = value });
                         var where = $"{persona} {path} → {Relative(action)} [{field}] with {name}";
-                        if (await JudgeAsync(world, answer, action, field, value, spanish) is { } failure)
+                        if (await JudgeAsync(world, client, answer, action, field, value, spanish) is { } failure)
                         {
                             Failures.Add($"{where}: {failure}");
                         }
@@ -177,7 +177,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
         }
 
         /// <summary>What is wrong with the answer to one try, or null.</summary>
-        private async Task<string?> JudgeAsync(ScopeTests.World world, HttpResponseMessage answer, string action, string field, string value, bool spanish)
+        private async Task<string?> JudgeAsync(ScopeTests.World world, HttpClient client, HttpResponseMessage answer, string action, string field, string value, bool spanish)
         {
             var body = await answer.Content.ReadAsStringAsync();
             if ((int)answer.StatusCode >= 500)
@@ -215,13 +215,31 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                 return after.ChangedSince(before) is { Count: > 0 } changed ? $"refused, but saved to {string.Join(", ", changed)}" : null;
             }
 
-            if ((int)answer.StatusCode < 400)
+            if ((int)answer.StatusCode >= 400)
+            {
+                // Refused whole (a crafted value, a conflict): an error page in the page's language, and nothing saved.
+                var page = await answer.ReadPageAsync();
+                if (spanish && page.QuerySelectorAll("h1, main p").Select(e => e.TextContent.Trim()).FirstOrDefault(EnglishTexts.IsEnglish) is { } english)
+                {
+                    return $"answered {(int)answer.StatusCode} on a Spanish page in English: \"{english}\"";
+                }
+
+                return after.ChangedSince(before) is { Count: > 0 } changed ? $"answered {(int)answer.StatusCode}, but saved to {string.Join(", ", changed)}" : null;
+            }
+
             {
                 // Saved: the value must be kept as it was typed (NUL taken out, decision 0034; spaces around trimmed).
                 var typed = value.Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
                 var items = Lists.Contains(field) ? typed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [typed];
                 if (typed.Length > 0 && !Unstored.Any(u => action.EndsWith(u, StringComparison.Ordinal)) && !items.All(item => after.Holds(before, item)))
                 {
+                    // Refused after a redirect (the page it leads to says why), with nothing saved, is a refusal too.
+                    if (answer.Headers.Location is { } next && after.ChangedSince(before).Count == 0
+                        && Messages(await client.GetPageAsync(next.OriginalString)) is { Count: > 0 } notices)
+                    {
+                        return spanish && notices.FirstOrDefault(EnglishTexts.IsEnglish) is { } english ? $"refused on a Spanish page in English: \"{english}\"" : null;
+                    }
+
                     return $"accepted ({(int)answer.StatusCode} {answer.Headers.Location}), but not stored as typed (changed: {string.Join(", ", after.ChangedSince(before))})";
                 }
             }

@@ -74,7 +74,7 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
         if (parts.Length != 2 || !Enum.TryParse<Domain.Documents.ProvableEntry>(parts[0], out var kind) || !int.TryParse(parts[1], out var entryId)
             || !await review.SubmitAsync(id, userManager.GetUserId(User)!, documentId, kind, entryId, ct))
         {
-            TempData["Notice"] = t["Choose the entry this document proves."].Value;
+            TempData["Problem"] = t["Choose the entry this document proves."].Value;
             return RedirectToAction(nameof(Index));
         }
 

@@ -104,7 +104,14 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
             return NotFound();
         }
 
-        Notice(await attendance.PostRosterAsync(context, present, UserId(), ct));
+        var result = await attendance.PostRosterAsync(context, present, UserId(), ct);
+        Notice(result);
+        if (result.Posted + result.AlreadyPosted < present.Distinct().Count())
+        {
+            // A ticked box for someone not registered (any more): say so, rather than count them silently as nothing.
+            TempData["Problem"] = t["Some of the people ticked are not registered for this session. Reload the page and tick them again."].Value;
+        }
+
         return RedirectToAction(nameof(Attendance), new { eventId });
     }
 
