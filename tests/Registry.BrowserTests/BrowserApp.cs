@@ -44,7 +44,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await SecondFactorAsync(page, email);
         return page;
     }
@@ -56,7 +56,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await page.FillAsync("#Code", _authenticators[email].Next());
             await page.ClickAsync("main form button[type=submit]");
-            await page.WaitForLoadStateAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         else if (page.Url.Contains("/account/two-factor", StringComparison.Ordinal) && await page.Locator("#authenticator-key").CountAsync() == 1)
         {
@@ -64,9 +64,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             _authenticators[email] = new Authenticator(key);
             await page.FillAsync("#Code", _authenticators[email].Next());
             await page.ClickAsync("main form[action$='/set-up'] button[type=submit]");
-            await page.WaitForLoadStateAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             await page.ClickAsync("#recovery-codes-continue");
-            await page.WaitForLoadStateAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
     }
 

@@ -54,8 +54,8 @@ public sealed class DataQualityRulesTests
     [Fact]
     public void Units_over_400_and_a_training_over_100_hours_fail_and_at_the_limits_pass()
     {
-        var atLimits = Good() with { Courses = Enumerable.Range(0, 100).Select(i => ($"C{i}", 4m, (DateOnly?)null)).ToList(), Training = [("Week-long institute", Today.AddDays(-5), 100m)] };
-        var over = atLimits with { Courses = [.. atLimits.Courses, ("One more", 0.5m, null)], Training = [("Week-long institute", Today.AddDays(-5), 100.5m)] };
+        var atLimits = Good() with { Courses = Enumerable.Range(0, 100).Select(i => ($"C{i}", 6m, (DateOnly?)null)).ToList(), Training = [("Week-long institute", Today.AddDays(-5), 100m)] };
+        var over = atLimits with { Courses = [.. atLimits.Courses, ("One more", 0.75m, null)], Training = [("Week-long institute", Today.AddDays(-5), 100.5m)] };
 
         Assert.Empty(Codes(atLimits, DataQualityRule.UnitsAndHoursInRange));
         Assert.Equal(["TotalUnits", "TrainingHours"], Codes(over, DataQualityRule.UnitsAndHoursInRange));

@@ -1,4 +1,5 @@
 using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.Education;
 
 namespace Registry.Web.Domain.DataQuality;
 
@@ -40,7 +41,7 @@ public sealed record RecordFacts(
     bool PossibleDuplicate,
     IReadOnlyList<(string Employer, DateOnly Start, DateOnly? End, decimal HoursPerWeek, bool Unlisted)> Jobs,
     IReadOnlyList<(string Degree, DateOnly? ConferredOn)> Degrees,
-    IReadOnlyList<(string Course, decimal SemesterUnits, DateOnly? CompletedOn)> Courses,
+    IReadOnlyList<(string Course, decimal QuarterUnits, DateOnly? CompletedOn)> Courses,
     IReadOnlyList<(string Title, DateOnly AttendedOn, decimal Hours)> Training,
     IReadOnlyList<(CredentialType Type, DateOnly IssuedOn, DateOnly? ExpiresOn)> Credentials);
 
@@ -87,7 +88,7 @@ public static class DataQualityRules
             Add(DataQualityRule.PlausibleDates, "TrainingDate", title, on);
         }
 
-        if (r.Courses.Sum(c => c.SemesterUnits) > MaxTotalUnits)
+        if (r.Courses.Sum(c => c.QuarterUnits) > MaxTotalUnits * UnitMath.QuarterPerSemester)
         {
             Add(DataQualityRule.UnitsAndHoursInRange, "TotalUnits");
         }

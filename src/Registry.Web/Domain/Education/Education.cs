@@ -205,6 +205,9 @@ public sealed class Course : IVouchedFact
     /// <summary>Records registry staff's decision on this course.</summary>
     public void RecordVerification(Verification verification) => Verification = verification;
 
-    /// <summary>Units in semester units: quarter units count two thirds.</summary>
-    public decimal SemesterUnits => UnitType == UnitType.Quarter ? Math.Round(Units * 2m / 3m, 2) : Units;
+    /// <summary>Units in quarter units, exactly (a semester unit is 1.5): what totals add up.</summary>
+    public decimal QuarterUnits => UnitMath.InQuarterUnits(Units, UnitType);
+
+    /// <summary>Units in semester units (quarter units count two thirds), unrounded: round only to show it.</summary>
+    public decimal SemesterUnits => UnitMath.ToSemesterUnits(QuarterUnits);
 }

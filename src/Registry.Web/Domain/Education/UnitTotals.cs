@@ -71,11 +71,12 @@ public sealed record UnitTotals(
                 continue;
             }
 
-            counted[course.Category] = counted.GetValueOrDefault(course.Category) + course.SemesterUnits;
+            // Exact in quarter units; each total is converted to semester units once, below.
+            counted[course.Category] = counted.GetValueOrDefault(course.Category) + course.QuarterUnits;
         }
 
-        decimal Sum(IEnumerable<CourseCategory> categories) => categories.Sum(c => counted.GetValueOrDefault(c));
-        decimal Of(CourseCategory category) => counted.GetValueOrDefault(category);
+        decimal Sum(IEnumerable<CourseCategory> categories) => UnitMath.ToSemesterUnits(categories.Sum(c => counted.GetValueOrDefault(c)));
+        decimal Of(CourseCategory category) => UnitMath.ToSemesterUnits(counted.GetValueOrDefault(category));
 
         return new UnitTotals(
             Sum(EceCategories),

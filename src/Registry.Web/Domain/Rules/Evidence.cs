@@ -30,9 +30,19 @@ public sealed record Evidence(
         null);
 }
 
-public sealed record CourseFact(string Name, decimal SemesterUnits, CourseCategory Category, string? Grade, bool Verified, DateOnly? CompletedOn = null)
+/// <summary>A course as entered: <paramref name="Units"/> in <paramref name="UnitType"/> (semester unless said), never rounded.</summary>
+public sealed record CourseFact(string Name, decimal Units, CourseCategory Category, string? Grade, bool Verified, DateOnly? CompletedOn = null, UnitType UnitType = UnitType.Semester)
 {
     public bool Counts => UnitTotals.GradeRule(Grade) is null;
+
+    /// <summary>Why the course does not count (a grade below C, or no passing grade yet); none when it counts.</summary>
+    public CourseExclusion? Exclusion => UnitTotals.GradeRule(Grade);
+
+    /// <summary>Exact, for adding up (see <see cref="UnitMath"/>).</summary>
+    public decimal QuarterUnits => UnitMath.InQuarterUnits(Units, UnitType);
+
+    /// <summary>For showing one course; totals are added in quarter units and converted once.</summary>
+    public decimal SemesterUnits => UnitMath.ToSemesterUnits(QuarterUnits);
 }
 
 public sealed record DegreeFact(DegreeLevel Level, string Major, DateOnly? ConferredOn, bool Verified);

@@ -134,7 +134,7 @@ public static class RuleEngine
             {
                 RequirementKind.Units => gap,
                 RequirementKind.EachCategory or RequirementKind.DistinctCourses => 3 * gap,
-                RequirementKind.Degree => Math.Max(3, DegreeUnits(q.MinLevel!.Value) - e.Courses.Where(c => c.Counts).Sum(c => c.SemesterUnits)),
+                RequirementKind.Degree => Math.Max(3, DegreeUnits(q.MinLevel!.Value) - UnitMath.ToSemesterUnits(e.Courses.Where(c => c.Counts).Sum(c => c.QuarterUnits))),
                 RequirementKind.Experience => gap / 6,
                 RequirementKind.YearsInRole => gap * 30,
                 RequirementKind.Credential => q.Credentials!.Min(CredentialEffort),
@@ -192,25 +192,26 @@ public static class RuleEngine
             _ => throw new InvalidOperationException($"Unknown requirement kind {q.Kind}."),
         };
 
-        private readonly Dictionary<(Evidence, UnitArea), (decimal Units, List<EvidenceItem> Courses)> _areas = new(new EvidenceKeyComparer<UnitArea>());
+        private readonly Dictionary<(Evidence, UnitArea), (decimal QuarterUnits, List<EvidenceItem> Courses)> _areas = new(new EvidenceKeyComparer<UnitArea>());
 
-        /// <summary>The counted courses in an area and their semester units, worked out once per area (many rules ask the same).</summary>
-        private (decimal Units, List<EvidenceItem> Courses) InArea(Evidence e, UnitArea area)
+        /// <summary>The counted courses in an area and their exact quarter-unit total, worked out once per area (many rules ask the same).</summary>
+        private (decimal QuarterUnits, List<EvidenceItem> Courses) InArea(Evidence e, UnitArea area)
         {
             if (!_areas.TryGetValue((e, area), out var found))
             {
                 var courses = e.Courses.Where(c => c.Counts && InArea(area, c.Category)).ToList();
-                found = (courses.Sum(c => c.SemesterUnits), courses.Select(Item).ToList());
+                found = (courses.Sum(c => c.QuarterUnits), courses.Select(Item).ToList());
                 _areas[(e, area)] = found;
             }
 
             return found;
         }
 
+        /// <summary>Decided on the exact quarter-unit total; the semester units shown are converted once, from it.</summary>
         private RequirementResult Units(Requirement q, Evidence e)
         {
-            var (have, courses) = InArea(e, q.Area!.Value);
-            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses, []);
+            var (quarterUnits, courses) = InArea(e, q.Area!.Value);
+            return new(q, UnitMath.Reaches(quarterUnits, q.Min!.Value), false, UnitMath.ToSemesterUnits(quarterUnits), q.Min.Value, courses, []);
         }
 
         /// <summary>Units in an area from courses completed within the requirement's window (a course without a completion date does not count).</summary>
@@ -222,8 +223,8 @@ public static class RuleEngine
             }
 
             var courses = e.Courses.Where(c => c.Counts && InArea(q.Area!.Value, c.Category) && c.CompletedOn is { } done && done >= window.From && done <= window.To && done <= asOf).ToList();
-            var have = courses.Sum(c => c.SemesterUnits);
-            return new(q, have >= q.Min!.Value, false, have, q.Min.Value, courses.Select(Item).ToList(), [], window.From, window.To);
+            var quarterUnits = courses.Sum(c => c.QuarterUnits);
+            return new(q, UnitMath.Reaches(quarterUnits, q.Min!.Value), false, UnitMath.ToSemesterUnits(quarterUnits), q.Min.Value, courses.Select(Item).ToList(), [], window.From, window.To);
         }
 
         /// <summary>The days a window covers; none for a permit cycle when no current permit has an expiry.</summary>

@@ -45,7 +45,7 @@ public static class DataQuality
                 .Select(d => new { d.ProfessionalId, d.Major, d.ConferredOn }).ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Major, d.ConferredOn));
             var courses = (await db.Courses.AsNoTracking().Where(PersonKey.For(db.Courses, c => c.ProfessionalId, who))
                 .Select(c => new { c.ProfessionalId, c.Title, c.Units, c.UnitType, c.CompletedOn }).ToListAsync(ct))
-                .ToLookup(c => c.ProfessionalId, c => (c.Title, c.UnitType == UnitType.Quarter ? Math.Round(c.Units * 2m / 3m, 2) : c.Units, c.CompletedOn));
+                .ToLookup(c => c.ProfessionalId, c => (c.Title, UnitMath.InQuarterUnits(c.Units, c.UnitType), c.CompletedOn));
             var training = (await db.TrainingRecords.AsNoTracking().Where(PersonKey.For(db.TrainingRecords, t => t.ProfessionalId, who))
                 .Select(t => new { t.ProfessionalId, t.Title, t.AttendedOn, t.ClockHours }).ToListAsync(ct)).ToLookup(t => t.ProfessionalId, t => (t.Title, t.AttendedOn, t.ClockHours));
             var credentials = (await db.Credentials.AsNoTracking().Where(PersonKey.For(db.Credentials, c => c.ProfessionalId, who))

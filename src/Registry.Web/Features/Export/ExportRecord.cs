@@ -102,6 +102,9 @@ public static class ExportRecord
             var totals = UnitTotals.Compute(p.Courses);
             var notCounted = totals.NotCounted.ToDictionary(n => n.Course.Id, n => n.Reason);
             static VerificationDto V(Verification v) => new(v.Status, v.Reason, v.At);
+
+            // Semester units are added exactly and rounded only here, to be read.
+            static decimal Shown(decimal semesterUnits) => Math.Round(semesterUnits, 2);
             var documents = await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id).ToListAsync(ct);
             var changes = await db.RecordChanges.AsNoTracking().Where(c => c.ProfessionalId == professionalId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
             var registrations = await db.Registrations.AsNoTracking().Where(r => r.ProfessionalId == professionalId).ToDictionaryAsync(r => r.EventId, r => r.Status.ToString(), ct);
@@ -133,9 +136,9 @@ public static class ExportRecord
                 }).ToList(),
                 p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification))).ToList(),
                 p.Courses.OrderBy(c => c.Id).Select(c => new CourseDto(
-                    c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, c.SemesterUnits, c.Grade, c.Term, c.CompletedOn, c.Category,
+                    c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, Shown(c.SemesterUnits), c.Grade, c.Term, c.CompletedOn, c.Category,
                     !notCounted.ContainsKey(c.Id), notCounted.TryGetValue(c.Id, out var reason) ? reason : null, V(c.Verification))).ToList(),
-                new UnitTotalsDto(totals.Ece, totals.Core, totals.GeneralEducation, totals.Administration, totals.AdultSupervision, totals.Specialization, totals.InfantToddler, totals.SchoolAge),
+                new UnitTotalsDto(Shown(totals.Ece), Shown(totals.Core), Shown(totals.GeneralEducation), Shown(totals.Administration), Shown(totals.AdultSupervision), Shown(totals.Specialization), Shown(totals.InfantToddler), Shown(totals.SchoolAge)),
                 p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
                     c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
                 p.PermitApplications.OrderBy(a => a.AppliedOn).Select(a => new PermitApplicationDto(a.Type.ToString(), a.AppliedOn)).ToList(),

@@ -52,8 +52,7 @@ public static class Qualifications
                 .ToListAsync(ct))
                 .ToLookup(c => c.ProfessionalId, c => new CourseFact(
                     string.IsNullOrEmpty(c.CourseNumber) ? c.Title : $"{c.CourseNumber} {c.Title}",
-                    c.UnitType == Domain.Education.UnitType.Quarter ? Math.Round(c.Units * 2m / 3m, 2) : c.Units,
-                    c.Category, c.Grade, c.Status == VerificationStatus.Verified, c.CompletedOn));
+                    c.Units, c.Category, c.Grade, c.Status == VerificationStatus.Verified, c.CompletedOn, c.UnitType));
             var degrees = (await db.Degrees.AsNoTracking().Where(PersonKey.For(db.Degrees, d => d.ProfessionalId, who))
                 .Select(d => new { d.ProfessionalId, d.Level, d.Major, d.ConferredOn, d.Verification.Status }).ToListAsync(ct))
                 .ToLookup(d => d.ProfessionalId, d => new DegreeFact(d.Level, d.Major, d.ConferredOn, d.Status == VerificationStatus.Verified));

@@ -340,7 +340,7 @@ public static class SiteStaff
                 return new RosterRow(
                     p.Id, p.Name, Domain.Professionals.RegistryId.Format(p.RegistryId), p.Role,
                     permit?.Type, permit?.ExpiresOn, permit?.Verified ?? false, permit?.ExpiresOn is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
-                    ece.Sum(c => c.SemesterUnits), counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.SemesterUnits), ece.Count > 0 && ece.All(c => c.Verified),
+                    UnitMath.ToSemesterUnits(ece.Sum(c => c.QuarterUnits)), UnitMath.ToSemesterUnits(counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.QuarterUnits)), ece.Count > 0 && ece.All(c => c.Verified),
                     degree?.Level, degree?.Major, degree?.Verified ?? false,
                     e.Training.Where(x => x.On >= yearStart && x.On <= yearEnd && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
                     documents[p.Id].ToList());

@@ -196,7 +196,7 @@ public static class Snapshots
             {
                 var job = main[p.Id];
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
-                var ece = e.Courses.Where(c => c.Counts && UnitTotals.EceCategories.Contains(c.Category)).Sum(c => c.SemesterUnits);
+                var ece = UnitMath.ToSemesterUnits(e.Courses.Where(c => c.Counts && UnitTotals.EceCategories.Contains(c.Category)).Sum(c => c.QuarterUnits));
                 var evaluation = RuleEngine.Evaluate(book, e, asOf, null, rule => rule.Track == "qcc-lead-teacher");
                 var points = evaluation.Results.Where(r => r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
                 var row = Census.Classify(new CensusFacts(
