@@ -48,15 +48,17 @@ public sealed class UnitTotalsTests
     [Fact]
     public void A_teacher_s_general_education_across_the_four_areas()
     {
-        // 16 GE units: English 3, math 4 quarter (2.67), social science 6, humanities 4.5 quarter (3) + 1.33 semester.
+        // 16 GE units: English 3, math 4 quarter (2.67 shown), social science 6, humanities 4.5 + 2 quarter (4.33 shown).
+        // Rounded course by course (2.67 + 3 + 1.33) the same transcript came to 16.00 only by luck; added in
+        // quarter units (10.5 quarter = 7 semester) it is exactly 16.
         var totals = UnitTotals.Compute(
         [
             Course(3, EnglishLanguageArts), Course(4, MathOrScience, type: UnitType.Quarter), Course(6, SocialSciences),
-            Course(4.5m, HumanitiesOrFineArts, type: UnitType.Quarter), Course(1.33m, HumanitiesOrFineArts),
+            Course(4.5m, HumanitiesOrFineArts, type: UnitType.Quarter), Course(2, HumanitiesOrFineArts, type: UnitType.Quarter),
         ]);
 
-        Assert.Equal(2.67m, totals.MathOrScience);
-        Assert.Equal(4.33m, totals.HumanitiesOrFineArts);
+        Assert.Equal(2.67m, Math.Round(totals.MathOrScience, 2));
+        Assert.Equal(4.33m, Math.Round(totals.HumanitiesOrFineArts, 2));
         Assert.Equal(16m, totals.GeneralEducation);
         Assert.True(totals.HasEveryGeneralEducationArea);
         Assert.Equal(0m, totals.Ece);

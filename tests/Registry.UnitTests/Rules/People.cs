@@ -29,6 +29,10 @@ internal static class People
     public static CourseFact Course(CourseCategory category, decimal semesterUnits, string grade = "B", bool verified = false, string? name = null) =>
         new(name ?? $"{category} {semesterUnits}", semesterUnits, category, grade, verified);
 
+    /// <summary>A course entered in quarter units, as the transcript gives them.</summary>
+    public static CourseFact Quarter(CourseCategory category, decimal quarterUnits, string grade = "B", bool verified = false, string? name = null) =>
+        new(name ?? $"{category} {quarterUnits}q", quarterUnits, category, grade, verified, UnitType: UnitType.Quarter);
+
     /// <summary>The three core courses (3 units each), 9 units.</summary>
     public static IEnumerable<CourseFact> Core(bool verified = false) =>
     [

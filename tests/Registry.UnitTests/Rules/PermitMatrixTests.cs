@@ -18,7 +18,7 @@ public sealed class PermitMatrixTests
         { "6 ECE units at C", With(courses: [Course(CourseCategory.ChildGrowthAndDevelopment, 3, "C"), Course(CourseCategory.OtherEce, 3, "C")]), true },
         { "5.5 ECE units", With(courses: [Course(CourseCategory.ChildGrowthAndDevelopment, 3), Course(CourseCategory.OtherEce, 2.5m)]), false },
         { "6 units, one at C-", With(courses: [Course(CourseCategory.ChildGrowthAndDevelopment, 3), Course(CourseCategory.OtherEce, 3, "C-")]), false },
-        { "9 quarter units (6 semester)", With(courses: [Course(CourseCategory.ChildGrowthAndDevelopment, Math.Round(4.5m * 2 / 3, 2)), Course(CourseCategory.OtherEce, Math.Round(4.5m * 2 / 3, 2))]), true },
+        { "9 quarter units (6 semester)", With(courses: [Quarter(CourseCategory.ChildGrowthAndDevelopment, 4.5m), Quarter(CourseCategory.OtherEce, 4.5m)]), true },
         { "6 units of general education only", With(courses: GeneralEducation()), false },
         { "a HERO program", With(credentials: [Holds(CredentialType.HeroProgram)]), true },
     };
