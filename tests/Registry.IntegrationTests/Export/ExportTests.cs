@@ -158,6 +158,6 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
     private static void AssertFollowsSchema(JsonElement record)
     {
         ExportSchema.AssertValid(record.GetRawText());
-        Assert.Equal("1.4", record.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.5", record.GetProperty("schemaVersion").GetString());
     }
 }

@@ -60,8 +60,11 @@ internal static class People
     public static JobFact YearsAs(EmploymentRole role, decimal years) =>
         new("Sunshine Preschool", role, Today.AddDays(1 - (int)Math.Round(years * 365.25m)), null, 5, 8, false, false);
 
-    public static CredentialFact Holds(CredentialType type, bool expired = false, bool verified = false) =>
-        new(type, Today.AddYears(-3), expired ? Today.AddDays(-1) : Today.AddYears(2), verified);
+    public static CredentialFact Holds(CredentialType type, bool expired = false, bool verified = false, string? earnedIn = null) =>
+        new(type, Today.AddYears(-3), expired ? Today.AddDays(-1) : Today.AddYears(2), verified, earnedIn);
+
+    /// <summary>A job in a role over exactly these days (both worked).</summary>
+    public static JobFact Worked(EmploymentRole role, DateOnly first, DateOnly last) => new("Sunshine Preschool", role, first, last, 5, 8, false, false);
 
     public static DegreeFact Degree(DegreeLevel level, string major, bool verified = false) => new(level, major, new DateOnly(2015, 6, 1), verified);
 

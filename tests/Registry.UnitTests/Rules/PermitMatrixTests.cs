@@ -31,8 +31,10 @@ public sealed class PermitMatrixTests
         { "50 days, but three years ago", With(courses: [.. Core(), Course(CourseCategory.OtherEce, 3)], jobs: [Job(50, end: Today.AddYears(-3))]), true },
         { "12 ECE without a core area", With(courses: [Course(CourseCategory.ChildGrowthAndDevelopment, 3), Course(CourseCategory.ProgramAndCurriculum, 3), Course(CourseCategory.OtherEce, 6)], jobs: [Job(50)]), false },
         { "11 ECE units", With(courses: [.. Core(), Course(CourseCategory.OtherEce, 2)], jobs: [Job(50)]), false },
-        { "a current CDA", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential)]), true },
-        { "an expired CDA", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential, expired: true)]), false },
+        { "a current CDA earned in California", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential, earnedIn: "US-CA")]), true },
+        { "a CDA earned in Texas (the route is for one earned in California)", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential, earnedIn: "US-TX")]), false },
+        { "a CDA, where it was earned not recorded", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential)]), false },
+        { "an expired CDA earned in California", With(credentials: [Holds(CredentialType.ChildDevelopmentAssociateCredential, expired: true, earnedIn: "US-CA")]), false },
     };
 
     public static TheoryData<string, Evidence, bool> Teacher => new()
@@ -72,6 +74,9 @@ public sealed class PermitMatrixTests
     public static TheoryData<string, Evidence, bool> ProgramDirector => new()
     {
         { "BA, units, Site Supervisor status and a year as one", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(), jobs: [Job(350, supervisesAdults: true), YearsAs(EmploymentRole.SiteSupervisor, 1)]), true },
+        { "one school year (September to June) as a Site Supervisor: a program year", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(), jobs: [Job(350, supervisesAdults: true), Worked(EmploymentRole.SiteSupervisor, new DateOnly(2025, 9, 1), new DateOnly(2026, 6, 12))]), true },
+        { "nine months exactly (1 September to 31 May)", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(), jobs: [Job(350, supervisesAdults: true), Worked(EmploymentRole.SiteSupervisor, new DateOnly(2025, 9, 1), new DateOnly(2026, 5, 31))]), true },
+        { "a day short of nine months", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(), jobs: [Job(350, supervisesAdults: true), Worked(EmploymentRole.SiteSupervisor, new DateOnly(2025, 9, 1), new DateOnly(2026, 5, 30))]), false },
         { "half a year as a Site Supervisor", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(), jobs: [Job(350, supervisesAdults: true), YearsAs(EmploymentRole.SiteSupervisor, 0.5m)]), false },
         { "6 administration units in one course", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: SiteSupervisorCourses(administrationCourses: 1), jobs: [Job(350, supervisesAdults: true), YearsAs(EmploymentRole.SiteSupervisor, 1)]), false },
         { "BA, a Site Supervisor permit held, a year as one", With(degrees: [Degree(DegreeLevel.Bachelor, "Sociology")], courses: [.. Core(), Course(CourseCategory.OtherEce, 15), Course(CourseCategory.Administration, 3, name: "Admin I"), Course(CourseCategory.Administration, 3, name: "Admin II"), Course(CourseCategory.AdultSupervision, 2)], credentials: [Holds(CredentialType.ChildDevelopmentSiteSupervisorPermit)], jobs: [YearsAs(EmploymentRole.Director, 1.5m)]), true },

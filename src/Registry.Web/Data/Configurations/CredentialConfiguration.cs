@@ -15,6 +15,7 @@ public sealed class CredentialConfiguration : IEntityTypeConfiguration<Credentia
         builder.Property(c => c.Description).HasMaxLength(Credential.MaxTextLength);
         builder.Property(c => c.Number).HasMaxLength(50);
         builder.Property(c => c.IssuingBody).HasMaxLength(Credential.MaxTextLength).IsRequired();
+        builder.Property(c => c.EarnedIn).HasMaxLength(8);
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
 
         // Reminders and compliance views look for permits expiring soon.

@@ -13,6 +13,7 @@ public sealed class DegreeConfiguration : IEntityTypeConfiguration<Degree>
         builder.Property(d => d.Level).HasConversion<int>();
         builder.Property(d => d.Major).HasMaxLength(Degree.MaxTextLength).IsRequired();
         builder.Property(d => d.Institution).HasMaxLength(Degree.MaxTextLength).IsRequired();
+        builder.Property(d => d.EarnedIn).HasMaxLength(8);
         builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
         builder.OwnsVerification();
     }

@@ -344,10 +344,11 @@ public sealed partial class SyntheticState(RegistryDbContext db, ImportEmployers
     {
         await using var transaction = await connection.BeginAsync(ct);
         var credential = connection.Prepare(transaction,
-            "INSERT INTO Credentials (ProfessionalId, Type, SchoolAgeEmphasis, IssuingBody, IssuedOn, ExpiresOn, VerificationStatus, ConcurrencyStamp, ExpiryAssumed) " +
-            "VALUES (@p, @t, FALSE, @body, @issued, @expires, @status, @stamp, FALSE)", "@p", "@t", "@body", "@issued", "@expires", "@status", "@stamp");
+            // A synthetic Californian's permits and degrees were earned in California.
+            "INSERT INTO Credentials (ProfessionalId, Type, SchoolAgeEmphasis, IssuingBody, IssuedOn, ExpiresOn, VerificationStatus, ConcurrencyStamp, ExpiryAssumed, EarnedIn) " +
+            "VALUES (@p, @t, FALSE, @body, @issued, @expires, @status, @stamp, FALSE, 'US-CA')", "@p", "@t", "@body", "@issued", "@expires", "@status", "@stamp");
         var degree = connection.Prepare(transaction,
-            "INSERT INTO Degrees (ProfessionalId, Level, Major, Institution, ConferredOn, VerificationStatus, ConcurrencyStamp) VALUES (@p, @l, @m, @i, @on, @status, @stamp)",
+            "INSERT INTO Degrees (ProfessionalId, Level, Major, Institution, ConferredOn, VerificationStatus, ConcurrencyStamp, EarnedIn) VALUES (@p, @l, @m, @i, @on, @status, @stamp, 'US-CA')",
             "@p", "@l", "@m", "@i", "@on", "@status", "@stamp");
         var (credentials, degrees) = (0, 0);
         foreach (var p in people)

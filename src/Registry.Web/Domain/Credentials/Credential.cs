@@ -64,10 +64,11 @@ public sealed class Credential : IVouchedFact
         Verification = Verification.SelfReported();
     }
 
-    public Credential(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis = false)
+    public Credential(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis = false, string? earnedIn = null)
         : this()
     {
         Apply(type, number, issuingBody, issuedOn, expiresOn, schoolAgeEmphasis);
+        EarnedIn = earnedIn;
     }
 
     public FactKind FactKind => FactKind.Credential;
@@ -82,15 +83,17 @@ public sealed class Credential : IVouchedFact
         ["Credential.IssuingBody"] = IssuingBody,
         ["Credential.IssuedOn"] = FactChange.Format(IssuedOn),
         ["Credential.ExpiresOn"] = FactChange.Format(ExpiresOn),
+        ["Credential.EarnedIn"] = EarnedIn,
     };
 
     /// <summary>Changes the credential; a changed verified credential returns to self-reported.</summary>
-    public void Update(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis, string? description)
+    public void Update(CredentialType type, string? number, string issuingBody, DateOnly issuedOn, DateOnly? expiresOn, bool schoolAgeEmphasis, string? description, string? earnedIn = null)
     {
-        var before = (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description);
+        var before = (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description, EarnedIn);
         Apply(type, number, issuingBody, issuedOn, expiresOn, schoolAgeEmphasis);
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
-        if (before != (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description))
+        EarnedIn = earnedIn;
+        if (before != (Type, Number, IssuingBody, IssuedOn, ExpiresOn, ExpiryAssumed, SchoolAgeEmphasis, Description, EarnedIn))
         {
             Verification = Verification.SelfReported();
         }
@@ -127,6 +130,9 @@ public sealed class Credential : IVouchedFact
     public bool SchoolAgeEmphasis { get; private set; }
 
     public string? Number { get; private set; }
+
+    /// <summary>Where it was earned: a state ("US-CA") or a country ("MX") code (see <see cref="Places"/>); none when not given. Routes may ask for one earned in a place (a CDA earned in California).</summary>
+    public string? EarnedIn { get; private set; }
 
     public string IssuingBody { get; private set; }
 

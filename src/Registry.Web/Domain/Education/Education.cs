@@ -25,13 +25,14 @@ public sealed class Degree : IVouchedFact
         Verification = Verification.SelfReported();
     }
 
-    public Degree(DegreeLevel level, string major, string institution, DateOnly? conferredOn)
+    public Degree(DegreeLevel level, string major, string institution, DateOnly? conferredOn, string? earnedIn = null)
         : this()
     {
         Level = level;
         Major = major.Trim();
         Institution = institution.Trim();
         ConferredOn = conferredOn;
+        EarnedIn = earnedIn;
     }
 
     public int Id { get; private set; }
@@ -46,6 +47,9 @@ public sealed class Degree : IVouchedFact
 
     public DateOnly? ConferredOn { get; private set; }
 
+    /// <summary>Where the institution is: a state ("US-CA") or a country ("MX") code (see <see cref="Places"/>); none when not given.</summary>
+    public string? EarnedIn { get; private set; }
+
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
@@ -59,17 +63,19 @@ public sealed class Degree : IVouchedFact
         ["Degree.Major"] = Major,
         ["Degree.Institution"] = Institution,
         ["Degree.ConferredOn"] = FactChange.Format(ConferredOn),
+        ["Degree.EarnedIn"] = EarnedIn,
     };
 
     /// <summary>Changes the degree; a changed verified degree returns to self-reported.</summary>
-    public void Update(DegreeLevel level, string major, string institution, DateOnly? conferredOn)
+    public void Update(DegreeLevel level, string major, string institution, DateOnly? conferredOn, string? earnedIn)
     {
-        var before = (Level, Major, Institution, ConferredOn);
+        var before = (Level, Major, Institution, ConferredOn, EarnedIn);
         Level = level;
         Major = major.Trim();
         Institution = institution.Trim();
         ConferredOn = conferredOn;
-        if (before != (Level, Major, Institution, ConferredOn))
+        EarnedIn = earnedIn;
+        if (before != (Level, Major, Institution, ConferredOn, EarnedIn))
         {
             Verification = Verification.SelfReported();
         }

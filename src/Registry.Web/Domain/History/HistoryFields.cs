@@ -9,6 +9,9 @@ public enum HistoryValueKind
     YesNo,
     Enum,
     Flags,
+
+    /// <summary>A state or country code (see <see cref="Places"/>), shown by name.</summary>
+    Place,
 }
 
 /// <summary>How one recorded field is named and shown; <see cref="EnumPrefix"/> prefixes enum names to find their display text.</summary>
@@ -86,6 +89,7 @@ public static class HistoryFields
         ["Degree.Major"] = new("Major or field"),
         ["Degree.Institution"] = new("College or school"),
         ["Degree.ConferredOn"] = new("Date awarded", HistoryValueKind.Date),
+        ["Degree.EarnedIn"] = new("Where it was earned", HistoryValueKind.Place),
         ["Degree.Verification.Status"] = Status,
         ["Degree.Verification.Reason"] = Reason,
 
@@ -108,6 +112,7 @@ public static class HistoryFields
         ["Credential.IssuingBody"] = new("Issued by"),
         ["Credential.IssuedOn"] = new("Issue date", HistoryValueKind.Date),
         ["Credential.ExpiresOn"] = new("Expiry date", HistoryValueKind.Date),
+        ["Credential.EarnedIn"] = new("Where it was earned", HistoryValueKind.Place),
         ["Credential.Verification.Status"] = Status,
         ["Credential.Verification.Reason"] = Reason,
         ["PermitApplication.Type"] = new("Permit applied for", HistoryValueKind.Enum, "Credential"),

@@ -45,9 +45,11 @@ public sealed record CourseFact(string Name, decimal Units, CourseCategory Categ
     public decimal SemesterUnits => UnitMath.ToSemesterUnits(QuarterUnits);
 }
 
-public sealed record DegreeFact(DegreeLevel Level, string Major, DateOnly? ConferredOn, bool Verified);
+/// <param name="EarnedIn">Where it was earned (a state, "US-CA", or a country code); none when not recorded.</param>
+public sealed record DegreeFact(DegreeLevel Level, string Major, DateOnly? ConferredOn, bool Verified, string? EarnedIn = null);
 
-public sealed record CredentialFact(CredentialType Type, DateOnly IssuedOn, DateOnly? ExpiresOn, bool Verified)
+/// <param name="EarnedIn">Where it was earned (a state, "US-CA", or a country code); none when not recorded.</param>
+public sealed record CredentialFact(CredentialType Type, DateOnly IssuedOn, DateOnly? ExpiresOn, bool Verified, string? EarnedIn = null)
 {
     public bool IsCurrentOn(DateOnly day) => IssuedOn <= day && (ExpiresOn is null || ExpiresOn >= day);
 }

@@ -23,6 +23,59 @@ public sealed record RequirementResult(
     /// the closest route is chosen (see docs/decisions/0014-rules-as-data.md).
     /// </summary>
     public decimal Effort { get; init; }
+
+    /// <summary>For a requirement not met: the facts it looked at that did not count, and why (at most <see cref="NearMiss.MaxListed"/>).</summary>
+    public IReadOnlyList<NearMiss> NotCounted { get; init; } = [];
+}
+
+/// <summary>Why a fact on the record did not count toward a requirement.</summary>
+public enum NearMissReason
+{
+    /// <summary>A course graded C- or lower (<see cref="NearMiss.Detail"/>: the grade).</summary>
+    GradeBelowC,
+
+    /// <summary>A course without a passing grade yet: in progress, incomplete, withdrawn, or none entered.</summary>
+    NoPassingGrade,
+
+    /// <summary>A course recorded in a category the requirement does not count (<see cref="NearMiss.Detail"/>: its category).</summary>
+    OtherCategory,
+
+    /// <summary>A course completed, or training attended, outside the requirement's window.</summary>
+    OutsideWindow,
+
+    /// <summary>A course with no completion date, where the requirement counts courses completed in a window.</summary>
+    NoCompletionDate,
+
+    /// <summary>A degree below the level the requirement asks for.</summary>
+    LevelTooLow,
+
+    /// <summary>A degree whose major is not in the field the requirement names.</summary>
+    OtherField,
+
+    /// <summary>A degree conferred, or a credential issued, after the day evaluated.</summary>
+    NotYet,
+
+    /// <summary>A credential that expired (<see cref="NearMiss.Detail"/>: the day, yyyy-MM-dd).</summary>
+    Expired,
+
+    /// <summary>A credential or degree earned outside the place the route asks for (<see cref="NearMiss.Detail"/>: where it was earned, or empty when not recorded).</summary>
+    EarnedElsewhere,
+
+    /// <summary>A job of fewer hours a day than the requirement counts (<see cref="NearMiss.Detail"/>: its hours a day).</summary>
+    FewerHoursPerDay,
+
+    /// <summary>A job without supervising adults, where the requirement counts days supervising adults.</summary>
+    NotSupervisingAdults,
+
+    /// <summary>A job in a role the requirement does not count.</summary>
+    OtherRole,
+}
+
+/// <summary>A fact that did not count toward a requirement, and why.</summary>
+public sealed record NearMiss(EvidenceItem Fact, NearMissReason Reason, string? Detail = null)
+{
+    /// <summary>How many are listed for one requirement (the record has them all).</summary>
+    public const int MaxListed = 10;
 }
 
 public enum EvidenceKind
@@ -74,8 +127,6 @@ public sealed record EvaluationOptions(DateOnly? RatingYearStart = null);
 /// </summary>
 public static class RuleEngine
 {
-    private const decimal DaysPerYear = 365.25m;
-
     /// <param name="only">Evaluate just these rules (and what they need), for a page that shows a few columns.</param>
     public static Evaluation Evaluate(RuleBook book, Evidence evidence, DateOnly asOf, EvaluationOptions? options = null, Func<Rule, bool>? only = null)
     {
@@ -114,7 +165,7 @@ public static class RuleEngine
                     // of them is not met with the verified ones.
                     var full = Check(found.Set, found.Rule, q, all, onlyVerified: false);
                     var metOnVerified = full.Met && (ReferenceEquals(all, verified) || Check(found.Set, found.Rule, q, verified, onlyVerified: true).Met);
-                    return full with { MetOnVerified = metOnVerified, Effort = full.Met ? 0 : Effort(full, all) };
+                    return full with { MetOnVerified = metOnVerified, Effort = full.Met ? 0 : Effort(full, all), NotCounted = full.Met ? [] : NearMisses(found.Set, q, full, all) };
                 }).ToList();
                 return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
             }).ToList();
@@ -165,6 +216,96 @@ public static class RuleEngine
             CredentialType.ChildDevelopmentAssociateCredential or CredentialType.HeroProgram => 12,
             >= CredentialType.ChildDevelopmentAssistantPermit and <= CredentialType.ChildDevelopmentProgramDirectorPermit => 6,
             _ => 150,
+        };
+
+        /// <summary>The facts an unmet requirement looked at and did not count, each with its reason: what the person would otherwise have to find on another page.</summary>
+        private List<NearMiss> NearMisses(RuleSet set, Requirement q, RequirementResult result, Evidence e)
+        {
+            var misses = new List<NearMiss>();
+            switch (q.Kind)
+            {
+                case RequirementKind.Units or RequirementKind.DistinctCourses:
+                    var area = q.Area!.Value;
+                    misses.AddRange(e.Courses.Where(c => !c.Counts && InArea(area, c.Category)).Select(GradeMiss));
+                    if (q.Window is not null && result.WindowFrom is { } from && result.WindowTo is { } to)
+                    {
+                        misses.AddRange(e.Courses.Where(c => c.Counts && InArea(area, c.Category) && (c.CompletedOn is not { } done || done < from || done > to || done > asOf))
+                            .Select(c => new NearMiss(Item(c), c.CompletedOn is null ? NearMissReason.NoCompletionDate : NearMissReason.OutsideWindow)));
+                    }
+
+                    misses.AddRange(OtherCategory(e, c => InArea(area, c), SameFamily(area)));
+                    break;
+                case RequirementKind.EachCategory:
+                    var lacking = q.Categories!.Where(c => result.Lacking.Contains(CategoryNames[c])).ToHashSet();
+                    misses.AddRange(e.Courses.Where(c => !c.Counts && lacking.Contains(c.Category)).Select(GradeMiss));
+                    misses.AddRange(OtherCategory(e, q.Categories!.Contains, q.Categories!.All(UnitTotals.EceCategories.Contains) ? UnitTotals.EceCategories.Contains : UnitTotals.GeneralEducationCategories.Contains));
+                    break;
+                case RequirementKind.Degree:
+                    foreach (var d in e.Degrees)
+                    {
+                        NearMissReason? reason = d.Level < q.MinLevel!.Value ? NearMissReason.LevelTooLow
+                            : d.ConferredOn is { } conferred && conferred > asOf ? NearMissReason.NotYet
+                            : !FieldMatches(set, q.Field!.Value, d.Major) ? NearMissReason.OtherField
+                            : q.EarnedIn is not null && d.EarnedIn != q.EarnedIn ? NearMissReason.EarnedElsewhere
+                            : null;
+                        if (reason is { } r)
+                        {
+                            misses.Add(new NearMiss(new EvidenceItem(EvidenceKind.Degree, d.Level.ToString(), d.Major, null, d.Verified), r, r == NearMissReason.EarnedElsewhere ? d.EarnedIn ?? string.Empty : null));
+                        }
+                    }
+
+                    break;
+                case RequirementKind.Credential or RequirementKind.RuleMet when q.Credentials is { Count: > 0 } types:
+                    foreach (var c in e.Credentials.Where(c => types.Contains(c.Type) && (!c.IsCurrentOn(asOf) || (q.Kind == RequirementKind.Credential && q.EarnedIn is not null && c.EarnedIn != q.EarnedIn))))
+                    {
+                        var item = new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified);
+                        misses.Add(c.IssuedOn > asOf ? new NearMiss(item, NearMissReason.NotYet)
+                            : !c.IsCurrentOn(asOf) ? new NearMiss(item, NearMissReason.Expired, c.ExpiresOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                            : new NearMiss(item, NearMissReason.EarnedElsewhere, c.EarnedIn ?? string.Empty));
+                    }
+
+                    break;
+                case RequirementKind.ProfessionalDevelopment when result.WindowFrom is { } first && result.WindowTo is { } last:
+                    misses.AddRange(e.Training.Where(t => t.On < first || t.On > last || t.On > asOf).OrderByDescending(t => t.On)
+                        .Select(t => new NearMiss(new EvidenceItem(EvidenceKind.Training, null, t.Title, t.Hours, t.Verified), NearMissReason.OutsideWindow, t.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+                    break;
+                case RequirementKind.Experience:
+                    foreach (var j in e.Jobs.Where(j => j.Start <= asOf))
+                    {
+                        var item = new EvidenceItem(EvidenceKind.Job, j.Role.ToString(), j.Employer, null, j.Verified);
+                        if (j.HoursPerDay < q.MinHoursPerDay!.Value)
+                        {
+                            misses.Add(new NearMiss(item, NearMissReason.FewerHoursPerDay, j.HoursPerDay.ToString("0.##", CultureInfo.InvariantCulture)));
+                        }
+                        else if (q.SupervisingAdults && !j.SupervisesAdults)
+                        {
+                            misses.Add(new NearMiss(item, NearMissReason.NotSupervisingAdults));
+                        }
+                    }
+
+                    break;
+                case RequirementKind.YearsInRole:
+                    misses.AddRange(e.Jobs.Where(j => !q.Roles!.Contains(j.Role) && j.Start <= asOf)
+                        .Select(j => new NearMiss(new EvidenceItem(EvidenceKind.Job, j.Role.ToString(), j.Employer, null, j.Verified), NearMissReason.OtherRole)));
+                    break;
+            }
+
+            return misses.Count > NearMiss.MaxListed ? misses.GetRange(0, NearMiss.MaxListed) : misses;
+        }
+
+        private static NearMiss GradeMiss(CourseFact c) => c.Exclusion == CourseExclusion.GradeBelowC
+            ? new NearMiss(Item(c), NearMissReason.GradeBelowC, c.Grade?.Trim().ToUpperInvariant())
+            : new NearMiss(Item(c), NearMissReason.NoPassingGrade, string.IsNullOrWhiteSpace(c.Grade) ? null : c.Grade.Trim());
+
+        /// <summary>Counted courses of the same family (ECE, or general education) recorded in a category the requirement does not count.</summary>
+        private static IEnumerable<NearMiss> OtherCategory(Evidence e, Func<CourseCategory, bool> counts, Func<CourseCategory, bool> family) =>
+            e.Courses.Where(c => c.Counts && !counts(c.Category) && family(c.Category)).Select(c => new NearMiss(Item(c), NearMissReason.OtherCategory, CategoryNames[c.Category]));
+
+        /// <summary>The courses a misfiled course could belong with: none for a whole family (ECE, general education, any college subject).</summary>
+        private static Func<CourseCategory, bool> SameFamily(UnitArea area) => area switch
+        {
+            UnitArea.Ece or UnitArea.GeneralEducation or UnitArea.AllCollege => _ => false,
+            _ => UnitTotals.EceCategories.Contains,
         };
 
         private bool IsMet(string ruleId, bool onlyVerified)
@@ -268,10 +409,10 @@ public static class RuleEngine
         private RequirementResult Degree(RuleSet set, Requirement q, Evidence e)
         {
             var degrees = e.Degrees
-                .Where(d => d.Level >= q.MinLevel!.Value && (d.ConferredOn is null || d.ConferredOn <= asOf) && FieldMatches(set, q.Field!.Value, d.Major))
+                .Where(d => d.Level >= q.MinLevel!.Value && (d.ConferredOn is null || d.ConferredOn <= asOf) && FieldMatches(set, q.Field!.Value, d.Major) && (q.EarnedIn is null || d.EarnedIn == q.EarnedIn))
                 .Select(d => new EvidenceItem(EvidenceKind.Degree, d.Level.ToString(), d.Major, null, d.Verified))
                 .ToList();
-            if (degrees.Count == 0 && q.Field == DegreeField.Any && ReportedLevel(e.ReportedEducationLevel) is { } reported && reported >= q.MinLevel)
+            if (degrees.Count == 0 && q.Field == DegreeField.Any && q.EarnedIn is null && ReportedLevel(e.ReportedEducationLevel) is { } reported && reported >= q.MinLevel)
             {
                 degrees.Add(new EvidenceItem(EvidenceKind.ReportedEducation, e.ReportedEducationLevel.ToString(), null, null, false));
             }
@@ -324,29 +465,55 @@ public static class RuleEngine
             return new(q, best.Days >= q.Days!.Value, false, best.Days, q.Days.Value, best.Jobs, [], best.From, best.To);
         }
 
+        /// <summary>
+        /// Time in the roles, in whole calendar months of the periods worked (overlapping jobs count
+        /// once), and years as months over the requirement's months to a year: no 365.25-day year,
+        /// and a program year of a school-year program is its own 9 or 10 months.
+        /// </summary>
         private RequirementResult YearsInRole(Requirement q, Evidence e)
         {
             var spans = e.Jobs.Where(j => q.Roles!.Contains(j.Role) && j.Start <= asOf)
                 .Select(j => (j.Start, End: Min(j.End ?? asOf, asOf), Job: j)).OrderBy(s => s.Start).ToList();
-            var days = 0;
-            DateOnly? coveredTo = null;
+            var months = 0;
+            DateOnly? from = null, to = null;
             foreach (var (start, end, _) in spans)
             {
-                var from = coveredTo is { } c && c >= start ? c.AddDays(1) : start;
-                if (end >= from)
+                if (from is null)
                 {
-                    days += end.DayNumber - from.DayNumber + 1;
-                    coveredTo = end;
+                    (from, to) = (start, end);
+                }
+                else if (start <= to!.Value.AddDays(1))
+                {
+                    to = end > to ? end : to;
+                }
+                else
+                {
+                    months += WholeMonths(from.Value, to.Value);
+                    (from, to) = (start, end);
                 }
             }
 
-            var years = Math.Round(days / DaysPerYear, 2);
-            return new(q, years >= q.Years!.Value, false, years, q.Years.Value, spans.Select(s => new EvidenceItem(EvidenceKind.Job, s.Job.Role.ToString(), s.Job.Employer, null, s.Job.Verified)).Distinct().ToList(), []);
+            if (from is not null)
+            {
+                months += WholeMonths(from.Value, to!.Value);
+            }
+
+            var perYear = q.MonthsPerYear ?? 12;
+            var met = months >= q.Years!.Value * perYear;
+            return new(q, met, false, (decimal)months / perYear, q.Years.Value, spans.Select(s => new EvidenceItem(EvidenceKind.Job, s.Job.Role.ToString(), s.Job.Employer, null, s.Job.Verified)).Distinct().ToList(), []);
+        }
+
+        /// <summary>Whole calendar months from the first day to the last, both worked (1 Sep to 31 May: 9).</summary>
+        private static int WholeMonths(DateOnly first, DateOnly last)
+        {
+            var after = last.AddDays(1);
+            var months = (after.Year - first.Year) * 12 + after.Month - first.Month;
+            return Math.Max(0, after.Day < first.Day ? months - 1 : months);
         }
 
         private RequirementResult Credential(Requirement q, Evidence e)
         {
-            var held = e.Credentials.Where(c => q.Credentials!.Contains(c.Type) && c.IsCurrentOn(asOf)).Select(c => new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified)).Distinct().ToList();
+            var held = e.Credentials.Where(c => q.Credentials!.Contains(c.Type) && c.IsCurrentOn(asOf) && (q.EarnedIn is null || c.EarnedIn == q.EarnedIn)).Select(c => new EvidenceItem(EvidenceKind.Credential, c.Type.ToString(), null, null, c.Verified)).Distinct().ToList();
             if (held.Count == 0 && q.OrApplied && e.Applications is { } applications)
             {
                 // An application counts for a year from the day it was made (see docs/rules/california.md).

@@ -109,7 +109,7 @@ public enum RequirementKind
     /// <summary><see cref="Requirement.Days"/> working days of <see cref="Requirement.MinHoursPerDay"/>+ hours within any <see cref="Requirement.WithinMonths"/> months.</summary>
     Experience,
 
-    /// <summary><see cref="Requirement.Years"/> years in one of <see cref="Requirement.Roles"/>.</summary>
+    /// <summary><see cref="Requirement.Years"/> years in one of <see cref="Requirement.Roles"/>, counted in whole months (<see cref="Requirement.MonthsPerYear"/> to a year).</summary>
     YearsInRole,
 
     /// <summary>One of <see cref="Requirement.Credentials"/>, current on the day.</summary>
@@ -199,12 +199,21 @@ public sealed record Requirement
 
     public decimal? Years { get; init; }
 
+    /// <summary>
+    /// For yearsInRole: the months of work that make one year (12 unless said). A program year is the
+    /// program's own year, so a school-year program of 9 or more months counts as a year: 9.
+    /// </summary>
+    public int? MonthsPerYear { get; init; }
+
     public IReadOnlyList<CredentialType>? Credentials { get; init; }
 
     public decimal? Hours { get; init; }
 
     /// <summary>For professional development, the hours' window; for units, only courses completed in it count.</summary>
     public ProfessionalDevelopmentWindow? Window { get; init; }
+
+    /// <summary>For a credential or degree requirement: only one earned in this place counts (a state, "US-CA", or a country code; see <see cref="Places"/>).</summary>
+    public string? EarnedIn { get; init; }
 
     /// <summary>For a credential requirement: an application for one of the credentials, made in the last 12 months, counts too.</summary>
     public bool OrApplied { get; init; }

@@ -19,6 +19,9 @@ public static class Degrees
 
         public string? Institution { get; set; }
 
+        /// <summary>A state ("US-CA") or country ("MX") code; empty when not recorded.</summary>
+        public string? EarnedIn { get; set; }
+
         public string? ConferredDay { get; set; }
 
         public string? ConferredMonth { get; set; }
@@ -34,6 +37,7 @@ public static class Degrees
             Level = degree.Level.ToString(),
             Major = degree.Major,
             Institution = degree.Institution,
+            EarnedIn = degree.EarnedIn,
             ConferredDay = degree.ConferredOn?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ConferredMonth = degree.ConferredOn?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ConferredYear = degree.ConferredOn?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -49,6 +53,7 @@ public static class Degrees
                 .MaximumLength(Degree.MaxTextLength).WithMessage(t["Use at most {0} characters.", Degree.MaxTextLength]);
             RuleFor(f => f.Institution).NotEmpty().WithMessage(t["Enter the college or university."])
                 .MaximumLength(Degree.MaxTextLength).WithMessage(t["Use at most {0} characters.", Degree.MaxTextLength]);
+            RuleFor(f => f.EarnedIn).Must(p => string.IsNullOrEmpty(p) || Domain.Places.IsKnown(p)).WithMessage(t["Choose a state or a country from the list."]);
             RuleFor(f => f.ConferredDay).Custom((_, context) =>
             {
                 var form = context.InstanceToValidate;
@@ -84,14 +89,14 @@ public static class Degrees
         public async Task AddAsync(int professionalId, Form form, CancellationToken ct)
         {
             var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
-            professional.AddDegree(new Degree(form.ParsedLevel!.Value, form.Major!, form.Institution!, form.ConferredOn));
+            professional.AddDegree(new Degree(form.ParsedLevel!.Value, form.Major!, form.Institution!, form.ConferredOn, string.IsNullOrEmpty(form.EarnedIn) ? null : form.EarnedIn));
             await db.SaveChangesAsync(ct);
         }
 
         public async Task UpdateAsync(Degree degree, Form form, CancellationToken ct)
         {
             var watch = Domain.Facts.FactWatch.Before(degree);
-            degree.Update(form.ParsedLevel!.Value, form.Major!, form.Institution!, form.ConferredOn);
+            degree.Update(form.ParsedLevel!.Value, form.Major!, form.Institution!, form.ConferredOn, string.IsNullOrEmpty(form.EarnedIn) ? null : form.EarnedIn);
             facts.Record(watch, degree);
             await db.SaveChangesAsync(ct);
         }

@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.4";
+    public const string SchemaVersion = "1.5";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -69,7 +69,7 @@ public static class ExportRecord
         string Role, string? RoleDescription, DateOnly StartDate, DateOnly? EndDate, decimal DaysPerWeek, decimal HoursPerDay,
         bool SupervisesAdults, string AgeGroupsServed, decimal? HourlyWage, DateTimeOffset? ConfirmedByEmployerAt, VerificationDto Verification);
 
-    public sealed record DegreeDto(DegreeLevel Level, string Major, string Institution, DateOnly? ConferredOn, VerificationDto Verification);
+    public sealed record DegreeDto(DegreeLevel Level, string Major, string Institution, DateOnly? ConferredOn, VerificationDto Verification, string? EarnedIn);
 
     public sealed record CourseDto(
         string Institution, string? CourseNumber, string Title, decimal Units, UnitType UnitType, decimal SemesterUnits, string? Grade, string? Term,
@@ -77,7 +77,7 @@ public static class ExportRecord
 
     public sealed record UnitTotalsDto(decimal Ece, decimal Core, decimal GeneralEducation, decimal Administration, decimal AdultSupervision, decimal Specialization, decimal InfantToddler, decimal SchoolAge);
 
-    public sealed record CredentialDto(string Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, VerificationDto Verification);
+    public sealed record CredentialDto(string Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, VerificationDto Verification, string? EarnedIn);
 
     public sealed record PermitApplicationDto(string Type, DateOnly AppliedOn);
 
@@ -134,13 +134,13 @@ public static class ExportRecord
                         e.Role.ToString(), e.RoleDescription, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults,
                         e.AgeGroupsServed.ToString(), e.HourlyWage, e.ConfirmedAt, V(e.Verification));
                 }).ToList(),
-                p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification))).ToList(),
+                p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification), d.EarnedIn)).ToList(),
                 p.Courses.OrderBy(c => c.Id).Select(c => new CourseDto(
                     c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, Shown(c.SemesterUnits), c.Grade, c.Term, c.CompletedOn, c.Category,
                     !notCounted.ContainsKey(c.Id), notCounted.TryGetValue(c.Id, out var reason) ? reason : null, V(c.Verification))).ToList(),
                 new UnitTotalsDto(Shown(totals.Ece), Shown(totals.Core), Shown(totals.GeneralEducation), Shown(totals.Administration), Shown(totals.AdultSupervision), Shown(totals.Specialization), Shown(totals.InfantToddler), Shown(totals.SchoolAge)),
                 p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
-                    c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification))).ToList(),
+                    c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification), c.EarnedIn)).ToList(),
                 p.PermitApplications.OrderBy(a => a.AppliedOn).Select(a => new PermitApplicationDto(a.Type.ToString(), a.AppliedOn)).ToList(),
                 p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
                     t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),

@@ -72,6 +72,7 @@ public static class RecentChanges
                 number.ToString("0.##", CultureInfo.CurrentCulture),
             HistoryValueKind.YesNo => value == "true" ? t["Yes"].Value : t["No"].Value,
             HistoryValueKind.Enum => t[spec.EnumPrefix + value].Value,
+            HistoryValueKind.Place => Domain.Places.Name(value),
             HistoryValueKind.Flags => string.Join(", ", value.Split(", ").Select(v => t[spec.EnumPrefix + v].Value)),
             _ => value,
         };

@@ -335,14 +335,14 @@ public static class Merges
                     }).ToListAsync(ct))
                 .Select(e => new Entry("Jobs", "Role" + e.Role, e.Employer, Dates(e.StartDate, e.EndDate), e.ConfirmedAt is not null || e.Status == VerificationStatus.Verified)));
             entries.AddRange((await db.Degrees.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Id)
-                    .Select(e => new { e.Level, e.Major, e.Institution, e.ConferredOn, e.Verification.Status }).ToListAsync(ct))
-                .Select(e => new Entry("Degrees", "Degree" + e.Level, $"{e.Major}, {e.Institution}", e.ConferredOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Status == VerificationStatus.Verified)));
+                    .Select(e => new { e.Level, e.Major, e.Institution, e.ConferredOn, e.EarnedIn, e.Verification.Status }).ToListAsync(ct))
+                .Select(e => new Entry("Degrees", "Degree" + e.Level, $"{e.Major}, {e.Institution}{(e.EarnedIn is null ? string.Empty : ", " + Domain.Places.Name(e.EarnedIn))}", e.ConferredOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Status == VerificationStatus.Verified)));
             entries.AddRange((await db.Courses.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Id)
                     .Select(e => new { e.Title, e.Institution, e.Units, e.UnitType, e.Grade, e.CompletedOn, e.Verification.Status }).ToListAsync(ct))
                 .Select(e => new Entry("Courses", "UnitType" + e.UnitType, $"{e.Title}, {e.Institution} ({e.Units:0.##}{(e.Grade is null ? string.Empty : ", " + e.Grade)})", e.CompletedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Status == VerificationStatus.Verified)));
             entries.AddRange((await db.Credentials.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.Id)
-                    .Select(e => new { e.Type, e.Number, e.IssuedOn, e.ExpiresOn, e.Verification.Status }).ToListAsync(ct))
-                .Select(e => new Entry("Permits", "Credential" + e.Type, e.Number ?? string.Empty, Dates(e.IssuedOn, e.ExpiresOn), e.Status == VerificationStatus.Verified)));
+                    .Select(e => new { e.Type, e.Number, e.IssuedOn, e.ExpiresOn, e.EarnedIn, e.Verification.Status }).ToListAsync(ct))
+                .Select(e => new Entry("Permits", "Credential" + e.Type, string.Join(", ", new[] { e.Number, e.EarnedIn is null ? null : Domain.Places.Name(e.EarnedIn) }.Where(x => !string.IsNullOrEmpty(x))), Dates(e.IssuedOn, e.ExpiresOn), e.Status == VerificationStatus.Verified)));
             entries.AddRange((await db.TrainingRecords.AsNoTracking().Where(e => e.ProfessionalId == professionalId).OrderBy(e => e.AttendedOn).Take(200)
                     .Select(e => new { e.Title, e.Sponsor, e.ClockHours, e.AttendedOn, e.TrustLevel, e.Verification.Status }).ToListAsync(ct))
                 .Select(e => new Entry("Training", null, $"{e.Title}, {e.Sponsor} ({e.ClockHours:0.##} h)", e.AttendedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -23,6 +23,9 @@ public static class Permits
 
         public string? IssuingBody { get; set; }
 
+        /// <summary>A state ("US-CA") or country ("MX") code; empty when not recorded.</summary>
+        public string? EarnedIn { get; set; }
+
         public string? IssuedDay { get; set; }
 
         public string? IssuedMonth { get; set; }
@@ -53,6 +56,7 @@ public static class Permits
                 SchoolAgeEmphasis = credential.SchoolAgeEmphasis,
                 Number = credential.Number,
                 IssuingBody = credential.IssuingBody,
+                EarnedIn = credential.EarnedIn,
                 IssuedDay = Text(credential.IssuedOn.Day),
                 IssuedMonth = Text(credential.IssuedOn.Month),
                 IssuedYear = Text(credential.IssuedOn.Year),
@@ -75,6 +79,7 @@ public static class Permits
             RuleFor(f => f.Number).MaximumLength(50).WithMessage(t["Use at most {0} characters.", 50]);
             RuleFor(f => f.IssuingBody).NotEmpty().WithMessage(t["Enter who issued it."])
                 .MaximumLength(Credential.MaxTextLength).WithMessage(t["Use at most {0} characters.", Credential.MaxTextLength]);
+            RuleFor(f => f.EarnedIn).Must(p => string.IsNullOrEmpty(p) || Domain.Places.IsKnown(p)).WithMessage(t["Choose a state or a country from the list."]);
             RuleFor(f => f.IssuedDay).Custom((_, context) =>
             {
                 var form = context.InstanceToValidate;
@@ -132,7 +137,7 @@ public static class Permits
         public async Task AddAsync(int professionalId, Form form, CancellationToken ct)
         {
             var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId, ct);
-            var credential = new Credential(form.ParsedType!.Value, form.Number, form.IssuingBody!, form.IssuedOn!.Value, form.ExpiresOn, form.SchoolAgeEmphasis)
+            var credential = new Credential(form.ParsedType!.Value, form.Number, form.IssuingBody!, form.IssuedOn!.Value, form.ExpiresOn, form.SchoolAgeEmphasis, NullIfEmpty(form.EarnedIn))
             {
                 Description = form.ParsedType == CredentialType.Other ? form.Description?.Trim() : null,
             };
@@ -149,11 +154,13 @@ public static class Permits
 
             var watch = Domain.Facts.FactWatch.Before(credential);
             credential.Update(form.ParsedType!.Value, form.Number, form.IssuingBody!, form.IssuedOn!.Value, form.ExpiresOn, form.SchoolAgeEmphasis,
-                form.ParsedType == CredentialType.Other ? form.Description : null);
+                form.ParsedType == CredentialType.Other ? form.Description : null, NullIfEmpty(form.EarnedIn));
             facts.Record(watch, credential);
             await db.SaveChangesAsync(ct);
             return true;
         }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         public Task<bool> RemoveAsync(int professionalId, int id, CancellationToken ct) =>
             db.RemoveOneAsync(db.Credentials.Where(c => c.Id == id && c.ProfessionalId == professionalId), ct);

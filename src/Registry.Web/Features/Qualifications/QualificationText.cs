@@ -117,6 +117,38 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         return $"{text} · {(item.Verified ? t["verified"] : t["self-reported"])}";
     }
 
+    /// <summary>A fact that did not count toward the requirement, and why ("ECE 12 Child, Family and Community (3 units): grade C-, below C").</summary>
+    public string NotCounted(NearMiss miss, RequirementResult result)
+    {
+        var why = miss.Reason switch
+        {
+            NearMissReason.GradeBelowC => t["grade {0}: only C or better counts", miss.Detail ?? string.Empty].Value,
+            NearMissReason.NoPassingGrade when miss.Detail is { } grade => t["grade {0}: no passing grade yet", grade].Value,
+            NearMissReason.NoPassingGrade => t["no grade yet (in progress, or none entered)"].Value,
+            NearMissReason.OtherCategory => t["recorded as {0}, which this does not count", Category(miss.Detail!)].Value,
+            NearMissReason.OutsideWindow when miss.Detail is { } on => t["on {0}, outside {1} to {2}", D(DateOnly.ParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture)), D(result.WindowFrom), D(result.WindowTo)].Value,
+            NearMissReason.OutsideWindow => t["completed outside {0} to {1}", D(result.WindowFrom), D(result.WindowTo)].Value,
+            NearMissReason.NoCompletionDate => t["no completion date: add the day it ended"].Value,
+            NearMissReason.LevelTooLow => t["below the level asked for"].Value,
+            NearMissReason.OtherField => result.Requirement.Field == DegreeField.EceOrRelated
+                ? t["its major is not ECE/CD or a related field"].Value
+                : t["its major is not ECE/CD"].Value,
+            NearMissReason.NotYet => t["not yet on this day"].Value,
+            NearMissReason.Expired => t["expired on {0}", D(DateOnly.ParseExact(miss.Detail!, "yyyy-MM-dd", CultureInfo.InvariantCulture))].Value,
+            NearMissReason.EarnedElsewhere when string.IsNullOrEmpty(miss.Detail) => t["where it was earned is not recorded, and this route asks for one earned in {0}", Place(result.Requirement.EarnedIn)].Value,
+            NearMissReason.EarnedElsewhere => t["earned in {0}, and this route asks for one earned in {1}", Place(miss.Detail), Place(result.Requirement.EarnedIn)].Value,
+            NearMissReason.FewerHoursPerDay => t["{0} hours a day, fewer than {1}", N(decimal.Parse(miss.Detail!, CultureInfo.InvariantCulture)), N(result.Requirement.MinHoursPerDay ?? 0)].Value,
+            NearMissReason.NotSupervisingAdults => t["not supervising adults"].Value,
+            NearMissReason.OtherRole => t["a role this does not count"].Value,
+            _ => miss.Reason.ToString(),
+        };
+        var fact = miss.Fact.Kind == EvidenceKind.Job ? $"{miss.Fact.Text} ({t["Role" + miss.Fact.Code].Value})" : Evidence(miss.Fact);
+        return $"{fact}: {why}";
+    }
+
+    /// <summary>A state's or country's name from its code ("CA": California); the code itself when unknown.</summary>
+    public string Place(string? code) => code is null ? "—" : Domain.Places.Name(code);
+
     /// <summary>The smallest set of what is missing for the rule, from its closest route.</summary>
     public string MissingSummary(RuleResult result) => List(result.Closest.Missing.Select(Missing), "; ");
 

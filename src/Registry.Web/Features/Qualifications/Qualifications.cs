@@ -54,11 +54,11 @@ public static class Qualifications
                     string.IsNullOrEmpty(c.CourseNumber) ? c.Title : $"{c.CourseNumber} {c.Title}",
                     c.Units, c.Category, c.Grade, c.Status == VerificationStatus.Verified, c.CompletedOn, c.UnitType));
             var degrees = (await db.Degrees.AsNoTracking().Where(PersonKey.For(db.Degrees, d => d.ProfessionalId, who))
-                .Select(d => new { d.ProfessionalId, d.Level, d.Major, d.ConferredOn, d.Verification.Status }).ToListAsync(ct))
-                .ToLookup(d => d.ProfessionalId, d => new DegreeFact(d.Level, d.Major, d.ConferredOn, d.Status == VerificationStatus.Verified));
+                .Select(d => new { d.ProfessionalId, d.Level, d.Major, d.ConferredOn, d.EarnedIn, d.Verification.Status }).ToListAsync(ct))
+                .ToLookup(d => d.ProfessionalId, d => new DegreeFact(d.Level, d.Major, d.ConferredOn, d.Status == VerificationStatus.Verified, d.EarnedIn));
             var credentials = (await db.Credentials.AsNoTracking().Where(PersonKey.For(db.Credentials, c => c.ProfessionalId, who))
-                .Select(c => new { c.ProfessionalId, c.Type, c.IssuedOn, c.ExpiresOn, c.Verification.Status }).ToListAsync(ct))
-                .ToLookup(c => c.ProfessionalId, c => new CredentialFact(c.Type, c.IssuedOn, c.ExpiresOn, c.Status == VerificationStatus.Verified));
+                .Select(c => new { c.ProfessionalId, c.Type, c.IssuedOn, c.ExpiresOn, c.EarnedIn, c.Verification.Status }).ToListAsync(ct))
+                .ToLookup(c => c.ProfessionalId, c => new CredentialFact(c.Type, c.IssuedOn, c.ExpiresOn, c.Status == VerificationStatus.Verified, c.EarnedIn));
             var applications = (await db.PermitApplications.AsNoTracking().Where(PersonKey.For(db.PermitApplications, a => a.ProfessionalId, who))
                 .Select(a => new { a.ProfessionalId, a.Type, a.AppliedOn }).ToListAsync(ct))
                 .ToLookup(a => a.ProfessionalId, a => new PermitApplicationFact(a.Type, a.AppliedOn));

@@ -17,9 +17,12 @@ public static class QualificationsJson
 
     public sealed record RequirementInfo(
         string Kind, string Asks, bool Met, bool MetOnVerifiedOnly, decimal Have, decimal Need, string Has,
-        DateOnly? WindowFrom, DateOnly? WindowTo, IReadOnlyList<EvidenceInfo> Evidence);
+        DateOnly? WindowFrom, DateOnly? WindowTo, IReadOnlyList<EvidenceInfo> Evidence, IReadOnlyList<NotCountedInfo> NotCounted);
 
     public sealed record EvidenceInfo(string Kind, string Text, bool Verified);
+
+    /// <summary>A fact that did not count toward an unmet requirement: its kind, the reason's code (<see cref="NearMissReason"/>) and the sentence a person reads.</summary>
+    public sealed record NotCountedInfo(string Kind, string Reason, string Text);
 
     public static Response From(Evaluation evaluation, QualificationText text) => new(
         evaluation.AsOf,
@@ -31,6 +34,7 @@ public static class QualificationsJson
             r.Met ? [] : r.Closest.Missing.Select(text.Missing).ToList(),
             r.Routes.Select(o => new RouteInfo(o.Route.Id, text.Name(o.Route.Name), o.Met, o.MetOnVerified,
                 o.Requirements.Select(q => new RequirementInfo(
-                    q.Requirement.Kind.ToString(), text.Asks(q.Requirement), q.Met, q.MetOnVerified, q.Have, q.Need, text.Has(q),
-                    q.WindowFrom, q.WindowTo, q.Evidence.Select(e => new EvidenceInfo(e.Kind.ToString(), text.Evidence(e), e.Verified)).ToList())).ToList())).ToList())).ToList());
+                    q.Requirement.Kind.ToString(), text.Asks(q.Requirement), q.Met, q.MetOnVerified, Math.Round(q.Have, 2), q.Need, text.Has(q),
+                    q.WindowFrom, q.WindowTo, q.Evidence.Select(e => new EvidenceInfo(e.Kind.ToString(), text.Evidence(e), e.Verified)).ToList(),
+                    q.NotCounted.Select(m => new NotCountedInfo(m.Fact.Kind.ToString(), m.Reason.ToString(), text.NotCounted(m, q))).ToList())).ToList())).ToList())).ToList());
 }

@@ -945,6 +945,10 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("EarnedIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -1237,6 +1241,10 @@ namespace Registry.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("ConferredOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("EarnedIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("Institution")
                         .IsRequired()

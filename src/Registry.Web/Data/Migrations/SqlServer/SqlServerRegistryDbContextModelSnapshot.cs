@@ -946,6 +946,10 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("EarnedIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
 
@@ -1238,6 +1242,10 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly?>("ConferredOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("EarnedIn")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<string>("Institution")
                         .IsRequired()
