@@ -26,15 +26,17 @@ public static class Places
         ["MP"] = "Northern Mariana Islands", ["PR"] = "Puerto Rico", ["VI"] = "U.S. Virgin Islands",
     };
 
-    /// <summary>Every country the runtime knows, by ISO 3166-1 code (the United States itself is chosen by state).</summary>
-    public static readonly IReadOnlySet<string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
-        .Where(code => code is { Length: 2 } && code != "US" && code.All(char.IsAsciiLetterUpper))
-        .Select(code => code!)
-        .ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every country the runtime knows (from its specific cultures), by ISO 3166-1 code; the United States itself is chosen by state.</summary>
+    private static readonly Dictionary<string, RegionInfo> Regions = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+        .Where(r => r is not null && r.TwoLetterISORegionName is { Length: 2 } code && code != "US" && code.All(char.IsAsciiLetterUpper))
+        .GroupBy(r => r!.TwoLetterISORegionName, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First()!, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Countries => Regions.Keys;
 
     public static bool IsKnown(string? code) =>
-        code is not null && (code.StartsWith("US-", StringComparison.Ordinal) ? States.ContainsKey(code[3..]) : Countries.Contains(code));
+        code is not null && (code.StartsWith("US-", StringComparison.Ordinal) ? States.ContainsKey(code[3..]) : Regions.ContainsKey(code));
 
     /// <summary>The place's name in the reader's language; the code itself when it is not one we know.</summary>
     public static string Name(string code)
@@ -44,7 +46,7 @@ public static class Places
             return state;
         }
 
-        return Countries.Contains(code) ? CountryName(code) : code;
+        return Regions.ContainsKey(code) ? CountryName(code) : code;
     }
 
     /// <summary>The choices a form offers: the states first, then the other countries, each by name.</summary>
@@ -57,7 +59,7 @@ public static class Places
     /// <summary>A country's name in the current UI language where the runtime has it.</summary>
     private static string CountryName(string code)
     {
-        var region = new RegionInfo(code);
+        var region = Regions[code];
         var culture = CultureInfo.CurrentUICulture;
         return culture.TwoLetterISOLanguageName == "en" ? region.EnglishName : region.DisplayName;
     }

@@ -208,6 +208,7 @@ public sealed class DegreesTests : IClassFixture<RegistryAppFactory>
     [InlineData("Major", "", "Major", "Enter the degree's major or field.")]
     [InlineData("Institution", "", "Institution", "Enter the college or university.")]
     [InlineData("ConferredYear", "2099", "Conferred", "The degree's date cannot be in the future.")]
+    [InlineData("EarnedIn", "XX-ZZ", "EarnedIn", "Choose a state or a country from the list.")]
     [InlineData("ConferredMonth", "14", "Conferred", "Enter a real date the degree was conferred, or leave it empty.")]
     public async Task Bad_input_is_answered_beside_the_field(string field, string value, string errorField, string message)
     {

@@ -76,6 +76,7 @@ public sealed class PermitsTests : IClassFixture<ClockAppFactory>
     [InlineData("ExpiresYear", "2020", "Expires", "The expiry date must be after the issue date.")]
     [InlineData("ExpiresMonth", "13", "Expires", "Enter a real expiry date, or leave it empty if none is printed.")]
     [InlineData("Number", "51", "Number", "Use at most 50 characters.")]
+    [InlineData("EarnedIn", "Atlantis", "EarnedIn", "Choose a state or a country from the list.")]
     public async Task Bad_input_is_answered_beside_the_field(string field, string value, string errorField, string message)
     {
         var (client, _) = await _app.SignedInProfessionalAsync();

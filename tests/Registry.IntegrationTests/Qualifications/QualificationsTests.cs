@@ -125,6 +125,56 @@ public sealed class QualificationsTests : IClassFixture<RegistryAppFactory>
         var teacher = root.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "ca-cdp-teacher");
         Assert.Contains("12 units in ECE/CD", teacher.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
     }
+
+    [Fact]
+    public async Task What_did_not_count_is_named_with_why_on_the_page_and_in_the_JSON_and_where_a_CDA_was_earned_decides_its_route()
+    {
+        // Two core courses and a third one at C-, then a CDA credential earned in Texas.
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var driver = new SignUpDriver(client);
+        foreach (var (title, category, grade) in new[] { ("Child Growth and Development", "ChildGrowthAndDevelopment", "A"), ("Introduction to Curriculum", "ProgramAndCurriculum", "B"), ("Child, Family and Community", "ChildFamilyAndCommunity", "C-") })
+        {
+            SignUpDriver.Expect("/my-registry/education", await driver.SubmitAsync("/my-registry/education/courses/add", "/my-registry/education/courses/add", new Dictionary<string, string>
+            {
+                ["Institution"] = "City College of San Francisco", ["Title"] = title, ["Units"] = "3", ["UnitType"] = "Semester", ["Grade"] = grade, ["Category"] = category,
+            }));
+        }
+
+        var cda = new Dictionary<string, string>
+        {
+            ["Type"] = "ChildDevelopmentAssociateCredential", ["Description"] = "", ["Number"] = "CDA-1", ["IssuingBody"] = "Council for Professional Recognition", ["EarnedIn"] = "US-TX",
+            ["IssuedDay"] = "1", ["IssuedMonth"] = "3", ["IssuedYear"] = Today.AddYears(-1).Year.ToString(CultureInfo.InvariantCulture),
+            ["ExpiresDay"] = "", ["ExpiresMonth"] = "", ["ExpiresYear"] = "",
+        };
+        SignUpDriver.Expect("/my-registry/permits", await driver.SubmitAsync("/my-registry/permits/add", "/my-registry/permits/add", cda));
+
+        var page = await client.GetPageAsync("/my-registry/qualifications");
+        var associate = page.QuerySelector("#rule-ca-cdp-associate-teacher")!;
+        Assert.Equal("Not met", associate.QuerySelector(".result")?.TextContent);
+        var notCounted = associate.QuerySelectorAll(".not-counted li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Child, Family and Community (3 units) · self-reported: grade C-: only C or better counts", notCounted);
+        Assert.Contains(notCounted, t => t.Contains("earned in Texas, and this route asks for one earned in California", StringComparison.Ordinal));
+
+        using (var response = await client.GetAsync(new Uri("/api/my/qualifications", UriKind.Relative)))
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var rule = json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "ca-cdp-associate-teacher");
+            var reasons = rule.GetProperty("routes").EnumerateArray().SelectMany(r => r.GetProperty("requirements").EnumerateArray())
+                .SelectMany(q => q.GetProperty("notCounted").EnumerateArray()).Select(m => m.GetProperty("reason").GetString()).ToList();
+            Assert.Contains("GradeBelowC", reasons);
+            Assert.Contains("EarnedElsewhere", reasons);
+        }
+
+        var spanish = await client.GetPageAsync("/my-registry/qualifications?culture=es");
+        Assert.Contains(spanish.QuerySelectorAll("#rule-ca-cdp-associate-teacher .not-counted li"), li => li.TextContent.Contains("solo cuenta C o mejor", StringComparison.Ordinal));
+
+        // Recorded as earned in California, the CDA meets the permit's route.
+        var edit = (await client.GetPageAsync("/my-registry/permits")).QuerySelector(".permit a")!.GetAttribute("href")!;
+        cda["EarnedIn"] = "US-CA";
+        SignUpDriver.Expect("/my-registry/permits", await driver.SubmitAsync(edit, edit, cda));
+        var after = await client.GetPageAsync("/my-registry/qualifications");
+        Assert.Equal("Met", after.QuerySelector("#rule-ca-cdp-associate-teacher .result")?.TextContent);
+    }
 }
 
 /// <summary>A malformed rule file stops the app from starting, naming the file and line.</summary>

@@ -54,8 +54,16 @@ public sealed class RatingsTests : IClassFixture<RegistryAppFactory>
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.Contains("Person0 Rated", StringComparison.Ordinal) && l.Contains(",21,0,", StringComparison.Ordinal));
 
+        // The site's next validation, a year on, names the same rating year (decision 0039): with nothing
+        // typed, the page counts the same hours.
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action$='/next-validation']")!;
+        ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#nextValidation")!).Value = validation.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await rater.PostFormAsync(form)).StatusCode);
+        var untyped = await rater.GetPageAsync($"/ratings/sites/{site}");
+        Assert.Equal("1 / 2 (50%)", untyped.QuerySelector("#meeting-hours")?.TextContent);
+
         var bad = await rater.GetPageAsync($"/ratings/sites/{site}?validationDate=2999-01-01");
-        Assert.Equal("Choose today or an earlier date.", bad.QuerySelector("#validationDate-error")?.TextContent);
+        Assert.Equal("Choose a date within two years from today.", bad.QuerySelector("#validationDate-error")?.TextContent);
         var (elsewhere, _) = await _app.SignedInWithGrantAsync(AccessRole.Rater, null, "Alameda");
         await elsewhere.GetPageAsync($"/ratings/sites/{site}", HttpStatusCode.NotFound);
     }

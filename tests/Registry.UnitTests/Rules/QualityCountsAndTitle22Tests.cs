@@ -52,10 +52,12 @@ public sealed class QualityCountsAndTitle22Tests
         var evidence = With(credentials: [Holds(CredentialType.ChildDevelopmentTeacherPermit)], training: [new TrainingFact("Before validation", new DateOnly(2026, 2, 1), 21, false)]);
 
         Assert.True(Result(evidence, "qcc-lead-teacher-3").Met);
-        var fromValidation = Result(evidence, "qcc-lead-teacher-3", new EvaluationOptions(RatingYearStart: new DateOnly(2026, 3, 15)));
+        var fromValidation = Result(evidence, "qcc-lead-teacher-3", new EvaluationOptions(ValidationDate: new DateOnly(2026, 3, 15)));
         Assert.False(fromValidation.Met);
         var hours = fromValidation.Closest.Requirements.Single(r => r.Requirement.Kind == RequirementKind.ProfessionalDevelopment);
-        Assert.Equal((new DateOnly(2026, 3, 15), new DateOnly(2027, 3, 14), 0m), (hours.WindowFrom!.Value, hours.WindowTo!.Value, hours.Have));
+        Assert.Equal((new DateOnly(2026, 3, 16), new DateOnly(2027, 3, 15), 0m), (hours.WindowFrom!.Value, hours.WindowTo!.Value, hours.Have));
+        var outside = Assert.Single(hours.NotCounted);
+        Assert.Equal((NearMissReason.OutsideWindow, "Before validation"), (outside.Reason, outside.Fact.Text));
     }
 
     public static TheoryData<string, Evidence, bool> Title22Teacher => new()

@@ -116,8 +116,8 @@ public sealed record Evaluation(DateOnly AsOf, IReadOnlyList<RuleSet> Sets, IRea
     public RuleResult? Find(string ruleId) => Results.FirstOrDefault(r => r.Rule.Id == ruleId);
 }
 
-/// <summary>Options a caller may know about the person's context (a site's rating validation date).</summary>
-public sealed record EvaluationOptions(DateOnly? RatingYearStart = null);
+/// <summary>Options a caller may know about the person's context: the rating validation date of the site they work at (see <see cref="RatingYear"/>).</summary>
+public sealed record EvaluationOptions(DateOnly? ValidationDate = null);
 
 /// <summary>
 /// Evaluates every rule in force on a day against a person's evidence, twice: with everything
@@ -379,9 +379,7 @@ public static class RuleEngine
                 case ProfessionalDevelopmentWindow.PastYear:
                     return (asOf.AddYears(-1).AddDays(1), asOf);
                 default:
-                    return options.RatingYearStart is { } start && start <= asOf
-                        ? (start, start.AddYears(1).AddDays(-1))
-                        : (asOf.AddYears(-1).AddDays(1), asOf);
+                    return RatingYear.For(options.ValidationDate, asOf);
             }
         }
 

@@ -15,3 +15,6 @@ public sealed record Field(
 
 /// <summary>A date in three boxes (day, month, year) for the _DateField partial; errors are under the day's name.</summary>
 public sealed record DateField(string Prefix, string Legend, string? Day, string? Month, string? Year, string? Hint = null, string? AutocompletePrefix = null);
+
+/// <summary>The "where it was earned" choice (a state or a country code), for the _PlaceField partial.</summary>
+public sealed record PlaceField(string? Value);

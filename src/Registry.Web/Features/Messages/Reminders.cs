@@ -30,7 +30,7 @@ public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails,
         foreach (var s in sites)
         {
             var stage = s.ValidationOn.DayNumber;
-            var yearStart = s.ValidationOn.AddYears(-1);
+            var (yearStart, _) = Domain.Rules.RatingYear.For(s.ValidationOn, today);
             var people = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId == s.EmployerId && e.EndDate == null)
                 .Select(e => e.ProfessionalId)

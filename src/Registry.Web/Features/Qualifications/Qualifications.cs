@@ -21,7 +21,26 @@ public static class Qualifications
         public async Task<Evaluation> EvaluateAsync(int professionalId, DateOnly? asOf, CancellationToken ct)
         {
             var evidence = await LoadAsync([professionalId], ct);
-            return RuleEngine.Evaluate(book, evidence.GetValueOrDefault(professionalId, Evidence.None), asOf ?? Today);
+            var day = asOf ?? Today;
+            return RuleEngine.Evaluate(book, evidence.GetValueOrDefault(professionalId, Evidence.None), day, new EvaluationOptions(await ValidationDateAsync(professionalId, day, ct)));
+        }
+
+        /// <summary>
+        /// The rating validation date of the site of the person's main job on the day (the most hours
+        /// a week, as the census picks it): their PD year is that site's rating year (see <see cref="RatingYear"/>).
+        /// </summary>
+        public async Task<DateOnly?> ValidationDateAsync(int professionalId, DateOnly day, CancellationToken ct)
+        {
+            // A person holds a job or two on a day: picked in memory (SQLite cannot order by a decimal).
+            var jobs = await db.Employments.AsNoTracking()
+                .Where(e => e.ProfessionalId == professionalId && e.EmployerId != null && e.StartDate <= day && (e.EndDate == null || e.EndDate >= day))
+                .Select(e => new
+                {
+                    e.Id, e.StartDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
+                    Validation = db.SiteRatingDates.Where(d => d.EmployerId == e.EmployerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            return jobs.OrderByDescending(j => j.Hours).ThenByDescending(j => j.StartDate).ThenByDescending(j => j.Id).FirstOrDefault()?.Validation;
         }
 
         /// <summary>Evaluations for many people (a roster): a fixed number of queries (one per kind of fact), whatever their number.</summary>

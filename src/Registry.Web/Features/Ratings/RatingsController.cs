@@ -67,16 +67,17 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
             return NotFound();
         }
 
-        var start = ParseDate(validationDate, out var problem);
+        var typed = ParseDate(validationDate, out var problem);
         if (problem is not null)
         {
             ModelState.AddModelError("validationDate", problem);
         }
 
-        var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(RatingYearStart: start), ct);
+        var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(ValidationDate: typed), ct);
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), users.GetUserId(User)!, "Rater", employerId, "rating view", ct);
         var next = await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
-        return View(new RatingSite(site, rows, start, start?.AddYears(1).AddDays(-1) ?? staff.Today, staff.Today, problem is null ? validationDate : null) { NextValidation = next });
+        var year = await staff.PdYearAsync(employerId, typed, ct);
+        return View(new RatingSite(site, rows, year.From, year.To, staff.Today, problem is null ? validationDate : null) { NextValidation = next });
     }
 
     /// <summary>Records the site's next rating validation date: its staff short of their PD hours are reminded two months before.</summary>
@@ -96,8 +97,9 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
                 ? t["Enter a date like {0}.", staff.Today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]
                 : t["Choose a date after today and within two years."]);
             var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(), ct);
+            var year = await staff.PdYearAsync(employerId, null, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Site), new RatingSite(site, rows, null, staff.Today, staff.Today, null) { NextValidationInput = nextValidation });
+            return View(nameof(Site), new RatingSite(site, rows, year.From, year.To, staff.Today, null) { NextValidationInput = nextValidation });
         }
 
         var userId = users.GetUserId(User)!;
@@ -124,8 +126,8 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
             return NotFound();
         }
 
-        var start = ParseDate(validationDate, out _);
-        var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(RatingYearStart: start), ct);
+        var typed = ParseDate(validationDate, out _);
+        var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(ValidationDate: typed), ct);
 
         // Other people's records leave the registry: audited, and saved with the access log's entries.
         audit.Add(SecurityEventKind.Export, null, null, $"rating CSV of {site.Name} ({site.LicenseNumber}): {rows.Count} people");
@@ -163,9 +165,9 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
             return null;
         }
 
-        if (day > staff.Today)
+        if (day > staff.Today.AddYears(2))
         {
-            problem = t["Choose today or an earlier date."];
+            problem = t["Choose a date within two years from today."];
             return null;
         }
 
@@ -175,7 +177,7 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
 
 public sealed record RatingsIndex(IReadOnlyList<SiteStaff.SiteView> Sites, int Total, int Page, string? Query, bool HasScope);
 
-public sealed record RatingSite(SiteStaff.SiteView Site, IReadOnlyList<SiteStaff.RosterRow> Rows, DateOnly? YearStart, DateOnly YearEnd, DateOnly Today, string? ValidationDateInput)
+public sealed record RatingSite(SiteStaff.SiteView Site, IReadOnlyList<SiteStaff.RosterRow> Rows, DateOnly YearStart, DateOnly YearEnd, DateOnly Today, string? ValidationDateInput)
 {
     public DateOnly? NextValidation { get; init; }
 

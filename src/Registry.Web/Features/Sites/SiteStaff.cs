@@ -79,10 +79,14 @@ public static class SiteStaff
         decimal PdHoursThisYear, int QualityCountsPoints, string? Title22Rule, int Completeness, DateTimeOffset LastUpdated,
         IReadOnlyList<(int Id, string FileName)> Documents);
 
-    /// <summary>What a roster shows; <see cref="RatingYearStart"/> (a rater's validation date) sets the PD year, else the calendar year.</summary>
-    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = DefaultRosterPageSize, DateOnly? RatingYearStart = null);
+    /// <summary>What a roster shows; <see cref="ValidationDate"/> (typed by a rater) sets the PD year in place of the site's recorded validation date (see <see cref="RatingYear"/>).</summary>
+    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = DefaultRosterPageSize, DateOnly? ValidationDate = null);
 
-    public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today);
+    public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today)
+    {
+        /// <summary>The PD year the hours column counts.</summary>
+        public (DateOnly From, DateOnly To) PdYear { get; init; }
+    }
 
     public sealed class Handler(RegistryDbContext db, Qualifications.Qualifications.Handler qualifications, RuleBook book, TimeProvider time, IStringLocalizer<SharedResource> t)
     {
@@ -252,13 +256,14 @@ public static class SiteStaff
             var list = await AllRowsAsync(site, query, ct);
             var size = Math.Clamp(query.PageSize, 10, MaxRosterPageSize);
             var page = Math.Max(1, query.Page);
-            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, Today);
+            var year = await PdYearAsync(site.Id, query.ValidationDate, ct);
+            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, Today) { PdYear = (year.From, year.To) };
         }
 
         /// <summary>Every row the filter keeps, sorted (for the CSV and the rater's view): worked out once, not a page at a time.</summary>
         public async Task<IReadOnlyList<RosterRow>> AllRowsAsync(SiteView site, RosterQuery query, CancellationToken ct)
         {
-            IEnumerable<RosterRow> rows = await RowsAsync(site.Id, Today, query.RatingYearStart, ct);
+            IEnumerable<RosterRow> rows = await RowsAsync(site.Id, Today, query.ValidationDate, ct);
             if (Enum.TryParse<EmploymentRole>(query.Role, out var role))
             {
                 rows = rows.Where(r => r.Role == role);
@@ -304,7 +309,15 @@ public static class SiteStaff
         /// <summary>The roster shows lead teacher points and Title 22 status: only those rules are evaluated.</summary>
         private static bool RosterRules(Rule rule) => rule.Track == "qcc-lead-teacher" || rule.Group == RuleGroup.Title22;
 
-        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? ratingYearStart, CancellationToken ct)
+        /// <summary>The site's PD year today: from the date a rater typed, else the validation date recorded for the site (see <see cref="RatingYear"/>).</summary>
+        public async Task<(DateOnly? Validation, DateOnly From, DateOnly To)> PdYearAsync(int employerId, DateOnly? typed, CancellationToken ct)
+        {
+            var validation = typed ?? await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
+            var (from, to) = RatingYear.For(validation, Today);
+            return (validation, from, to);
+        }
+
+        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? typedValidation, CancellationToken ct)
         {
             var staff = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null).Where(Employment.CurrentOn(today))
@@ -322,9 +335,8 @@ public static class SiteStaff
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.ProfessionalId, d.Id, d.FileName })
                 .ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Id, d.FileName));
-            var yearStart = ratingYearStart ?? new DateOnly(today.Year, 1, 1);
-            var yearEnd = ratingYearStart?.AddYears(1).AddDays(-1) ?? today;
-            var options = new EvaluationOptions(ratingYearStart);
+            var (validation, yearStart, yearEnd) = await PdYearAsync(employerId, typedValidation, ct);
+            var options = new EvaluationOptions(validation);
             return people.Select(p =>
             {
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);

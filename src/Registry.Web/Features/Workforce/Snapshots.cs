@@ -168,7 +168,7 @@ public static class Snapshots
                 from site in sites.DefaultIfEmpty()
                 select new
                 {
-                    e.ProfessionalId, e.Id, e.Role, e.HourlyWage, e.StartDate, e.EndDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
+                    e.ProfessionalId, e.Id, e.EmployerId, e.Role, e.HourlyWage, e.StartDate, e.EndDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,
                     Facility = site == null ? (Domain.Employers.FacilityType?)null : site.FacilityType, County = site == null ? null : site.County,
                 })
                 .ToListAsync(ct);
@@ -185,6 +185,11 @@ public static class Snapshots
                 .Select(p => new { p.Id, p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, p.ReportedEceUnits, p.County, p.RaceEthnicityDeclined })
                 .ToListAsync(ct);
             var firstJobs = allJobs.GroupBy(e => e.ProfessionalId).ToDictionary(g => g.Key, g => g.Min(e => e.StartDate));
+
+            // Quality Counts points count PD hours in the rating year of the main job's site (decision 0039).
+            var mainSites = main.Values.Where(j => j.EmployerId is not null).Select(j => j.EmployerId!.Value).Distinct().ToList();
+            var validations = mainSites.Count == 0 ? [] : await db.SiteRatingDates.AsNoTracking().Where(d => EF.Parameter(mainSites).Contains(d.EmployerId))
+                .ToDictionaryAsync(d => d.EmployerId, d => d.ValidationOn, ct);
             var races = (await db.Set<ProfessionalRaceEthnicity>().AsNoTracking().Where(r => r.ProfessionalId >= fromId && r.ProfessionalId < toId)
                 .Select(r => new { r.ProfessionalId, r.Category }).ToListAsync(ct)).ToLookup(r => r.ProfessionalId, r => r.Category);
             var languages = (await db.Set<ProfessionalLanguage>().AsNoTracking().Where(l => l.ProfessionalId >= fromId && l.ProfessionalId < toId)
@@ -197,7 +202,8 @@ public static class Snapshots
                 var job = main[p.Id];
                 var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
                 var ece = UnitMath.ToSemesterUnits(e.Courses.Where(c => c.Counts && UnitTotals.EceCategories.Contains(c.Category)).Sum(c => c.QuarterUnits));
-                var evaluation = RuleEngine.Evaluate(book, e, asOf, null, rule => rule.Track == "qcc-lead-teacher");
+                var validation = job.EmployerId is { } site && validations.TryGetValue(site, out var on) ? on : (DateOnly?)null;
+                var evaluation = RuleEngine.Evaluate(book, e, asOf, new EvaluationOptions(validation), rule => rule.Track == "qcc-lead-teacher");
                 var points = evaluation.Results.Where(r => r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
                 var row = Census.Classify(new CensusFacts(
                     p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, e.Degrees.Select(d => d.Level).ToList(),
