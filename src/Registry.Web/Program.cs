@@ -279,6 +279,12 @@ var app = builder.Build();
 // Rule files are checked before anything else: a malformed one stops start-up with its file and line.
 app.Services.GetRequiredService<RuleBook>();
 
+// A state's rule tests need the rules only, no database.
+if (args.FirstOrDefault() == Registry.Web.Features.Qualifications.TestRulesCommand.Name)
+{
+    return await Registry.Web.Features.Qualifications.TestRulesCommand.RunAsync(app.Services, app.Configuration, app.Environment, args, Console.Out);
+}
+
 // A restore goes into an empty data folder, before anything creates a database there.
 if (args.FirstOrDefault() == Registry.Web.Features.Operations.BackupCommand.Restore)
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
@@ -33,15 +34,19 @@ public sealed record Evidence(
 /// <summary>A course as entered: <paramref name="Units"/> in <paramref name="UnitType"/> (semester unless said), never rounded.</summary>
 public sealed record CourseFact(string Name, decimal Units, CourseCategory Category, string? Grade, bool Verified, DateOnly? CompletedOn = null, UnitType UnitType = UnitType.Semester)
 {
+    [JsonIgnore]
     public bool Counts => UnitTotals.GradeRule(Grade) is null;
 
     /// <summary>Why the course does not count (a grade below C, or no passing grade yet); none when it counts.</summary>
+    [JsonIgnore]
     public CourseExclusion? Exclusion => UnitTotals.GradeRule(Grade);
 
     /// <summary>Exact, for adding up (see <see cref="UnitMath"/>).</summary>
+    [JsonIgnore]
     public decimal QuarterUnits => UnitMath.InQuarterUnits(Units, UnitType);
 
     /// <summary>For showing one course; totals are added in quarter units and converted once.</summary>
+    [JsonIgnore]
     public decimal SemesterUnits => UnitMath.ToSemesterUnits(QuarterUnits);
 }
 

@@ -22,7 +22,7 @@ public sealed class RuleFileException(string file, long? line, string problem)
 /// </summary>
 public static class RuleSetLoader
 {
-    private static readonly JsonSerializerOptions Options = new()
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
@@ -40,7 +40,8 @@ public static class RuleSetLoader
             throw new RuleFileException(folder, null, "The rules folder does not exist.");
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        // Case files (*.cases.json, see RuleCases) sit beside the rules and are not rules.
+        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Where(f => !f.EndsWith(RuleCases.Suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
             throw new RuleFileException(folder, null, "The rules folder has no rule files (*.json).");
@@ -205,7 +206,7 @@ public static class RuleSetLoader
     }
 
     /// <summary>The text of the (0-based) line, to show beside the problem.</summary>
-    private static string Near(string json, long? line)
+    internal static string Near(string json, long? line)
     {
         var lines = json.Split('\n');
         if (line is not { } index || index < 0 || index >= lines.Length)
@@ -217,7 +218,7 @@ public static class RuleSetLoader
         return $" Near: {(text.Length > 120 ? text[..120] + "…" : text)}";
     }
 
-    private static string Plain(JsonException e)
+    internal static string Plain(JsonException e)
     {
         var message = e.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
