@@ -24,7 +24,8 @@ namespace Registry.IntegrationTests.Forms;
 public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<ScopeTests.World>
 {
     /// <summary>Forms whose purpose is to end something (a session, a record) or change who can sign in: posting them would end the persona.</summary>
-    private static readonly string[] Skipped = ["/sign-out", "/sign-out-everywhere", "/remove", "/delete", "/cancel", "/change-password", "/two-factor/", "/passkeys", "/language"];
+    // "Try the rules" works facts out and never saves: its own tests post bad input to each field.
+    private static readonly string[] Skipped = ["/staff/try-rules", "/sign-out", "/sign-out-everywhere", "/remove", "/delete", "/cancel", "/change-password", "/two-factor/", "/passkeys", "/language"];
 
     /// <summary>Forms that look something up or send something and keep nothing typed in them: that they worked is not a save.</summary>
     private static readonly string[] Unstored = ["/account/forgot-password"];

@@ -194,6 +194,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /access/request"] = Rule.SignedIn,
         
         ["GET /staff"] = Rule.Staff,
+        ["GET /staff/try-rules"] = Rule.Staff,
+        ["POST /staff/try-rules"] = Rule.Staff,
         ["GET /staff/access-requests"] = Rule.Staff,
         ["GET /staff/access-requests/{requestId:int}/proof"] = Rule.Staff,
         ["POST /staff/access-requests/{requestId:int}/approve"] = Rule.Staff,
