@@ -136,6 +136,11 @@ public sealed class SiteStaffTests : IClassFixture<RegistryAppFactory>
             job.ConfirmByEmployer("seed", DateTimeOffset.UtcNow);
             professional.AddEmployment(job);
             professional.AddCredential(new Credential(CredentialType.ChildDevelopmentTeacherPermit, "123", "Commission on Teacher Credentialing", TestClock.Today.AddYears(-5).AddDays(30), TestClock.Today.AddDays(30)));
+            if (id == personId)
+            {
+                professional.AddTrainingRecord(new Registry.Web.Domain.Training.TrainingRecord("Last year's institute", "Sponsor", TestClock.Today.AddMonths(-14), 21, null, "English", null, Registry.Web.Domain.Training.TrainingTrustLevel.SponsorVerified));
+            }
+
             if (id == trickyId)
             {
                 professional.Rename(new Registry.Web.Domain.Professionals.PersonName("=HYPERLINK(\"http://evil.example\")", null, "Smith"));
@@ -156,7 +161,11 @@ public sealed class SiteStaffTests : IClassFixture<RegistryAppFactory>
         var row = roster.QuerySelectorAll(".roster-row").Single(r => r.TextContent.Contains("Rosa Ortiz", StringComparison.Ordinal));
         Assert.Contains("table-warning", row.ClassName, StringComparison.Ordinal);
         Assert.Contains("Child Development Permit: Teacher", row.QuerySelector(".permit")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2", row.QuerySelector(".points")?.TextContent);
+        Assert.Equal("2", row.QuerySelector(".points")?.FirstChild?.TextContent.Trim());
+        var next = row.QuerySelector(".points .next-point")!;
+        Assert.Equal("Point 3: what is missing", next.QuerySelector("summary")?.TextContent);
+        Assert.Contains("21 hours of professional development", next.TextContent, StringComparison.Ordinal);
+        Assert.Contains(next.QuerySelectorAll(".not-counted li"), li => li.TextContent.StartsWith("Last year's institute", StringComparison.Ordinal) && li.TextContent.Contains("outside", StringComparison.Ordinal));
         Assert.Contains("visible-transcript.pdf", row.QuerySelector(".documents")?.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("private-letter.pdf", roster.Body!.TextContent, StringComparison.Ordinal);
 

@@ -77,7 +77,11 @@ public static class SiteStaff
         decimal EceUnits, decimal GeUnits, bool UnitsVerified,
         DegreeLevel? Degree, string? DegreeMajor, bool DegreeVerified,
         decimal PdHoursThisYear, int QualityCountsPoints, string? Title22Rule, int Completeness, DateTimeOffset LastUpdated,
-        IReadOnlyList<(int Id, string FileName)> Documents);
+        IReadOnlyList<(int Id, string FileName)> Documents)
+    {
+        /// <summary>The next lead teacher point not met (its closest route's gaps and what did not count), for the row's detail; none at 5.</summary>
+        public RuleResult? NextPoint { get; init; }
+    }
 
     /// <summary>What a roster shows; <see cref="ValidationDate"/> (typed by a rater) sets the PD year in place of the site's recorded validation date (see <see cref="RatingYear"/>).</summary>
     public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = DefaultRosterPageSize, DateOnly? ValidationDate = null);
@@ -355,7 +359,10 @@ public static class SiteStaff
                     UnitMath.ToSemesterUnits(ece.Sum(c => c.QuarterUnits)), UnitMath.ToSemesterUnits(counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.QuarterUnits)), ece.Count > 0 && ece.All(c => c.Verified),
                     degree?.Level, degree?.Major, degree?.Verified ?? false,
                     e.Training.Where(x => x.On >= yearStart && x.On <= yearEnd && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
-                    documents[p.Id].ToList());
+                    documents[p.Id].ToList())
+                {
+                    NextPoint = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && !r.Met && r.Rule.Level > points).MinBy(r => r.Rule.Level),
+                };
             }).ToList();
         }
     }
