@@ -29,7 +29,9 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.Experience => q.SupervisingAdults
             ? t["{0} days of {1} or more hours supervising adults, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value]
             : t["{0} days of {1} or more hours, within {2} months", q.Days!.Value, N(q.MinHoursPerDay!.Value), q.WithinMonths!.Value],
+        RequirementKind.YearsInRole when q.MonthsPerYear is { } months => t["{0} program years as: {1} (a program year is {2} months of work, read from the source)", N(q.Years!.Value), List(q.Roles!.Select(r => t["Role" + r].Value)), months],
         RequirementKind.YearsInRole => t["{0} years as: {1}", N(q.Years!.Value), List(q.Roles!.Select(r => t["Role" + r].Value))],
+        RequirementKind.Credential when q.EarnedIn is { } place => t["{0}, earned in {1}", Credentials(q), Place(place)],
         RequirementKind.Credential when q.OrApplied => t["{0}, held or applied for in the last 12 months", Credentials(q)],
         RequirementKind.Credential => Credentials(q),
         RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development {1}", N(q.Hours!.Value), Window(q.Window!.Value)],
@@ -54,6 +56,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
         RequirementKind.DistinctCourses => t["you have {0}", N(r.Have)],
         RequirementKind.EachCategory => r.Met ? t["all there"] : t["missing: {0}", List(r.Lacking.Select(Category))],
         RequirementKind.Experience => t["you have {0} days ({1} to {2})", N(r.Have), D(r.WindowFrom), D(r.WindowTo)],
+        RequirementKind.YearsInRole when r.Requirement.MonthsPerYear is { } months => t["you have {0} months", N(r.Have * months)],
         RequirementKind.YearsInRole => t["you have {0} years", N(r.Have)],
         RequirementKind.MonthsAtSite when r.Lacking.Contains("NotEligibleSite") => t["your site is not on the program's list of eligible sites"],
         RequirementKind.MonthsAtSite => t["you have {0} months", N(r.Have)],
@@ -84,6 +87,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             RequirementKind.Experience => q.SupervisingAdults
                 ? t["{0} days supervising adults", N(gap)]
                 : t["{0} days of experience", N(gap)],
+            RequirementKind.YearsInRole when q.MonthsPerYear is { } months => t["{0} months as: {1}", N(Math.Ceiling(gap * months)), List(q.Roles!.Select(role => t["Role" + role].Value))],
             RequirementKind.YearsInRole => t["{0} years as: {1}", N(gap), List(q.Roles!.Select(role => t["Role" + role].Value))],
             RequirementKind.ProfessionalDevelopment when r.Lacking.Contains("NoCurrentPermit") => t["a current Child Development Permit"],
             RequirementKind.ProfessionalDevelopment => t["{0} hours of professional development", N(gap)],
