@@ -96,6 +96,6 @@ public sealed class ExplanationTests
 
         Assert.Equal("a course in Core: child, family and community", InCulture("en", () => Text().MissingSummary(result)));
         var cda = result.Routes.Single(r => r.Route.Id == "cda");
-        Assert.Equal("Child Development Associate (CDA) credential", InCulture("en", () => Text().Missing(cda.Requirements[0])));
+        Assert.Equal("Child Development Associate (CDA) credential, earned in California", InCulture("en", () => Text().Missing(cda.Requirements[0])));
     }
 }
