@@ -34,20 +34,21 @@ public sealed record Evidence(
 /// <summary>A course as entered: <paramref name="Units"/> in <paramref name="UnitType"/> (semester unless said), never rounded.</summary>
 public sealed record CourseFact(string Name, decimal Units, CourseCategory Category, string? Grade, bool Verified, DateOnly? CompletedOn = null, UnitType UnitType = UnitType.Semester)
 {
+    // Worked out once, when the fact is made: the engine reads them for every requirement.
     [JsonIgnore]
-    public bool Counts => UnitTotals.GradeRule(Grade) is null;
+    public bool Counts { get; } = UnitTotals.GradeRule(Grade) is null;
 
     /// <summary>Why the course does not count (a grade below C, or no passing grade yet); none when it counts.</summary>
     [JsonIgnore]
-    public CourseExclusion? Exclusion => UnitTotals.GradeRule(Grade);
+    public CourseExclusion? Exclusion { get; } = UnitTotals.GradeRule(Grade);
 
     /// <summary>Exact, for adding up (see <see cref="UnitMath"/>).</summary>
     [JsonIgnore]
-    public decimal QuarterUnits => UnitMath.InQuarterUnits(Units, UnitType);
+    public decimal QuarterUnits { get; } = UnitMath.InQuarterUnits(Units, UnitType);
 
     /// <summary>For showing one course; totals are added in quarter units and converted once.</summary>
     [JsonIgnore]
-    public decimal SemesterUnits => UnitMath.ToSemesterUnits(QuarterUnits);
+    public decimal SemesterUnits { get; } = UnitMath.ToSemesterUnits(UnitMath.InQuarterUnits(Units, UnitType));
 }
 
 /// <param name="EarnedIn">Where it was earned (a state, "US-CA", or a country code); none when not recorded.</param>

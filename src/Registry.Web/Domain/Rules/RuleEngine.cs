@@ -24,8 +24,22 @@ public sealed record RequirementResult(
     /// </summary>
     public decimal Effort { get; init; }
 
-    /// <summary>For a requirement not met: the facts it looked at that did not count, and why (at most <see cref="NearMiss.MaxListed"/>).</summary>
-    public IReadOnlyList<NearMiss> NotCounted { get; init; } = [];
+    private IReadOnlyList<NearMiss>? _notCounted;
+    private (RuleSet Set, Evidence Evidence, DateOnly AsOf)? _source;
+
+    /// <summary>
+    /// For a requirement not met: the facts it looked at that did not count, and why (at most
+    /// <see cref="NearMiss.MaxListed"/>). Worked out when first read: a roster evaluates every rule
+    /// for everyone and shows the near misses of one.
+    /// </summary>
+    public IReadOnlyList<NearMiss> NotCounted
+    {
+        get => _notCounted ??= _source is var (set, evidence, asOf) ? RuleEngine.NearMisses(set, Requirement, this, evidence, asOf) : [];
+        init => _notCounted = value;
+    }
+
+    /// <summary>What the engine finds <see cref="NotCounted"/> from when it is first read (no delegate: a roster holds thousands of results).</summary>
+    internal (RuleSet Set, Evidence Evidence, DateOnly AsOf) NearMissSource { init => _source = value; }
 }
 
 /// <summary>Why a fact on the record did not count toward a requirement.</summary>
@@ -136,6 +150,10 @@ public static class RuleEngine
         return new Evaluation(asOf, sets, results);
     }
 
+    /// <summary>The facts an unmet requirement looked at and did not count (see <see cref="RequirementResult.NotCounted"/>).</summary>
+    internal static List<NearMiss> NearMisses(RuleSet set, Requirement q, RequirementResult result, Evidence e, DateOnly asOf) =>
+        Context.NearMisses(set, q, result, e, asOf);
+
     private sealed class Context(
         IReadOnlyDictionary<string, (RuleSet Set, Rule Rule)> rules,
         DateOnly asOf,
@@ -165,7 +183,9 @@ public static class RuleEngine
                     // of them is not met with the verified ones.
                     var full = Check(found.Set, found.Rule, q, all, onlyVerified: false);
                     var metOnVerified = full.Met && (ReferenceEquals(all, verified) || Check(found.Set, found.Rule, q, verified, onlyVerified: true).Met);
-                    return full with { MetOnVerified = metOnVerified, Effort = full.Met ? 0 : Effort(full, all), NotCounted = full.Met ? [] : NearMisses(found.Set, q, full, all) };
+                    return full.Met
+                        ? full with { MetOnVerified = metOnVerified }
+                        : full with { MetOnVerified = metOnVerified, Effort = Effort(full, all), NearMissSource = (found.Set, all, asOf) };
                 }).ToList();
                 return new RouteResult(route, requirements.All(r => r.Met), requirements.All(r => r.MetOnVerified), requirements);
             }).ToList();
@@ -219,7 +239,7 @@ public static class RuleEngine
         };
 
         /// <summary>The facts an unmet requirement looked at and did not count, each with its reason: what the person would otherwise have to find on another page.</summary>
-        private List<NearMiss> NearMisses(RuleSet set, Requirement q, RequirementResult result, Evidence e)
+        internal static List<NearMiss> NearMisses(RuleSet set, Requirement q, RequirementResult result, Evidence e, DateOnly asOf)
         {
             var misses = new List<NearMiss>();
             switch (q.Kind)
@@ -245,7 +265,7 @@ public static class RuleEngine
                     {
                         NearMissReason? reason = d.Level < q.MinLevel!.Value ? NearMissReason.LevelTooLow
                             : d.ConferredOn is { } conferred && conferred > asOf ? NearMissReason.NotYet
-                            : !FieldMatches(set, q.Field!.Value, d.Major) ? NearMissReason.OtherField
+                            : !FieldMatchesUncached(set, q.Field!.Value, d.Major) ? NearMissReason.OtherField
                             : q.EarnedIn is not null && d.EarnedIn != q.EarnedIn ? NearMissReason.EarnedElsewhere
                             : null;
                         if (reason is { } r)
@@ -629,7 +649,7 @@ public static class RuleEngine
 
         private readonly Dictionary<(string, DegreeField, DegreeFieldWords), bool> _fields = [];
 
-        private bool FieldMatches(RuleSet set, DegreeField field, string major)
+        private static bool FieldMatchesUncached(RuleSet set, DegreeField field, string major)
         {
             if (field == DegreeField.Any)
             {
@@ -637,16 +657,25 @@ public static class RuleEngine
             }
 
             var words = set.DegreeFields!;
-            if (_fields.TryGetValue((major, field, words), out var known))
-            {
-                return known;
-            }
-
             var folded = FoldedWords.GetValue(words, w => [w.Ece.Select(Fold).ToArray(), w.Related.Select(Fold).ToArray()]);
             var text = Fold(major);
-            var matches = folded[0].Any(w => text.Contains(w, StringComparison.Ordinal))
+            return folded[0].Any(w => text.Contains(w, StringComparison.Ordinal))
                 || (field == DegreeField.EceOrRelated && folded[1].Any(w => text.Contains(w, StringComparison.Ordinal)));
-            _fields[(major, field, words)] = matches;
+        }
+
+        private bool FieldMatches(RuleSet set, DegreeField field, string major)
+        {
+            if (field == DegreeField.Any)
+            {
+                return true;
+            }
+
+            var key = (major, field, set.DegreeFields!);
+            if (!_fields.TryGetValue(key, out var matches))
+            {
+                _fields[key] = matches = FieldMatchesUncached(set, field, major);
+            }
+
             return matches;
         }
 
