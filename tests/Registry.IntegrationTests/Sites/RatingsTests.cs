@@ -68,6 +68,33 @@ public sealed class RatingsTests : IClassFixture<RegistryAppFactory>
         await elsewhere.GetPageAsync($"/ratings/sites/{site}", HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_rater_grant_that_begins_tomorrow_gives_nothing_today()
+    {
+        int site;
+        string county;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var found = await db.Employers.Where(e => e.County != null && e.County != "Alameda").OrderBy(e => e.Id).Skip(410).Select(e => new { e.Id, e.County }).FirstAsync();
+            (site, county) = (found.Id, found.County!);
+        }
+
+        var (rater, professionalId) = await _app.SignedInWithGrantAsync(AccessRole.Rater, null, "Alameda");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var userId = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.UserId).SingleAsync();
+            db.AccessGrants.Add(AccessGrant.ForCounty(userId, AccessRole.Rater, county, TestClock.Now.AddDays(1), TestClock.Now.AddDays(365)));
+            await db.SaveChangesAsync();
+        }
+
+        var list = await rater.GetPageAsync("/ratings?q=" + Uri.EscapeDataString(await NameAsync(site)));
+        Assert.DoesNotContain(list.QuerySelectorAll("#rating-sites a"), a => a.GetAttribute("href") == $"/ratings/sites/{site}");
+        await rater.GetPageAsync($"/ratings/sites/{site}", HttpStatusCode.NotFound);
+        await rater.GetPageAsync($"/sites/{site}/roster", HttpStatusCode.NotFound);
+    }
+
     private async Task<string> NameAsync(int site)
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -54,7 +54,7 @@ public static class AccessRequests
         {
             var now = time.GetUtcNow();
             var grants = await db.AccessGrants.AsNoTracking()
-                .Where(g => g.UserId == userId && g.RevokedAt == null && g.ExpiresAt > now)
+                .Where(AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId)
                 .OrderBy(g => g.ExpiresAt)
                 .Select(g => new
                 {

@@ -243,7 +243,7 @@ public static class Calendar
         public async Task<IReadOnlyList<StaffMember>> DirectorsStaffAsync(string userId, int eventId, CancellationToken ct)
         {
             var now = time.GetUtcNow();
-            var sites = db.AccessGrants.Where(g => g.UserId == userId && g.Role == Domain.Access.AccessRole.SiteDirector && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now && g.EmployerId != null)
+            var sites = db.AccessGrants.Where(Domain.Access.AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId && g.Role == Domain.Access.AccessRole.SiteDirector && g.EmployerId != null)
                 .Select(g => g.EmployerId!.Value);
             var rows = await db.Employments.AsNoTracking()
                 .Where(e => e.EmployerId != null && sites.Contains(e.EmployerId.Value) && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= Today))

@@ -33,7 +33,7 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
         var userId = users.GetUserId(User)!;
         var now = time.GetUtcNow();
         var grants = await db.AccessGrants.AsNoTracking()
-            .Where(g => g.UserId == userId && g.Role == AccessRole.Rater && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now)
+            .Where(AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId && g.Role == AccessRole.Rater)
             .Select(g => new { g.EmployerId, g.County }).ToListAsync(ct);
         var staffRole = User.IsRegistryStaff();
         if (grants.Count == 0 && !staffRole)

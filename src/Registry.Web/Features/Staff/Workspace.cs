@@ -142,7 +142,7 @@ public static class Workspace
             // Four queries for the page, whatever the number of accounts found.
             var ids = found.Select(u => u.Id).ToList();
             var now = time.GetUtcNow();
-            var grants = (await db.AccessGrants.AsNoTracking().Where(g => EF.Parameter(ids).Contains(g.UserId) && g.RevokedAt == null && g.ExpiresAt > now)
+            var grants = (await db.AccessGrants.AsNoTracking().Where(Domain.Access.AccessGrant.ActiveAt(now)).Where(g => EF.Parameter(ids).Contains(g.UserId))
                 .Select(g => new { g.UserId, g.Id, g.Role, g.County, g.Program, Site = db.Employers.Where(e => e.Id == g.EmployerId).Select(e => e.Name).FirstOrDefault(), g.ExpiresAt })
                 .ToListAsync(ct)).ToLookup(g => g.UserId);
             var names = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.UserId))

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
+using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
 
@@ -82,9 +83,10 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
     public Task<bool> NeedsSecondFactorAsync(string userId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var active = AccessGrant.ActiveAt(now);
         return db.Users.Where(u => u.Id == userId).AnyAsync(u =>
             db.UserRoles.Any(r => r.UserId == u.Id)
-            || db.AccessGrants.Any(g => g.UserId == u.Id && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now)
+            || db.AccessGrants.Where(active).Any(g => g.UserId == u.Id)
             || db.SponsorMembers.Any(m => m.UserId == u.Id && m.ApprovedAt != null && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)), ct);
     }
 
@@ -111,6 +113,7 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
         }
 
         var now = time.GetUtcNow();
+        var active = AccessGrant.ActiveAt(now);
         var state = await db.AccountSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
             .Select(s => new State(
@@ -122,7 +125,7 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
                 // The rule of NeedsSecondFactorAsync, asked only of a session that has not proved one.
                 !s.SecondFactor && (
                     db.UserRoles.Any(r => r.UserId == s.UserId)
-                    || db.AccessGrants.Any(g => g.UserId == s.UserId && g.RevokedAt == null && g.GrantedAt <= now && g.ExpiresAt > now)
+                    || db.AccessGrants.Where(active).Any(g => g.UserId == s.UserId)
                     || db.SponsorMembers.Any(m => m.UserId == s.UserId && m.ApprovedAt != null
                         && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)))))
             .FirstOrDefaultAsync(ct);

@@ -57,7 +57,7 @@ public sealed class SiteAuthorizationHandler(RegistryDbContext db, TimeProvider 
         }
 
         var now = time.GetUtcNow();
-        var grants = db.AccessGrants.Where(g => g.UserId == userId && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now);
+        var grants = db.AccessGrants.Where(AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId);
         var allowed = requirement.Name == SiteOperations.ConfirmStaff.Name
             ? await grants.AnyAsync(g => g.Role == AccessRole.SiteDirector && g.EmployerId == site.EmployerId)
             : requirement.Name == SiteOperations.ViewStaff.Name && await grants.AnyAsync(g =>
@@ -99,7 +99,7 @@ public sealed class StipendAuthorizationHandler(RegistryDbContext db, TimeProvid
         }
 
         var now = time.GetUtcNow();
-        if (await db.AccessGrants.AnyAsync(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now
+        if (await db.AccessGrants.Where(AccessGrant.ActiveAt(now)).AnyAsync(g => g.UserId == userId && g.Role == AccessRole.StipendAdministrator
             && g.County == scope.County && (g.Program == null || g.Program == scope.Program)))
         {
             context.Succeed(requirement);
