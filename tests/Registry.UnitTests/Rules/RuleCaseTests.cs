@@ -57,6 +57,20 @@ public sealed class RuleCaseTests
     }
 
     [Fact]
+    public void A_case_written_by_try_the_rules_reads_back_and_passes()
+    {
+        var shipped = RuleCases.ReadFolder(RulesFolder()).SelectMany(f => f.Cases.Cases).First(c => c.Facts.Courses.Any(x => x.UnitType == Registry.Web.Domain.Education.UnitType.Quarter));
+        var folder = Directory.CreateTempSubdirectory("registry-cases-").FullName;
+        File.WriteAllText(Path.Combine(folder, "written.cases.json"), "{ \"cases\": [ " + RuleCases.WriteCase(shipped) + " ] }");
+
+        var outcomes = RuleCases.Run(California, RuleCases.ReadFolder(folder));
+
+        Assert.NotEmpty(outcomes);
+        Assert.All(outcomes, o => Assert.True(o.Passed, o.RuleId));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Case_files_beside_the_rules_are_not_read_as_rules() =>
         Assert.DoesNotContain(California.Sets, s => s.File!.EndsWith(RuleCases.Suffix, StringComparison.Ordinal));
 }

@@ -72,7 +72,8 @@ public static class RuleCases
         }
     }
 
-    public static string WriteFacts(Facts facts) => JsonSerializer.Serialize(facts, WriteOptions);
+    /// <summary>A case as a case file holds it (for "Try the rules" to hand back).</summary>
+    public static string WriteCase(RuleCase ruleCase) => JsonSerializer.Serialize(ruleCase, WriteOptions);
 
     /// <summary>Every case file in the folder (and below), read; a malformed file throws with its file and line.</summary>
     public static IReadOnlyList<(string File, CaseFile Cases)> ReadFolder(string folder)

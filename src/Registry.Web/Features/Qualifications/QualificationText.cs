@@ -170,12 +170,13 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
             DegreeLevel.Master => t["a master's degree or higher"],
             _ => t["a doctorate"],
         };
-        return q.Field switch
+        string asked = q.Field switch
         {
             DegreeField.Ece => t["{0} in ECE/CD", level.Value],
             DegreeField.EceOrRelated => t["{0} in ECE/CD or a related field", level.Value],
             _ => level,
         };
+        return q.EarnedIn is { } place ? t["{0}, earned in {1}", asked, Place(place)] : asked;
     }
 
     private string Credentials(Requirement q) =>

@@ -75,7 +75,7 @@ public sealed class RatingsController(RegistryDbContext db, SiteStaff.Handler st
 
         var rows = await staff.AllRowsAsync(site, new SiteStaff.RosterQuery(ValidationDate: typed), ct);
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), users.GetUserId(User)!, "Rater", employerId, "rating view", ct);
-        var next = await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
+        var next = await staff.RecordedValidationAsync(employerId, ct);
         var year = await staff.PdYearAsync(employerId, typed, ct);
         return View(new RatingSite(site, rows, year.From, year.To, staff.Today, problem is null ? validationDate : null) { NextValidation = next });
     }

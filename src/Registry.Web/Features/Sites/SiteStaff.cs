@@ -316,9 +316,23 @@ public static class SiteStaff
         /// <summary>The site's PD year today: from the date a rater typed, else the validation date recorded for the site (see <see cref="RatingYear"/>).</summary>
         public async Task<(DateOnly? Validation, DateOnly From, DateOnly To)> PdYearAsync(int employerId, DateOnly? typed, CancellationToken ct)
         {
-            var validation = typed ?? await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
+            var validation = typed ?? await RecordedValidationAsync(employerId, ct);
             var (from, to) = RatingYear.For(validation, Today);
             return (validation, from, to);
+        }
+
+        private readonly Dictionary<int, DateOnly?> _recordedValidations = [];
+
+        /// <summary>The next validation date the site's rater recorded, if any: read once per request however many parts of the page ask.</summary>
+        public async Task<DateOnly?> RecordedValidationAsync(int employerId, CancellationToken ct)
+        {
+            if (!_recordedValidations.TryGetValue(employerId, out var recorded))
+            {
+                recorded = await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
+                _recordedValidations[employerId] = recorded;
+            }
+
+            return recorded;
         }
 
         private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? typedValidation, CancellationToken ct)

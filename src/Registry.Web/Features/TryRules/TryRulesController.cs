@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -86,25 +85,15 @@ public sealed class TryRulesController(RuleBook book, TimeProvider time, IString
 
     /// <summary>The facts and today's answers as a case a rules owner can paste into a case file (then correct what the rules should answer).</summary>
     private static string AsCase(RuleCases.Facts facts, DateOnly asOf, DateOnly? validation, Evaluation evaluation) =>
-        JsonSerializer.Serialize(
-            new RuleCases.RuleCase
-            {
-                Name = "Describe the person",
-                Source = "Cite the line of the regulation or leaflet",
-                AsOf = asOf,
-                ValidationDate = validation,
-                Facts = facts,
-                Expect = evaluation.Results.ToDictionary(r => r.Rule.Id, r => r.Met, StringComparer.Ordinal),
-            },
-            CaseJson);
-
-    private static readonly JsonSerializerOptions CaseJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+        RuleCases.WriteCase(new RuleCases.RuleCase
+        {
+            Name = "Describe the person",
+            Source = "Cite the line of the regulation or leaflet",
+            AsOf = asOf,
+            ValidationDate = validation,
+            Facts = facts,
+            Expect = evaluation.Results.ToDictionary(r => r.Rule.Id, r => r.Met, StringComparer.Ordinal),
+        });
 
     /// <summary>A person with the core, one more ECE course in quarter units, a C- and a year as a teacher.</summary>
     public const string Example = """
