@@ -79,7 +79,7 @@ builder.Services.Configure<Registry.Web.Features.Workforce.CensusOptions>(builde
 builder.Services.AddHostedService<Registry.Web.Features.Workforce.CensusWorker>();
 builder.Services.AddScoped<Registry.Web.Data.Synthetic.SyntheticState>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.Messages.Handler>();
-builder.Services.AddSingleton<Registry.Web.Features.Messages.Messages.Links>();
+builder.Services.AddSingleton<Registry.Web.Infrastructure.Email.UnsubscribeLinks>();
 builder.Services.AddScoped<Registry.Web.Features.Messages.PermitReminders>();
 builder.Services.AddScoped<Registry.Web.Infrastructure.Jobs.JobLeases>();
 builder.Services.AddScoped<Registry.Web.Features.Operations.Backups>();

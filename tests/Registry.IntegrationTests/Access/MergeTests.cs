@@ -14,6 +14,7 @@ using Registry.Web.Features.Account;
 using Registry.Web.Features.Export;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.IntegrationTests.Access;
 
 /// <summary>

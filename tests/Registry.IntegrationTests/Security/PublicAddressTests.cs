@@ -127,7 +127,7 @@ public sealed partial class PublicAddressTests : IClassFixture<MailAppFactory>
         // The card's QR code: exactly the code of the verification page on the public address.
         using (var qr = await person.GetAsync(new Uri("/my-registry/card/qr.png", UriKind.Relative)))
         {
-            Assert.Equal(Registry.Web.Features.Card.Card.QrPng($"{RegistryAppFactory.PublicUrl}/verify/{registryId}"), await qr.Content.ReadAsByteArrayAsync());
+            Assert.Equal(Registry.Web.Infrastructure.Web.QrCodes.Png($"{RegistryAppFactory.PublicUrl}/verify/{registryId}"), await qr.Content.ReadAsByteArrayAsync());
         }
 
         // The calendar file: each entry's address and identifier.
@@ -157,7 +157,7 @@ public sealed partial class PublicAddressTests : IClassFixture<MailAppFactory>
         var shown = checkIn.GetElementById("check-in-link")?.TextContent.Trim();
         Assert.StartsWith($"{RegistryAppFactory.PublicUrl}/training/check-in/", shown, StringComparison.Ordinal);
         using var code = await manager.GetAsync(new Uri($"/sponsors/events/{eventId}/sessions/{sessionId}/check-in.png", UriKind.Relative));
-        Assert.Equal(Registry.Web.Features.Card.Card.QrPng(shown!), await code.Content.ReadAsByteArrayAsync());
+        Assert.Equal(Registry.Web.Infrastructure.Web.QrCodes.Png(shown!), await code.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>Every request of the client names a host that is not the registry's.</summary>

@@ -105,6 +105,13 @@ public sealed class Employment : IVouchedFact
 
     public bool IsCurrentOn(DateOnly today) => EndDate is null || EndDate >= today;
 
+    /// <summary>A job is held on a day it had begun by and not ended by (a site's staff on a past day, a census day).</summary>
+    public static System.Linq.Expressions.Expression<Func<Employment, bool>> HeldOn(DateOnly day) =>
+        e => e.StartDate <= day && (e.EndDate == null || e.EndDate >= day);
+
+    /// <summary><see cref="HeldOn"/> for a job read as its dates only.</summary>
+    public static bool Spans(DateOnly start, DateOnly? end, DateOnly day) => start <= day && (end is null || end >= day);
+
     public static Employment AtListedEmployer(int employerId, EmploymentRole role, DateOnly startDate, EmploymentSchedule schedule) =>
         new(role, startDate, schedule) { EmployerId = employerId };
 

@@ -16,6 +16,12 @@ public enum MessageKind
     News = 3,
 }
 
+/// <summary>The kinds a person may turn off (every kind but <see cref="MessageKind.Account"/>).</summary>
+public static class MessageKinds
+{
+    public static readonly MessageKind[] Optional = [MessageKind.Deadlines, MessageKind.TrainingNearby, MessageKind.News];
+}
+
 /// <summary>A person's choice not to receive one optional kind of message (no row: they receive it).</summary>
 public sealed class MessageOptOut
 {

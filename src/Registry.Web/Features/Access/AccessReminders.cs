@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Features.Account;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Access;
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace Registry.Web.Features.AccessLog;
 
 /// <summary>"Who looked at my record": every look by someone else, newest first.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AccessLogController(Access.AccessLogService log, CurrentProfessional me) : Controller
+public sealed class AccessLogController(AccessLogService log, CurrentProfessional me) : Controller
 {
     [HttpGet("/my-registry/access-log")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
@@ -22,4 +22,4 @@ public sealed class AccessLogController(Access.AccessLogService log, CurrentProf
     }
 }
 
-public sealed record AccessLogPage(IReadOnlyList<Access.AccessLogService.Entry> Entries, int Page, bool HasOlder);
+public sealed record AccessLogPage(IReadOnlyList<AccessLogService.Entry> Entries, int Page, bool HasOlder);

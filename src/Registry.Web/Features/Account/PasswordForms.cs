@@ -1,6 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Account;

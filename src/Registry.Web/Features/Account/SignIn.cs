@@ -86,7 +86,7 @@ public static class SignIn
                 var paused = await throttles.FailAsync(email, source, ct);
                 // What was typed is kept only if it is an email address (a password typed in the wrong box is not).
                 audit.AddOwn(paused ? SecurityEventKind.SignInPaused : SecurityEventKind.SignInFailed, user?.Id,
-                    user?.Email ?? (Forms.FormRules.IsEmailAddress(email) ? email : "(not an email address)"), user is null ? "no account has this email" : "wrong password");
+                    user?.Email ?? (Infrastructure.Forms.FormRules.IsEmailAddress(email) ? email : "(not an email address)"), user is null ? "no account has this email" : "wrong password");
                 await db.SaveChangesAsync(ct);
                 return paused ? Outcome.Paused : Outcome.WrongEmailOrPassword;
             }

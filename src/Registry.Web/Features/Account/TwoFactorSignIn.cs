@@ -5,6 +5,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Account;
 
 /// <summary>

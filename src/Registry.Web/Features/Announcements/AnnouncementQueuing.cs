@@ -19,7 +19,7 @@ public sealed class AnnouncementSignal : Infrastructure.Jobs.WakeSignal;
 /// instance holds an announcement with a lease, so two instances never queue the same one.
 /// The messages carry no body: <see cref="AnnouncementTemplate"/> writes it at sending time.
 /// </summary>
-public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time, Messages.Messages.Links links, Infrastructure.Web.PublicAddress site, ILogger<AnnouncementQueuing> logger)
+public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time, UnsubscribeLinks links, Infrastructure.Web.PublicAddress site, ILogger<AnnouncementQueuing> logger)
 {
     public const string Kind = "announcement";
     public const int BatchSize = 5_000;

@@ -125,9 +125,10 @@ public static class Announcements
     public static IQueryable<Professional> People(RegistryDbContext db, int? scopeEmployerId, int? scopeSponsorId, Audience audience, DateOnly today)
     {
         var people = db.Professionals.AsNoTracking();
+        var current = db.Employments.Where(Employment.CurrentOn(today));
         if (scopeEmployerId is { } site)
         {
-            people = people.Where(p => db.Employments.Any(e => e.ProfessionalId == p.Id && e.EndDate == null && e.EmployerId == site));
+            people = people.Where(p => current.Any(e => e.ProfessionalId == p.Id && e.EmployerId == site));
         }
 
         if (scopeSponsorId is { } sponsor)
@@ -146,7 +147,7 @@ public static class Announcements
         }
 
         // Role, setting, employer and county of work hold together, for one current job.
-        var jobs = db.Employments.Where(e => e.EndDate == null && e.EmployerId != null);
+        var jobs = current.Where(e => e.EmployerId != null);
         var byJob = false;
         if (audience.Role is { } role)
         {
@@ -169,7 +170,7 @@ public static class Announcements
         if (audience.County is { } county)
         {
             var inCounty = jobs.Where(e => db.Employers.Any(x => x.Id == e.EmployerId && x.County == county));
-            var listedJobs = db.Employments.Where(e => e.EndDate == null && e.EmployerId != null);
+            var listedJobs = current.Where(e => e.EmployerId != null);
             people = byJob
                 ? people.Where(p => inCounty.Any(e => e.ProfessionalId == p.Id))
                 // Working at a listed site in the county, or (no such job: no job, or an employer not yet matched) living there.

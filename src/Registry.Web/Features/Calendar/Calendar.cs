@@ -3,8 +3,9 @@ using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Account;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>The public training calendar: search, an event's page, and registration with a waitlist.</summary>
@@ -245,8 +246,8 @@ public static class Calendar
             var now = time.GetUtcNow();
             var sites = db.AccessGrants.Where(Domain.Access.AccessGrant.ActiveAt(now)).Where(g => g.UserId == userId && g.Role == Domain.Access.AccessRole.SiteDirector && g.EmployerId != null)
                 .Select(g => g.EmployerId!.Value);
-            var rows = await db.Employments.AsNoTracking()
-                .Where(e => e.EmployerId != null && sites.Contains(e.EmployerId.Value) && e.ConfirmedAt != null && (e.EndDate == null || e.EndDate >= Today))
+            var rows = await db.Employments.AsNoTracking().Where(Domain.Employments.Employment.CurrentOn(Today))
+                .Where(e => e.EmployerId != null && sites.Contains(e.EmployerId.Value) && e.ConfirmedAt != null)
                 .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
                 {
                     p.Id, Name = p.FirstName + " " + p.LastName, SiteId = e.EmployerId!.Value, Site = db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),

@@ -15,7 +15,7 @@ namespace Registry.Web.Features.Calendar;
 /// registration for signed-in professionals.
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, Access.AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
+public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]

@@ -3,6 +3,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Account;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>

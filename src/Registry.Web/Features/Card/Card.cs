@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Professionals;
@@ -57,13 +56,5 @@ public static class Card
                 .ToListAsync(ct);
             return new PublicView($"{p.FirstName} {p.LastName}", RegistryId.Format(p.RegistryId), permits);
         }
-    }
-
-    /// <summary>A PNG QR code for a link (served from the site: the CSP allows no inline images but its own).</summary>
-    public static byte[] QrPng(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
     }
 }

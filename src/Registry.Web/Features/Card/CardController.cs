@@ -20,7 +20,7 @@ public sealed class CardController(Card.Handler cards, Calendar.Certificates cer
     [HttpGet("/my-registry/card/qr.png")]
     public async Task<IActionResult> Qr(CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card
-            ? File(Card.QrPng(site.LinkToAction(nameof(Verify), "Card", new { registryId = card.RegistryId })), "image/png")
+            ? File(QrCodes.Png(site.LinkToAction(nameof(Verify), "Card", new { registryId = card.RegistryId })), "image/png")
             : NotFound();
 
     [Authorize(Policy = Policies.SignedIn)]

@@ -29,7 +29,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, Access.AccessLogService log, IOptions<StorageOptions> options, ILogger<Documents.Handler> logger)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, AccessLogService log, IOptions<StorageOptions> options, ILogger<Documents.Handler> logger)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)

@@ -8,6 +8,7 @@ using Registry.Web.Domain.Verifications;
 using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Merges;
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Messages;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Messages;
@@ -17,7 +18,7 @@ public sealed record UnsubscribeView(string Token, MessageKind? Kind, bool Done,
 /// programs POST to the same address with no form token, so that POST is authorised by the
 /// signed token alone).
 /// </summary>
-public sealed class MessagesController(Messages.Handler handler, Messages.Links links, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class MessagesController(Messages.Handler handler, UnsubscribeLinks links, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/messages")]

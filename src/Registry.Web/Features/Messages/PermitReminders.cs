@@ -4,6 +4,7 @@ using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Account;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Messages;
 
 /// <summary>

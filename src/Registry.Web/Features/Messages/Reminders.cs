@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
+using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Account;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Messages;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails,
             var stage = s.ValidationOn.DayNumber;
             var (yearStart, _) = Domain.Rules.RatingYear.For(s.ValidationOn, today);
             var people = await db.Employments.AsNoTracking()
-                .Where(e => e.EmployerId == s.EmployerId && e.EndDate == null)
+                .Where(Employment.CurrentOn(today)).Where(e => e.EmployerId == s.EmployerId)
                 .Select(e => e.ProfessionalId)
                 .Distinct()
                 .Where(id => !db.RemindersSent.Any(r => r.Reminder == Name && r.SubjectId == id && r.Stage == stage))

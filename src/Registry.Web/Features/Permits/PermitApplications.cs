@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
 namespace Registry.Web.Features.Permits;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Verifications;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
 namespace Registry.Web.Features.Permits;
 

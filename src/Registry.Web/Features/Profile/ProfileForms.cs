@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.SignUp;
 
 namespace Registry.Web.Features.Profile;

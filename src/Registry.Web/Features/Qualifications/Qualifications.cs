@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
+using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
@@ -33,7 +34,7 @@ public static class Qualifications
         {
             // A person holds a job or two on a day: picked in memory (SQLite cannot order by a decimal).
             var jobs = await db.Employments.AsNoTracking()
-                .Where(e => e.ProfessionalId == professionalId && e.EmployerId != null && e.StartDate <= day && (e.EndDate == null || e.EndDate >= day))
+                .Where(Employment.HeldOn(day)).Where(e => e.ProfessionalId == professionalId && e.EmployerId != null)
                 .Select(e => new
                 {
                     e.Id, e.StartDate, Hours = e.Schedule.DaysPerWeek * e.Schedule.HoursPerDay,

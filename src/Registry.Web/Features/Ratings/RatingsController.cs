@@ -10,7 +10,7 @@ using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Features.Access;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;
 

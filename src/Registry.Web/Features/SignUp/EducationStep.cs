@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
 namespace Registry.Web.Features.SignUp;
 

@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
 namespace Registry.Web.Features.SignUp;
 

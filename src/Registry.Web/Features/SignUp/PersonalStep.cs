@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.SignUp;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Features.Employers;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.SignUp;

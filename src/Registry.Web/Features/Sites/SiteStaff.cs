@@ -9,7 +9,7 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Verifications;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Infrastructure.Security;
 
@@ -295,7 +295,7 @@ public static class SiteStaff
             csv.AppendLine("registry_id,name,role,permit,permit_expires,permit_verified,ece_units,ge_units,units_verified,degree,degree_major,degree_verified,pd_hours_this_year,quality_counts_points,title_22,profile_completeness,last_updated,documents");
             foreach (var r in rows)
             {
-                csv.AppendLine(Forms.Csv.Line(
+                csv.AppendLine(Infrastructure.Forms.Csv.Line(
                 [
                     r.RegistryId, r.Name, r.Role.ToString(), r.Permit?.ToString(), r.PermitExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(r.PermitVerified),
                     N(r.EceUnits), N(r.GeUnits), Bool(r.UnitsVerified), r.Degree?.ToString(), r.DegreeMajor, Bool(r.DegreeVerified),

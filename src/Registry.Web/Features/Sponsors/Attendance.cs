@@ -6,7 +6,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 
 namespace Registry.Web.Features.Sponsors;
 

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Access;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Sponsors;
 
@@ -233,7 +234,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
     [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in.png")]
     public async Task<IActionResult> CheckInCode(int eventId, int sessionId, CancellationToken ct) =>
         await SessionAsync(eventId, sessionId, ct) is { Session.CheckInCode: { } code }
-            ? File(Card.Card.QrPng(site.LinkToAction("CheckIn", "Calendar", new { code })), "image/png")
+            ? File(QrCodes.Png(site.LinkToAction("CheckIn", "Calendar", new { code })), "image/png")
             : NotFound();
 
     /// <summary>The attendance sheet names everyone registered, waiting or posted: each person's access log says so.</summary>

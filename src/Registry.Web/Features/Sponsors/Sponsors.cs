@@ -8,6 +8,7 @@ using Registry.Web.Domain.Calendar;
 using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Sponsors;
 
 /// <summary>Training sponsors: applying, registry staff's decision, instructors joining and being approved.</summary>

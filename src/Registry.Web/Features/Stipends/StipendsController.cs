@@ -8,9 +8,10 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
+using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Features.Access;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;
@@ -199,7 +200,7 @@ public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qual
     private async Task<List<Applicant>> ApplicantsAsync(Rule rule, string county, DateOnly today, CancellationToken ct)
     {
         var people = await db.Employments.AsNoTracking()
-            .Where(e => e.EndDate == null || e.EndDate >= today)
+            .Where(Employment.CurrentOn(today))
             .Join(db.Employers.Where(s => s.County == county), e => e.EmployerId, s => (int?)s.Id, (e, s) => new { e.ProfessionalId, Site = s.Name })
             .Join(db.Professionals, x => x.ProfessionalId, p => p.Id, (x, p) => new { p.Id, Name = p.FirstName + " " + p.LastName, p.RegistryId, x.Site })
             .Take(5000)

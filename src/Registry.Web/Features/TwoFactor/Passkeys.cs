@@ -9,6 +9,7 @@ using Registry.Web.Domain.Accounts;
 using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.TwoFactor;
 
 /// <summary>

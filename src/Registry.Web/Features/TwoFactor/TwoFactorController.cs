@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.TwoFactor;
 
@@ -22,7 +23,7 @@ public sealed class TwoFactorController(SecondFactor.Handler handler, UserManage
     [HttpGet("qr.png")]
     public async Task<IActionResult> Qr() =>
         await userManager.GetUserAsync(User) is { } user && await handler.SetUpUriAsync(user) is { } uri
-            ? File(Card.Card.QrPng(uri), "image/png")
+            ? File(QrCodes.Png(uri), "image/png")
             : NotFound();
 
     [HttpPost("set-up")]

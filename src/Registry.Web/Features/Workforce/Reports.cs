@@ -443,7 +443,7 @@ public static class Reports
     public static string Csv(Table table, Func<Dimension, int, string> label, string rowsLabel, string totalLabel)
     {
         var csv = new StringBuilder();
-        static string Field(string text) => Forms.Csv.Cell(text);
+        static string Field(string text) => Infrastructure.Forms.Csv.Cell(text);
         static string Figure(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "suppressed";
         csv.Append(Field(rowsLabel));
         foreach (var c in table.ColumnKeys)

@@ -172,7 +172,7 @@ public static class Snapshots
                     Facility = site == null ? (Domain.Employers.FacilityType?)null : site.FacilityType, County = site == null ? null : site.County,
                 })
                 .ToListAsync(ct);
-            var jobs = allJobs.Where(e => e.StartDate <= asOf && (e.EndDate == null || e.EndDate >= asOf)).ToList();
+            var jobs = allJobs.Where(e => Domain.Employments.Employment.Spans(e.StartDate, e.EndDate, asOf)).ToList();
             if (jobs.Count == 0)
             {
                 return [];

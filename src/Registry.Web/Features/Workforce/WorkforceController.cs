@@ -7,7 +7,7 @@ using Registry.Web.Domain;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Workforce;
-using Registry.Web.Features.Forms;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Workforce;

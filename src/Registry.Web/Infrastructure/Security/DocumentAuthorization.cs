@@ -43,9 +43,10 @@ public sealed class DocumentAuthorizationHandler(RegistryDbContext db, TimeProvi
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var currentJobs = db.Employments.Where(Domain.Employments.Employment.CurrentOn(today));
         var directsTheirSite = await db.AccessGrants.Where(AccessGrant.ActiveAt(now)).AnyAsync(g =>
             g.UserId == userId && g.Role == AccessRole.SiteDirector
-            && db.Employments.Any(e => e.ProfessionalId == resource.ProfessionalId && e.EmployerId == g.EmployerId && (e.EndDate == null || e.EndDate >= today)));
+            && currentJobs.Any(e => e.ProfessionalId == resource.ProfessionalId && e.EmployerId == g.EmployerId));
         if (directsTheirSite)
         {
             context.Succeed(requirement);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 
-namespace Registry.Web.Features.Forms;
+namespace Registry.Web.Infrastructure.Forms;
 
 /// <summary>Rules several forms share: dates typed as day, month and year; email addresses; phone numbers.</summary>
 public static class FormRules

@@ -1,4 +1,4 @@
-namespace Registry.Web.Features.Forms;
+namespace Registry.Web.Infrastructure.Forms;
 
 /// <summary>One labelled form field for the _Field partial: its error comes from ModelState under <see cref="Name"/>.</summary>
 public sealed record Field(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Registry.Web.Features.Forms;
+namespace Registry.Web.Infrastructure.Forms;
 
 /// <summary>CSV downloads that open safely in a spreadsheet.</summary>
 public static class Csv

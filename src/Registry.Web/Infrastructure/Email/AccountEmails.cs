@@ -9,7 +9,7 @@ using Registry.Web.Data;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-namespace Registry.Web.Features.Account;
+namespace Registry.Web.Infrastructure.Email;
 
 /// <summary>
 /// The account emails (confirm your email, someone tried to register, reset your password),
@@ -22,7 +22,7 @@ public sealed class AccountEmails(
     IStringLocalizer<SharedResource> t,
     TimeProvider time,
     Infrastructure.Web.PublicAddress site,
-    Messages.Messages.Links unsubscribeLinks)
+    UnsubscribeLinks unsubscribeLinks)
 {
     /// <summary>The confirmation email; <paramref name="firstName"/> is looked up when not given (a resend).</summary>
     public async Task QueueConfirmationAsync(RegistryUser user, string? firstName = null)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Infrastructure.Security;
 
-namespace Registry.Web.Features.MyRegistry;
+namespace Registry.Web.Infrastructure.Security;
 
 /// <summary>
 /// The professional record of the signed-in person. Every My Registry query is scoped by its id,

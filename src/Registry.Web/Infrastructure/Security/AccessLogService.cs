@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 
-namespace Registry.Web.Features.Access;
+namespace Registry.Web.Infrastructure.Security;
 
 /// <summary>Writes and reads the log of who looked at a professional's record.</summary>
 public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)

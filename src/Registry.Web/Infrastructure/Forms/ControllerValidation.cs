@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Registry.Web.Features.Forms;
+namespace Registry.Web.Infrastructure.Forms;
 
 public static class ControllerValidation
 {

@@ -1,0 +1,15 @@
+using QRCoder;
+
+namespace Registry.Web.Infrastructure.Web;
+
+/// <summary>QR codes for links: the membership card, a session's check-in, an authenticator app's key.</summary>
+public static class QrCodes
+{
+    /// <summary>A PNG QR code for a link (served from the site: the CSP allows no inline images but its own).</summary>
+    public static byte[] Png(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(8);
+    }
+}
