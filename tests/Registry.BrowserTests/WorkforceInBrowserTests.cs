@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.Workforce;

@@ -8,7 +8,6 @@ using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Access;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
-using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Access;

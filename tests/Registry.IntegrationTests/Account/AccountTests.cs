@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;

@@ -1,10 +1,8 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
-using Registry.Web.Domain.Employments;
 
 namespace Registry.IntegrationTests.Jobs;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Messages;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Email;
 
 namespace Registry.IntegrationTests.Messages;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.IntegrationTests.Permits;

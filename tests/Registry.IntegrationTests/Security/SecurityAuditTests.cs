@@ -10,8 +10,6 @@ using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Domain.Employments;
-using Registry.Web.Features.Staff;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Security;

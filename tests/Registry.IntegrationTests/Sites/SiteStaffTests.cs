@@ -8,7 +8,6 @@ using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Credentials;
-using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Employments;
 
 namespace Registry.IntegrationTests.Sites;

@@ -5,7 +5,6 @@ using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Credentials;
-using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;

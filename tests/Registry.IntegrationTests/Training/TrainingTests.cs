@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;

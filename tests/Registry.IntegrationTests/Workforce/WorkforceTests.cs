@@ -13,7 +13,6 @@ using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Workforce;
-using Registry.Web.Features.Workforce;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Workforce;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Registry.Web.Domain.Education;
 
 namespace Registry.Web.Domain.Rules;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Forms;
 
 using Registry.Web.Infrastructure.Email;

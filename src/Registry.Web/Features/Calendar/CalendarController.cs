@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Calendar;

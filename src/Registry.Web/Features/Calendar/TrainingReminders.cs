@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.Account;
 
 using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Calendar;

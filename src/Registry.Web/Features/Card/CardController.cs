@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 

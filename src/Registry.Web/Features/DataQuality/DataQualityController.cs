@@ -5,8 +5,6 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Domain;
 using Registry.Web.Domain.DataQuality;
 using Registry.Web.Domain.Workforce;
-using Registry.Web.Features.Access;
-using Registry.Web.Features.Workforce;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.DataQuality;
@@ -16,7 +14,7 @@ namespace Registry.Web.Features.DataQuality;
 /// from the latest run; registry staff open the lists of records to fix.
 /// </summary>
 [Route("data-quality")]
-public sealed class DataQualityController(DataQualityRuns.Handler runs, CensusSignal signal, AccessLogService log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class DataQualityController(DataQualityRuns.Handler runs, DataQualitySignal signal, AccessLogService log, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [Authorize(Policy = Policies.Analyst)]
     [HttpGet("")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.DataQuality;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Infrastructure.Jobs;
 
 namespace Registry.Web.Features.DataQuality;
 
@@ -161,4 +162,17 @@ public static class DataQualityRuns
             return new FailureList(rule, county, page, pages, total, rows);
         }
     }
+}
+
+/// <summary>Wakes the data quality worker when staff ask for a run, so it need not wait for the hour.</summary>
+public sealed class DataQualitySignal : WorkSignal;
+
+/// <summary>Runs the data quality rules when a run is due or asked for, one instance at a time (its own lease).</summary>
+public sealed class DataQualityWorker(IServiceScopeFactory scopes, DataQualitySignal signal, ILogger<DataQualityWorker> logger)
+    : LeasedWorker(scopes, signal, logger, LeaseName, "data quality")
+{
+    public const string LeaseName = "data-quality";
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DataQualityRuns.Handler>().RunDueAsync(ct);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Documents;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Export;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Facts;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Facts;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Features.Employers;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 

@@ -5,7 +5,6 @@ using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
 using Registry.Web.Infrastructure.Email;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Merges;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Messages;
-using Registry.Web.Features.Account;
 
 using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Messages;

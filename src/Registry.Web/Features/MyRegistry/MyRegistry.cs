@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Education;
-using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Verifications;

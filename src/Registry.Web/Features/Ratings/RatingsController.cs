@@ -9,7 +9,6 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;

@@ -6,7 +6,6 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
 using Registry.Web.Infrastructure.Email;

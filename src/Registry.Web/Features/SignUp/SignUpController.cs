@@ -7,6 +7,7 @@ using Registry.Web.Features.Employers;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Web;
 
+using Registry.Web.Infrastructure.Security;
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>"Create a Profile": four steps with Post/Redirect/Get between them, and the page that ends it.</summary>
@@ -139,7 +140,7 @@ public sealed class SignUpController(SignUpDraftStore drafts, IStringLocalizer<S
         EducationStep.Form form,
         [FromServices] IValidator<EducationStep.Form> validator,
         [FromServices] CreateProfile.Handler handler,
-        [FromServices] Account.SignUpBrowser signUpBrowser,
+        [FromServices] SignUpBrowser signUpBrowser,
         CancellationToken ct)
     {
         if (!await this.ValidateAsync(validator, form, ct))

@@ -10,7 +10,6 @@ using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Features.Qualifications;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sites;

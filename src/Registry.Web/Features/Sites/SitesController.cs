@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 

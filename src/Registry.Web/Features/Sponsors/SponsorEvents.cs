@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Forms;
 
 using Registry.Web.Infrastructure.Email;

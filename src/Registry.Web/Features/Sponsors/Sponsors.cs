@@ -5,7 +5,6 @@ using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
 using Registry.Web.Infrastructure.Email;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Staff;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,10 +9,8 @@ using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Rules;
-using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Qualifications;
-using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Stipends;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Features.MyRegistry;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Training;

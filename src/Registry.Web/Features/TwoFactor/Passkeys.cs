@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Security;
 
 using Registry.Web.Infrastructure.Email;

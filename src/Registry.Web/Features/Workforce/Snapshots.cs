@@ -1,12 +1,11 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.Education;
-using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Infrastructure.Jobs;
 
 namespace Registry.Web.Features.Workforce;
 
@@ -225,61 +224,14 @@ public static class Snapshots
 }
 
 /// <summary>Wakes the census worker when someone asks for a snapshot, so it need not wait for the hour.</summary>
-public sealed class CensusSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+public sealed class CensusSignal : WorkSignal;
 
-    public void Wake() => _channel.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // The hour passed: look at the schedule.
-        }
-    }
-}
-
-/// <summary>Takes due and requested snapshots, and refreshes the data quality results, in the background.</summary>
-public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signal, ILogger<CensusWorker> logger) : BackgroundService
+/// <summary>Takes due and requested snapshots in the background, one instance at a time (the census lease).</summary>
+public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signal, ILogger<CensusWorker> logger)
+    : LeasedWorker(scopes, signal, logger, LeaseName, "census")
 {
     public const string LeaseName = "census";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                // One instance at a time takes snapshots and runs the rules (a lease, given back when done;
-                // it lapses after two hours if the instance dies, and the next one finishes the work).
-                var leases = scope.ServiceProvider.GetRequiredService<Infrastructure.Jobs.JobLeases>();
-                if (await leases.TryTakeAsync(LeaseName, TimeSpan.FromHours(2), stoppingToken))
-                {
-                    try
-                    {
-                        await scope.ServiceProvider.GetRequiredService<Snapshots.Handler>().RunDueAsync(stoppingToken);
-                        await scope.ServiceProvider.GetRequiredService<DataQuality.DataQualityRuns.Handler>().RunDueAsync(stoppingToken);
-                    }
-                    finally
-                    {
-                        await leases.ReleaseAsync(LeaseName, CancellationToken.None);
-                    }
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The census worker failed; trying again at the next request or in an hour.");
-            }
-
-            await signal.WaitAsync(TimeSpan.FromHours(1), stoppingToken);
-        }
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Snapshots.Handler>().RunDueAsync(ct);
 }

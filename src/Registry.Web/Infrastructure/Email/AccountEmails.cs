@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
-using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Infrastructure.Email;

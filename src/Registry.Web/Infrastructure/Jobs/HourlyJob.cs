@@ -1,5 +1,13 @@
 namespace Registry.Web.Infrastructure.Jobs;
 
+/// <summary>Registers an hourly job: the job in a scope of its own, and the service that runs it.</summary>
+public static class HourlyJobs
+{
+    public static IServiceCollection AddHourlyJob<TJob>(this IServiceCollection services)
+        where TJob : class, IHourlyJob =>
+        services.AddScoped<TJob>().AddHostedService<HourlyJobService<TJob>>();
+}
+
 /// <summary>Work the registry does on its own every hour (reminders, tidying): one pass, returning how much it did.</summary>
 public interface IHourlyJob
 {

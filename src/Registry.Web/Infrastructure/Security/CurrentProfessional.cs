@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
-using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Infrastructure.Security;
 

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Registry.Web.Infrastructure.Security;
 
-namespace Registry.Web.Features.Account;
+namespace Registry.Web.Infrastructure.Security;
 
 /// <summary>Sign-in links last 10 minutes (ASVS 2.7.2; confirmation and reset links, 3 days) and work once: using one changes the security stamp.</summary>
 public sealed class SignInLinkTokenProviderOptions : DataProtectionTokenProviderOptions

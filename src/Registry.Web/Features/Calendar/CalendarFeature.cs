@@ -1,0 +1,15 @@
+using Registry.Web.Infrastructure.Jobs;
+
+namespace Registry.Web.Features.Calendar;
+
+/// <summary>The training calendar, certificates and training reminders: what this feature adds to the app.</summary>
+public static class CalendarFeature
+{
+    public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Calendar.Handler>();
+        builder.Services.AddScoped<Certificates>();
+        builder.Services.AddHourlyJob<TrainingReminders>();
+        return builder;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Registry.Web.Features.Documents;
+
+/// <summary>Documents and their review: what this feature adds to the app.</summary>
+public static class DocumentsFeature
+{
+    public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Documents.Handler>();
+        builder.Services.AddScoped<Review>();
+        return builder;
+    }
+}
