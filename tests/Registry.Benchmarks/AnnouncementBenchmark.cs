@@ -10,8 +10,8 @@ using Registry.Web.Data;
 using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Announcements;
-using Registry.Web.Features.Employers;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>

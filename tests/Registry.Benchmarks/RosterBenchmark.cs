@@ -15,12 +15,12 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Employers;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>

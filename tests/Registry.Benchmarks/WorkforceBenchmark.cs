@@ -10,10 +10,10 @@ using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.DataQuality;
-using Registry.Web.Features.Employers;
 using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Workforce;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>

@@ -10,10 +10,10 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.History;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.SignUp;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Domain.Accounts;
 namespace Registry.Web.Data;
 
 /// <summary>

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Employers;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.IntegrationTests.ScaleOut;
 
 /// <summary>

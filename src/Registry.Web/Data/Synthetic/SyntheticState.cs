@@ -10,8 +10,8 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.Employers;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.Web.Data.Synthetic;
 
 /// <summary>How big a synthetic state to make.</summary>

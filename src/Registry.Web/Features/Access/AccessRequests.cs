@@ -98,7 +98,7 @@ public static class AccessRequests
                 return ("Position", t["Use at most {0} characters.", AccessRequest.MaxPositionLength]);
             }
 
-            var (upload, problem) = await Documents.Documents.Handler.StoreAsync(form.Proof, t["Upload a document that shows your position (or a designee letter)."], storage, t, logger, ct);
+            var (upload, problem) = await Uploads.StoreAsync(form.Proof, t["Upload a document that shows your position (or a designee letter)."], storage, t, logger, ct);
             if (upload is not { } stored)
             {
                 return ("Proof", problem!);
@@ -106,7 +106,7 @@ public static class AccessRequests
 
             var (key, _, type, proof) = stored;
             db.AccessRequests.Add(new AccessRequest(userId, form.Position, form.IsDesignee, sites, key, Document.SafeFileName(proof.FileName, type), type, time.GetUtcNow()));
-            await Documents.Documents.Handler.SaveOrForgetAsync(db, storage, key, ct);
+            await Uploads.SaveOrForgetAsync(db, storage, key, ct);
             return null;
         }
 

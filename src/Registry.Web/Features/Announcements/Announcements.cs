@@ -89,7 +89,7 @@ public static class Announcements
     {
         public Validator(IStringLocalizer<SharedResource> t)
         {
-            RuleFor(f => f.Kind).Must(k => Enum.TryParse<MessageKind>(k, out var kind) && Messages.Messages.Optional.Contains(kind) && !char.IsDigit(k![0]))
+            RuleFor(f => f.Kind).Must(k => Enum.TryParse<MessageKind>(k, out var kind) && MessageKinds.Optional.Contains(kind) && !char.IsDigit(k![0]))
                 .WithMessage(t["Choose the kind of message."]);
             RuleFor(f => f.SubjectEnglish).NotEmpty().WithMessage(t["Enter a subject in English."])
                 .MaximumLength(Announcement.MaxSubjectLength).WithMessage(t["Use at most {0} characters.", Announcement.MaxSubjectLength]);

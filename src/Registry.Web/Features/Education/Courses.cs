@@ -6,6 +6,7 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Education;
 
 /// <summary>My Registry's education section: degrees and courses, with the running unit totals.</summary>
@@ -111,7 +112,7 @@ public static class Courses
 
     public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
 
-    public sealed class Handler(RegistryDbContext db, Documents.Review review, Facts.FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, Documents.Review review, FactChangeLog facts)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {

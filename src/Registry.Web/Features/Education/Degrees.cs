@@ -6,6 +6,7 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Education;
 
 /// <summary>My Registry's degrees: add, edit, remove.</summary>
@@ -76,7 +77,7 @@ public static class Degrees
 
     public sealed record DegreeView(int Id, DegreeLevel Level, string Major, string Institution, DateOnly? ConferredOn, VerificationStatus Status, string? StatusReason);
 
-    public sealed class Handler(RegistryDbContext db, Facts.FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, FactChangeLog facts)
     {
         public async Task<IReadOnlyList<DegreeView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Degrees.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderBy(d => d.Id)

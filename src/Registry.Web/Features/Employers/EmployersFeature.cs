@@ -1,5 +1,6 @@
 using Registry.Web.Infrastructure.Hosting;
 
+using Registry.Web.Data.Licensing;
 namespace Registry.Web.Features.Employers;
 
 /// <summary>The employer look-up and the licensing list import: what this feature adds to the app.</summary>
@@ -8,7 +9,6 @@ public static class EmployersFeature
     public static WebApplicationBuilder AddEmployers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ImportEmployers.Handler>();
-        builder.Services.AddScoped<SearchEmployers.Handler>();
         builder.Services.AddCommand(ImportEmployersCommand.Name, CommandStage.AfterDatabase, (app, args) => ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None));
         return builder;
     }

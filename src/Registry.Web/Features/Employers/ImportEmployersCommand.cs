@@ -1,3 +1,5 @@
+using Registry.Web.Data.Licensing;
+
 namespace Registry.Web.Features.Employers;
 
 /// <summary>

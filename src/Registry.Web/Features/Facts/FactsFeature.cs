@@ -5,7 +5,6 @@ public static class FactsFeature
 {
     public static WebApplicationBuilder AddFacts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<FactChangeLog>();
         builder.Services.AddScoped<ChangedFacts.Handler>();
         builder.Services.AddScoped<NameChanges.Handler>();
         return builder;

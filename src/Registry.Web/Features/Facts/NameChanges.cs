@@ -57,7 +57,7 @@ public static class NameChanges
         /// </summary>
         public async Task<(string? Key, string? Problem)> AskAsync(Professional p, PersonNameAndBirth to, IFormFile? proof, string userId, CancellationToken ct)
         {
-            var (upload, problem) = await Documents.Documents.Handler.StoreAsync(proof,
+            var (upload, problem) = await Uploads.StoreAsync(proof,
                 t["Attach proof of the new name or date of birth: a court order, marriage certificate, or ID."], storage, t, logger, ct);
             if (upload is not { } stored)
             {

@@ -7,6 +7,7 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Jobs;
 
 /// <summary>My Registry's employment history: add a current or past job, revise it, end it, change role, remove a mistake.</summary>
@@ -187,7 +188,7 @@ public static class Jobs
         int Id, string EmployerName, string? LicenseNumber, bool Unlisted, EmploymentRole Role, string? RoleDescription, DateOnly StartDate, DateOnly? EndDate,
         decimal DaysPerWeek, decimal HoursPerDay, bool SupervisesAdults, AgeGroups AgeGroups, bool Confirmed, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db, Facts.FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, FactChangeLog facts)
     {
         public async Task<IReadOnlyList<JobView>> ListAsync(int professionalId, CancellationToken ct) =>
             await (from e in db.Employments.AsNoTracking()

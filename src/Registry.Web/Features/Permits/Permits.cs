@@ -6,6 +6,7 @@ using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Permits;
 
 /// <summary>My Registry's permits and credentials: add, edit, remove, with expired and expiring ones shown plainly.</summary>
@@ -120,7 +121,7 @@ public static class Permits
         int Id, CredentialType Type, string? Description, bool SchoolAgeEmphasis, string? Number, string IssuingBody,
         DateOnly IssuedOn, DateOnly? ExpiresOn, bool ExpiryAssumed, CredentialStanding Standing, VerificationStatus Status, string? StatusReason);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, Facts.FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, FactChangeLog facts)
     {
         public async Task<IReadOnlyList<PermitView>> ListAsync(int professionalId, CancellationToken ct)
         {

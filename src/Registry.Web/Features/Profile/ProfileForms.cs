@@ -6,6 +6,7 @@ using Registry.Web.Domain;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.SignUp;
+using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Features.Profile;
 
@@ -254,7 +255,7 @@ public static class ProfileForms
                 return (false, null);
             }
 
-            await Documents.Documents.Handler.SaveOrForgetAsync(db, storage, proofKey, ct);
+            await Uploads.SaveOrForgetAsync(db, storage, proofKey, ct);
             return (true, null);
         }
 

@@ -11,12 +11,13 @@ using Registry.Web.Features.Documents;
 using Registry.Web.Features.Access;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.Staff;
 
 /// <summary>Registry staff's workspace: administrative access requests to approve or deny.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRequests.Handler access, Workspace.Handler workspace, Employers.SearchEmployers.Handler search, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRequests.Handler access, Workspace.Handler workspace, SearchEmployers.Handler search, Review review, RegistryDbContext db, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction(nameof(ReviewQueue));
@@ -54,7 +55,7 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
     {
         var (jobs, total) = await workspace.UnlistedAsync(50, ct);
         var matches = employmentId is not null && !string.IsNullOrWhiteSpace(q)
-            ? (await search.HandleAsync(new Employers.SearchEmployers.Query(q), ct)).Matches
+            ? (await search.HandleAsync(new SearchEmployers.Query(q), ct)).Matches
             : [];
         await log.RecordAsync(jobs.Select(j => j.ProfessionalId), UserId(), "RegistryStaff", null, "employer matching", ct);
         return View(new UnlistedPage(jobs, total, employmentId, q, matches));
@@ -366,6 +367,6 @@ public sealed class StaffController(Sponsors.Sponsors.Handler sponsors, AccessRe
 
 public sealed record ReviewPage(IReadOnlyList<Review.QueueItem> Items, int Total, IReadOnlyList<ReviewReason> Reasons);
 
-public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<Employers.SearchEmployers.Match> Matches);
+public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<SearchEmployers.Match> Matches);
 
 public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.Account> Accounts, string CurrentUserId);

@@ -123,7 +123,7 @@ public static class Workspace
             var employer = new Domain.Employers.Employer(license, new Domain.Employers.EmployerDetails(name.Trim().ToUpperInvariant(), type.Value, unlisted?.Address, unlisted?.City, "CA", null, county, null, Domain.Employers.EmployerStatus.Licensed), "registry staff", time.GetUtcNow());
             db.Employers.Add(employer);
             await db.SaveChangesAsync(ct);
-            await Employers.EmployerNameIndex.ReplaceAsync(db, [(employer.Id, employer.Name)], ct);
+            await Data.Licensing.EmployerNameIndex.ReplaceAsync(db, [(employer.Id, employer.Name)], ct);
             job.LinkToEmployer(employer.Id);
             await db.SaveChangesAsync(ct);
             return null;

@@ -6,6 +6,7 @@ using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 
+using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Training;
 
 /// <summary>My Registry's professional development: training hours, with this year's and each permit's renewal totals.</summary>
@@ -90,7 +91,7 @@ public static class TrainingHours
 
     public sealed record ViewModel(IReadOnlyList<RecordView> Records, TrainingTotals Totals);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, Facts.FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, FactChangeLog facts)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {

@@ -2,6 +2,8 @@ using FluentValidation;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Infrastructure.Email;
+using Registry.Web.Infrastructure.Employers;
+using Registry.Web.Infrastructure.History;
 using Registry.Web.Infrastructure.Jobs;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
@@ -19,6 +21,8 @@ public static class RegistryCore
         builder.Services.AddRegistryDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<JobLeases>();
+        builder.Services.AddScoped<SearchEmployers.Handler>();
+        builder.Services.AddScoped<FactChangeLog>();
         builder.Services.AddValidatorsFromAssembly(typeof(RegistryCore).Assembly, ServiceLifetime.Scoped);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRegistryEmail(builder.Configuration);

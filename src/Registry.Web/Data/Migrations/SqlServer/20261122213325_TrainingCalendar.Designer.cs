@@ -1487,7 +1487,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");

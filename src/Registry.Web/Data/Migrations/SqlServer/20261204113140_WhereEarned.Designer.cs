@@ -2318,7 +2318,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("CensusSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");

@@ -659,7 +659,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

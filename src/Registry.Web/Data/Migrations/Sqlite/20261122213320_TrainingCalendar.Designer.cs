@@ -1428,7 +1428,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -1641,7 +1641,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("CensusSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Registry.Web.Features.SignUp.SignUpDraft", b =>
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Employers;
 
-namespace Registry.Web.Features.Employers;
+namespace Registry.Web.Infrastructure.Employers;
 
 /// <summary>
 /// The employer look-up every screen that asks "where do you work?" calls. A license number

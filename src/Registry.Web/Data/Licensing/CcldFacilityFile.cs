@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Registry.Web.Domain.Employers;
 
-namespace Registry.Web.Features.Employers;
+namespace Registry.Web.Data.Licensing;
 
 /// <summary>
 /// Reads the facility list of California's Community Care Licensing Division (CCLD) in its

@@ -1,9 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Domain;
 
-namespace Registry.Web.Features.Employers;
+namespace Registry.Web.Data.Licensing;
 
 /// <summary>
 /// Keeps the word index of employer names (<c>EmployerNameWords</c>) in step with the names.

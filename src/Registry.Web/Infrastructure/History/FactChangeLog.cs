@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Registry.Web.Data;
 using Registry.Web.Domain.Facts;
 
-namespace Registry.Web.Features.Facts;
+namespace Registry.Web.Infrastructure.History;
 
 /// <summary>
 /// Keeps the changes that undid a confirmation or a verification. A handler takes a

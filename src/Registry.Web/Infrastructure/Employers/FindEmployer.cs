@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Employers;
 
-namespace Registry.Web.Features.Employers;
+namespace Registry.Web.Infrastructure.Employers;
 
 /// <summary>The public "Find an employer" page: the licensing list, searchable by license number or name.</summary>
 public static class FindEmployer

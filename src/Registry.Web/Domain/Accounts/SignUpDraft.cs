@@ -1,4 +1,4 @@
-namespace Registry.Web.Features.SignUp;
+namespace Registry.Web.Domain.Accounts;
 
 /// <summary>
 /// The steps of "Create a Profile" completed so far, kept on the server so that closing the
@@ -24,7 +24,7 @@ public sealed class SignUpDraft
 
     public Guid Id { get; private set; }
 
-    /// <summary>The steps' answers as JSON (<see cref="SignUpAnswers"/>).</summary>
+    /// <summary>The steps' answers as JSON (the sign-up feature's answers).</summary>
     public string Data { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Domain.Employers;
 
-namespace Registry.Web.Features.Employers;
+namespace Registry.Web.Data.Licensing;
 
 /// <summary>
 /// Imports the licensing agency's facility list: upserts sites by license number, never
