@@ -58,4 +58,38 @@ public sealed class MigrationsTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
+
+    [Fact]
+    public async Task The_migrations_keep_the_security_audit_append_only_in_the_database()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.SecurityEvents.Add(new Registry.Web.Domain.Accounts.SecurityEvent(Registry.Web.Domain.Accounts.SecurityEventKind.SignIn, DateTimeOffset.UtcNow, null, "someone", null, null, "as written", null));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // Past the app: straight SQL, as someone with the database's password would write it.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"SecurityEvents\" SET \"Detail\" = 'rewritten'"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"SecurityEvents\""));
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var kept = Assert.Single(await db.SecurityEvents.AsNoTracking().ToListAsync());
+            Assert.Equal("as written", kept.Detail);
+        }
+    }
+
+    [Fact]
+    public void The_SQL_Server_idempotent_script_keeps_the_security_audit_append_only()
+    {
+        using var db = new SqlServerRegistryDbContextFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("CREATE TRIGGER [SecurityEvents_no_change] ON [SecurityEvents] INSTEAD OF UPDATE, DELETE", script, StringComparison.Ordinal);
+    }
 }

@@ -520,6 +520,28 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -2313,28 +2335,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "AsOf");
 
                     b.ToTable("CensusSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>

@@ -498,6 +498,28 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -2234,28 +2256,6 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "AsOf");
 
                     b.ToTable("CensusSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>

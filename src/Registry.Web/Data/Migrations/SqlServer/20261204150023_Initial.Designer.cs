@@ -13,8 +13,8 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261204113140_WhereEarned")]
-    partial class WhereEarned
+    [Migration("20261204150023_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -521,6 +521,28 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("WindowStartedAt");
 
                     b.ToTable("SignInThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
@@ -2316,28 +2338,6 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "AsOf");
 
                     b.ToTable("CensusSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>
