@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Data;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Announcements;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Benchmarks;
 using Registry.Web.Data;
-using Registry.Web.Data.Synthetic;
-
 using Registry.Web.Data.Licensing;
+using Registry.Web.Data.Synthetic;
 using Registry.Web.Infrastructure.Employers;
+
 // Employer import and look-up against a statewide-size licensing list, on the embedded SQLite
 // default, in-process. Usage: dotnet run -c Release --project tests/Registry.Benchmarks [-- --rows N] [--keep FILE.db]
 // With --qualifications: the rules engine instead (QualificationsBenchmark).

@@ -10,14 +10,14 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Qualifications;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Benchmarks;
 
 /// <summary>
 /// The rules engine at a state's scale: evidence for generated professionals read from SQLite by
-/// <see cref="Qualifications.Handler"/> (what the pages call) and every California rule evaluated.
+/// <see cref="RuleResults.Handler"/> (what the pages call) and every California rule evaluated.
 /// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --qualifications [--people N]
 /// </summary>
 internal static class QualificationsBenchmark
@@ -64,7 +64,7 @@ internal static class QualificationsBenchmark
             {
                 var roster = Enumerable.Range(0, 200).Select(_ => ids[random.Next(ids.Count)]).Distinct().ToList();
                 await using var db = NewContext();
-                var handler = new Qualifications.Handler(db, book, TimeProvider.System);
+                var handler = new RuleResults.Handler(db, book, TimeProvider.System);
                 var watch = Stopwatch.StartNew();
                 var results = await handler.EvaluateManyAsync(roster, null, CancellationToken.None);
                 rosters.Add(watch.Elapsed.TotalMilliseconds);
@@ -82,7 +82,7 @@ internal static class QualificationsBenchmark
             {
                 var roster = Enumerable.Range(0, 200).Select(_ => ids[random.Next(ids.Count)]).Distinct().ToList();
                 await using var db = NewContext();
-                var handler = new Qualifications.Handler(db, book, TimeProvider.System);
+                var handler = new RuleResults.Handler(db, book, TimeProvider.System);
                 var watch = Stopwatch.StartNew();
                 var evidence = await handler.LoadAsync(roster, CancellationToken.None);
                 reads.Add(watch.Elapsed.TotalMilliseconds);
@@ -128,7 +128,7 @@ internal static class QualificationsBenchmark
         foreach (var batch in ids.Chunk(1000))
         {
             await using var db = newContext();
-            var handler = new Qualifications.Handler(db, book, TimeProvider.System);
+            var handler = new RuleResults.Handler(db, book, TimeProvider.System);
             foreach (var evaluation in (await handler.EvaluateManyAsync(batch, null, CancellationToken.None)).Values)
             {
                 foreach (var result in evaluation.Results.Where(r => r.Met && r.Rule.Track is "ca-cdp"))

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web;
 using Registry.Web.Data;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Data.Seed;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
@@ -15,12 +16,11 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Localization;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>
@@ -69,7 +69,7 @@ internal static class RosterBenchmark
             for (var run = 0; run < 40; run++)
             {
                 await using var db = NewContext();
-                var handler = new SiteStaff.Handler(db, new Qualifications.Handler(db, book, TimeProvider.System), book, TimeProvider.System, localizer);
+                var handler = new SiteStaff.Handler(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, localizer);
                 var watch = Stopwatch.StartNew();
                 var view = await handler.SiteAsync(site, CancellationToken.None);
                 var roster = await handler.RosterAsync(view!, new SiteStaff.RosterQuery(PageSize: 200), CancellationToken.None);
@@ -92,7 +92,7 @@ internal static class RosterBenchmark
                 await using var db = NewContext();
                 var ids = await db.Employments.Where(e => e.EmployerId == site).Select(e => e.ProfessionalId).ToListAsync();
                 var watch = Stopwatch.StartNew();
-                await new Qualifications.Handler(db, book, TimeProvider.System).LoadAsync(ids, CancellationToken.None);
+                await new RuleResults.Handler(db, book, TimeProvider.System).LoadAsync(ids, CancellationToken.None);
                 reads.Add(watch.Elapsed.TotalMilliseconds);
             }
 

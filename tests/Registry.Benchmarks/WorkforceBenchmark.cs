@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.DataQuality;
-using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Workforce;
+using Registry.Web.Infrastructure.Rules;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.Benchmarks;
 
 /// <summary>
@@ -52,7 +52,7 @@ internal static class WorkforceBenchmark
             var book = RuleSetLoader.LoadFolder(Repository.RulesFolder());
             var census = Options.Create(new CensusOptions());
             Snapshots.Handler SnapshotHandler(RegistryDbContext db) =>
-                new(db, new Qualifications.Handler(db, book, TimeProvider.System), book, TimeProvider.System, census, NullLogger<Snapshots.Handler>.Instance);
+                new(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, census, NullLogger<Snapshots.Handler>.Instance);
 
             // The census snapshot, as the background worker takes it.
             int snapshotId;

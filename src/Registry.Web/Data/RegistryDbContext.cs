@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Domain.Access;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Education;
@@ -13,7 +14,6 @@ using Registry.Web.Domain.Training;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Domain.Accounts;
 namespace Registry.Web.Data;
 
 /// <summary>

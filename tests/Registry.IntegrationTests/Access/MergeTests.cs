@@ -12,9 +12,9 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Features.Account;
 using Registry.Web.Features.Export;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.IntegrationTests.Access;
 
 /// <summary>

@@ -11,9 +11,9 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Domain.History;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Calendar;
 using Registry.Web.Features.Export;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Training;
 
 namespace Registry.IntegrationTests.Calendar;
 

@@ -9,6 +9,7 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Calendar;
@@ -263,7 +264,7 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         Assert.Equal((TrainingTrustLevel.SponsorVerified, 3m, "Positive Guidance"), (record.TrustLevel, record.ClockHours, record.Title));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            var evidence = (await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Qualifications.Qualifications.Handler>().LoadAsync([anaId], CancellationToken.None))[anaId];
+            var evidence = (await scope.ServiceProvider.GetRequiredService<RuleResults.Handler>().LoadAsync([anaId], CancellationToken.None))[anaId];
             Assert.Contains(evidence.Training, t => t.Title == "Positive Guidance" && t.Hours == 3 && t.Verified);
         }
 

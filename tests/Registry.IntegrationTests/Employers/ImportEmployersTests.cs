@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Domain.Employers;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.IntegrationTests.Employers;
 
 public sealed class ImportEmployersTests : IAsyncLifetime

@@ -1,9 +1,9 @@
 using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Employers;
-
-using Registry.Web.Data.Licensing;
 using Registry.Web.Infrastructure.Employers;
+
 namespace Registry.IntegrationTests.Employers;
 
 /// <summary>The look-up on the real San Francisco list, plus a few homes named as families write them.</summary>

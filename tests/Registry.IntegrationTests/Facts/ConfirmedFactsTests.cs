@@ -12,6 +12,7 @@ using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Facts;
 using Registry.Web.Domain.Verifications;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.IntegrationTests.Facts;
@@ -68,7 +69,7 @@ public sealed class ConfirmedFactsTests : IClassFixture<RegistryAppFactory>
     private async Task<bool> CountsAsConfirmedExperienceAsync(int professionalId)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var evidence = await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Qualifications.Qualifications.Handler>().LoadAsync([professionalId], CancellationToken.None);
+        var evidence = await scope.ServiceProvider.GetRequiredService<RuleResults.Handler>().LoadAsync([professionalId], CancellationToken.None);
         return evidence[professionalId].Jobs.Single().Verified;
     }
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
-
 using Registry.Web.Data.Licensing;
+
 namespace Registry.IntegrationTests.Faults;
 
 /// <summary>

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Registry.Web.Data;
-
 using Registry.Web.Data.Licensing;
 using Registry.Web.Infrastructure.Employers;
+
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.IntegrationTests.ScaleOut;
 
 /// <summary>

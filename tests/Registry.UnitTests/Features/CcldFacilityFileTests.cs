@@ -1,7 +1,7 @@
 using System.Text;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Domain.Employers;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.UnitTests.Features;
 
 public sealed class CcldFacilityFileTests

@@ -5,8 +5,8 @@ using Registry.Web;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Rules;
-using Registry.Web.Features.Qualifications;
 using Registry.Web.Infrastructure.Localization;
+using Registry.Web.Infrastructure.Rules;
 using static Registry.UnitTests.Rules.People;
 
 namespace Registry.UnitTests.Rules;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using Registry.Web.Domain.Accounts;
+
 namespace Registry.Web.Data.Configurations;
 
 public sealed class SignUpDraftConfiguration : IEntityTypeConfiguration<SignUpDraft>

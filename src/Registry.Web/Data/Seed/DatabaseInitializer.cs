@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
 using Registry.Web.Data.Licensing;
+
 namespace Registry.Web.Data.Seed;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Registry.Web.Data.Licensing;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
@@ -11,7 +12,6 @@ using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.Web.Data.Synthetic;
 
 /// <summary>How big a synthetic state to make.</summary>

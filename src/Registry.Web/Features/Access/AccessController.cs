@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.Access;
 
 /// <summary>A signed-in person's administrative access: their sites, their requests, and a new request.</summary>

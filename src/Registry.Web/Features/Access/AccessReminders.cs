@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
-
 using Registry.Web.Infrastructure.Email;
+
 namespace Registry.Web.Features.Access;
 
 /// <summary>

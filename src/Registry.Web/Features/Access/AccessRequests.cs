@@ -5,10 +5,10 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Documents;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Storage;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Access;
 
 public sealed class AccessOptions

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Account;
 
 /// <summary>Signing in and out, the account's own security page, email confirmation, passwords and email changes.</summary>

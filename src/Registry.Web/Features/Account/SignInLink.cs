@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Account;
 
 /// <summary>

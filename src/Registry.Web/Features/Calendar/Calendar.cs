@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Forms;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>The public training calendar: search, an event's page, and registration with a waitlist.</summary>

@@ -8,7 +8,6 @@ public static class CalendarFeature
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Calendar.Handler>();
-        builder.Services.AddScoped<Certificates>();
         builder.Services.AddHourlyJob<TrainingReminders>();
         return builder;
     }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
-
 using Registry.Web.Infrastructure.Email;
+
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>

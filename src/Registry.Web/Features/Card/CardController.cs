@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Training;
 using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Card;
 
 /// <summary>The membership card, and the public page its QR code opens.</summary>
-public sealed class CardController(Card.Handler cards, Calendar.Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t, PublicAddress site) : Controller
+public sealed class CardController(Card.Handler cards, Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t, PublicAddress site) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/card")]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.DataQuality;
 using Registry.Web.Domain.Education;
-using Registry.Web.Features.Qualifications;
+using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Web.Features.DataQuality;
 

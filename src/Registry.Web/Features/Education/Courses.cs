@@ -5,8 +5,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-
 using Registry.Web.Infrastructure.History;
+
 namespace Registry.Web.Features.Education;
 
 /// <summary>My Registry's education section: degrees and courses, with the running unit totals.</summary>

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Web;
 
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.Employers;
 
 /// <summary>The licensing list is public: anyone may look a site up.</summary>

@@ -1,6 +1,6 @@
+using Registry.Web.Data.Licensing;
 using Registry.Web.Infrastructure.Hosting;
 
-using Registry.Web.Data.Licensing;
 namespace Registry.Web.Features.Employers;
 
 /// <summary>The employer look-up and the licensing list import: what this feature adds to the app.</summary>

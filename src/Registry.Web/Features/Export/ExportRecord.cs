@@ -111,7 +111,7 @@ public static class ExportRecord
             var attended = (await db.Attendance.AsNoTracking().Where(a => a.ProfessionalId == professionalId)
                     .Join(db.TrainingSessions, a => a.SessionId, s => s.Id, (a, s) => new { s.EventId, s.Day, a.Hours, a.CreditedHours, a.Reason, a.Status, a.DecisionReason })
                     .ToListAsync(ct))
-                .Select(a => new { a.EventId, a.Day, a.Hours, CreditedHours = a.Status == Domain.Calendar.AttendanceStatus.Posted ? a.CreditedHours : 0, Reason = Sponsors.AttendanceReasons.Of(a.Status, a.Reason, a.DecisionReason) })
+                .Select(a => new { a.EventId, a.Day, a.Hours, CreditedHours = a.Status == Domain.Calendar.AttendanceStatus.Posted ? a.CreditedHours : 0, Reason = Infrastructure.Localization.AttendanceReasons.Of(a.Status, a.Reason, a.DecisionReason) })
                 .ToLookup(a => a.EventId);
             var eventIds = registrations.Keys.Concat(attended.Select(g => g.Key)).Distinct().ToList();
             var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay)

@@ -6,8 +6,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-
 using Registry.Web.Infrastructure.History;
+
 namespace Registry.Web.Features.Jobs;
 
 /// <summary>My Registry's employment history: add a current or past job, revise it, end it, change role, remove a mistake.</summary>

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.Jobs;
 
 /// <summary>My Registry: employment history.</summary>

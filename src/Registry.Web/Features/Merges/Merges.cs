@@ -5,9 +5,9 @@ using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Merges;
 
 /// <summary>

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Messages;
-
 using Registry.Web.Infrastructure.Email;
+
 namespace Registry.Web.Features.Messages;
 
 /// <summary>

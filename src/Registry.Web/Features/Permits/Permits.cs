@@ -5,8 +5,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-
 using Registry.Web.Infrastructure.History;
+
 namespace Registry.Web.Features.Permits;
 
 /// <summary>My Registry's permits and credentials: add, edit, remove, with expired and expiring ones shown plainly.</summary>

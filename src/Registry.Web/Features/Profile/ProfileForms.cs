@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.SignUp;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Storage;
 
 namespace Registry.Web.Features.Profile;

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Infrastructure.Forms;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Qualifications;
 
 /// <summary>"What I qualify for": permits, Quality Counts points and Title 22 roles, with the working shown.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class QualificationsController(CurrentProfessional me, Qualifications.Handler handler, QualificationText text, IStringLocalizer<SharedResource> t) : Controller
+public sealed class QualificationsController(CurrentProfessional me, RuleResults.Handler handler, QualificationText text, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("/my-registry/qualifications")]
     public async Task<IActionResult> Index(string? asOf, CancellationToken ct)

@@ -2,12 +2,11 @@ using Registry.Web.Infrastructure.Hosting;
 
 namespace Registry.Web.Features.Qualifications;
 
-/// <summary>The rules engine's results for a person, and the state's rule tests: what this feature adds to the app.</summary>
+/// <summary>What a person qualifies for, and the state's rule tests: what this feature adds to the app.</summary>
 public static class QualificationsFeature
 {
     public static WebApplicationBuilder AddQualifications(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
         builder.Services.AddCommand(TestRulesCommand.Name, CommandStage.BeforeDatabase, (app, args) => TestRulesCommand.RunAsync(app.Services, app.Configuration, app.Environment, args, Console.Out));
         return builder;
     }

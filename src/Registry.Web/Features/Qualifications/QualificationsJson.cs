@@ -1,4 +1,5 @@
 using Registry.Web.Domain.Rules;
+using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Web.Features.Qualifications;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Registry.Web.Domain.Rules;
+using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Web.Features.Qualifications;
 

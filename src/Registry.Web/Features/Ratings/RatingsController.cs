@@ -9,8 +9,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Features.Sites;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Ratings;

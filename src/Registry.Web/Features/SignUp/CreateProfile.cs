@@ -6,9 +6,9 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Forms;
 
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>

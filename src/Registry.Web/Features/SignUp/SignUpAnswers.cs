@@ -1,8 +1,8 @@
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 
-using Registry.Web.Domain.Accounts;
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>What a person has answered so far, step by step; stored as JSON in their <see cref="SignUpDraft"/>.</summary>

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Forms;
+using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 
-using Registry.Web.Infrastructure.Security;
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>"Create a Profile": four steps with Post/Redirect/Get between them, and the page that ends it.</summary>

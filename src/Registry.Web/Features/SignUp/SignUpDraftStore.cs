@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
-
 using Registry.Web.Domain.Accounts;
+
 namespace Registry.Web.Features.SignUp;
 
 /// <summary>Finds, saves and discards the sign-up draft named by the browser's cookie.</summary>

@@ -10,6 +10,7 @@ using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sites;
@@ -91,7 +92,7 @@ public static class SiteStaff
         public (DateOnly From, DateOnly To) PdYear { get; init; }
     }
 
-    public sealed class Handler(RegistryDbContext db, Qualifications.Qualifications.Handler qualifications, RuleBook book, TimeProvider time, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IStringLocalizer<SharedResource> t)
     {
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Forms;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Sponsors;
 
 /// <summary>A sponsor's events: post, edit, copy, cancel (cancelling emails everyone registered).</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Infrastructure.Forms;
+using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 

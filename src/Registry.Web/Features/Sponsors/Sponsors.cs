@@ -5,9 +5,9 @@ using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Email;
 namespace Registry.Web.Features.Sponsors;
 
 /// <summary>Training sponsors: applying, registry staff's decision, instructors joining and being approved.</summary>

@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Verifications;
-using Registry.Web.Features.Documents;
 using Registry.Web.Features.Access;
+using Registry.Web.Features.Documents;
+using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Security;
 
-using Registry.Web.Infrastructure.Employers;
 namespace Registry.Web.Features.Staff;
 
 /// <summary>Registry staff's workspace: administrative access requests to approve or deny.</summary>

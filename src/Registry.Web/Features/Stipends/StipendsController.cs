@@ -10,7 +10,7 @@ using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Features.Qualifications;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Stipends;
@@ -21,7 +21,7 @@ namespace Registry.Web.Features.Stipends;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("stipends")]
-public sealed class StipendsController(RegistryDbContext db, RuleBook book, Qualifications.Qualifications.Handler qualifications, QualificationText text, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StipendsController(RegistryDbContext db, RuleBook book, RuleResults.Handler qualifications, QualificationText text, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     public sealed record Applicant(int ProfessionalId, string Name, string RegistryId, string Site, RuleResult Result)
     {

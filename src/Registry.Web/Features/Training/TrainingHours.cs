@@ -5,8 +5,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-
 using Registry.Web.Infrastructure.History;
+
 namespace Registry.Web.Features.Training;
 
 /// <summary>My Registry's professional development: training hours, with this year's and each permit's renewal totals.</summary>

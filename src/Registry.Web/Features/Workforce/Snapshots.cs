@@ -6,6 +6,7 @@ using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Infrastructure.Jobs;
+using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Web.Features.Workforce;
 
@@ -25,7 +26,7 @@ public static class Snapshots
 {
     public sealed record SnapshotRow(int Id, DateOnly AsOf, SnapshotKind Kind, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, int People, DateTimeOffset? PublishedAt);
 
-    public sealed class Handler(RegistryDbContext db, Qualifications.Qualifications.Handler qualifications, RuleBook book, TimeProvider time, IOptions<CensusOptions> options, ILogger<Handler> logger)
+    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IOptions<CensusOptions> options, ILogger<Handler> logger)
     {
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 

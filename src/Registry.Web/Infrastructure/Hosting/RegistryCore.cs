@@ -6,8 +6,10 @@ using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.History;
 using Registry.Web.Infrastructure.Jobs;
 using Registry.Web.Infrastructure.Localization;
+using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Storage;
+using Registry.Web.Infrastructure.Training;
 using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Infrastructure.Hosting;
@@ -23,6 +25,7 @@ public static class RegistryCore
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<SearchEmployers.Handler>();
         builder.Services.AddScoped<FactChangeLog>();
+        builder.Services.AddScoped<Certificates>();
         builder.Services.AddValidatorsFromAssembly(typeof(RegistryCore).Assembly, ServiceLifetime.Scoped);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRegistryEmail(builder.Configuration);
@@ -34,6 +37,7 @@ public static class RegistryCore
         builder.Services.AddRegistryRateLimits(builder.Configuration);
         builder.Services.AddRegistrySite(builder.Configuration, builder.Environment);
         builder.Services.AddRegistryLocalization();
+        builder.Services.AddRegistryRules(builder.Configuration, builder.Environment);
         return builder.AddRegistryIdentity().AddRegistryWeb();
     }
 

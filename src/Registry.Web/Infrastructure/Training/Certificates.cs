@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Professionals;
 
-namespace Registry.Web.Features.Calendar;
+namespace Registry.Web.Infrastructure.Training;
 
 /// <summary>
 /// Certificates of completion: what a person attended of an event, with the hours credited, and a

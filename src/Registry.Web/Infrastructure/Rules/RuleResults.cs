@@ -6,14 +6,14 @@ using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
 
-namespace Registry.Web.Features.Qualifications;
+namespace Registry.Web.Infrastructure.Rules;
 
 /// <summary>
 /// The one service that answers "what does this person qualify for": loads evidence for one
 /// person or a whole roster in a fixed number of queries, and evaluates the rules in force on
 /// the day. My Registry, director rosters and rater dashboards all use it.
 /// </summary>
-public static class Qualifications
+public static class RuleResults
 {
     public sealed class Handler(RegistryDbContext db, RuleBook book, TimeProvider time)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Rules;
 
-namespace Registry.Web.Features.Qualifications;
+namespace Registry.Web.Infrastructure.Rules;
 
 /// <summary>
 /// Puts the engine's results into words in the reader's language: what each requirement asks,

@@ -1,6 +1,6 @@
 using Registry.Web.Domain.Rules;
 
-namespace Registry.Web.Features.Qualifications;
+namespace Registry.Web.Infrastructure.Rules;
 
 public static class RulesSetup
 {
@@ -8,7 +8,7 @@ public static class RulesSetup
     public static IServiceCollection AddRegistryRules(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(_ => RuleSetLoader.LoadFolder(Path.GetFullPath(configuration["Rules:Folder"] ?? "Rules", environment.ContentRootPath)));
-        services.AddScoped<Qualifications.Handler>();
+        services.AddScoped<RuleResults.Handler>();
         services.AddScoped<QualificationText>();
         return services;
     }
