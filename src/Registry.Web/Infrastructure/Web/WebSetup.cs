@@ -25,10 +25,11 @@ public static class WebSetup
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, Registry.Web.Infrastructure.Web.LocalizedBindingMessages>();
         builder.Services.Configure<RazorViewEngineOptions>(options =>
         {
-            // Feature folders: a feature's views live beside its controller.
+            // Feature folders: a feature's views live beside its controller, in the folder its namespace names.
             options.ViewLocationFormats.Clear();
             options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
             options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            options.ViewLocationExpanders.Add(new FeatureViewLocations());
         });
 
         // Behind a TLS-terminating proxy (nginx): the client's address and scheme come from X-Forwarded-*
