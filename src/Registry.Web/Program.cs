@@ -12,7 +12,6 @@ using Registry.Web.Features.Education;
 using Registry.Web.Features.Employers;
 using Registry.Web.Features.Export;
 using Registry.Web.Features.Facts;
-using Registry.Web.Features.History;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Instructors;
 using Registry.Web.Features.Jobs;
@@ -39,7 +38,7 @@ using Registry.Web.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryCore()
     .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddJobs().AddEducation().AddPermits().AddTraining()
-    .AddDocuments().AddHistory().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
+    .AddDocuments().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
     .AddStaff().AddMerges().AddAttendanceReview().AddInstructors().AddSecurityEvents();

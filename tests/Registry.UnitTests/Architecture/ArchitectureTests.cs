@@ -26,7 +26,6 @@ public sealed class ArchitectureTests
         "Instructors -> Sponsors",
         "MyRegistry -> Announcements",
         "MyRegistry -> DataQuality",
-        "MyRegistry -> History",
         "Profile -> Facts",
         "Ratings -> Sites",
         "Staff -> Access",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Web.Infrastructure.History;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.History;

@@ -4,7 +4,7 @@ using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Verifications;
-using Registry.Web.Features.History;
+using Registry.Web.Infrastructure.History;
 
 namespace Registry.Web.Features.MyRegistry;
 

@@ -25,6 +25,7 @@ public static class RegistryCore
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<SearchEmployers.Handler>();
         builder.Services.AddScoped<FactChangeLog>();
+        builder.Services.AddScoped<RecentChanges.Handler>();
         builder.Services.AddScoped<Certificates>();
         builder.Services.AddValidatorsFromAssembly(typeof(RegistryCore).Assembly, ServiceLifetime.Scoped);
         builder.Services.AddHttpContextAccessor();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.History;
 
-namespace Registry.Web.Features.History;
+namespace Registry.Web.Infrastructure.History;
 
 /// <summary>A professional's "Recent changes": every change to their record, newest first, a page at a time.</summary>
 public static class RecentChanges
