@@ -26,7 +26,7 @@ public sealed class DataQualityController(DataQualityRuns.Handler runs, DataQual
     public async Task<IActionResult> Run(CancellationToken ct)
     {
         await runs.RequestAsync(users.GetUserId(User)!, ct);
-        signal.Wake();
+        signal.Notify();
         TempData["Notice"] = t["The rules are being run over every record. The figures change when the run is complete."].Value;
         return RedirectToAction(nameof(Index));
     }

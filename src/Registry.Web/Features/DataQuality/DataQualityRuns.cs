@@ -165,7 +165,7 @@ public static class DataQualityRuns
 }
 
 /// <summary>Wakes the data quality worker when staff ask for a run, so it need not wait for the hour.</summary>
-public sealed class DataQualitySignal : WorkSignal;
+public sealed class DataQualitySignal : WakeSignal;
 
 /// <summary>Runs the data quality rules when a run is due or asked for, one instance at a time (its own lease).</summary>
 public sealed class DataQualityWorker(IServiceScopeFactory scopes, DataQualitySignal signal, ILogger<DataQualityWorker> logger)

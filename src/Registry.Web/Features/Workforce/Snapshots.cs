@@ -225,7 +225,7 @@ public static class Snapshots
 }
 
 /// <summary>Wakes the census worker when someone asks for a snapshot, so it need not wait for the hour.</summary>
-public sealed class CensusSignal : WorkSignal;
+public sealed class CensusSignal : WakeSignal;
 
 /// <summary>Takes due and requested snapshots in the background, one instance at a time (the census lease).</summary>
 public sealed class CensusWorker(IServiceScopeFactory scopes, CensusSignal signal, ILogger<CensusWorker> logger)

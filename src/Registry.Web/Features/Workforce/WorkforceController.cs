@@ -209,7 +209,7 @@ public sealed class WorkforceController(
     public async Task<IActionResult> TakeSnapshot(CancellationToken ct)
     {
         await snapshots.RequestAsync(SnapshotKind.OnDemand, users.GetUserId(User), ct);
-        signal.Wake();
+        signal.Notify();
         TempData["Notice"] = t["The snapshot is being taken. It appears here when it is complete."].Value;
         return RedirectToAction(nameof(SnapshotList));
     }

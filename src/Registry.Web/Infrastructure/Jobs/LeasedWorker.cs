@@ -1,35 +1,12 @@
-using System.Threading.Channels;
-
 namespace Registry.Web.Infrastructure.Jobs;
-
-/// <summary>Wakes a <see cref="LeasedWorker"/> at once; any number of wake-ups before it looks count as one.</summary>
-public abstract class WorkSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _channel.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // The hour passed: look at the schedule.
-        }
-    }
-}
 
 /// <summary>
 /// Background work done by one instance at a time: at start, when woken, and every hour. Each pass
 /// takes the work's lease (given back when done; it lapses after two hours if the instance dies, and
 /// the next one finishes the work) and runs in a scope of its own; a failed pass is logged and tried again.
+/// Its <see cref="WakeSignal"/> wakes it at once (a snapshot or a run asked for).
 /// </summary>
-public abstract class LeasedWorker(IServiceScopeFactory scopes, WorkSignal signal, ILogger logger, string leaseName, string what) : BackgroundService
+public abstract class LeasedWorker(IServiceScopeFactory scopes, WakeSignal signal, ILogger logger, string leaseName, string what) : BackgroundService
 {
     protected abstract Task RunAsync(IServiceProvider services, CancellationToken ct);
 
