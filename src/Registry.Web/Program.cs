@@ -13,7 +13,6 @@ using Registry.Web.Features.Employers;
 using Registry.Web.Features.Export;
 using Registry.Web.Features.Facts;
 using Registry.Web.Features.Home;
-using Registry.Web.Features.Instructors;
 using Registry.Web.Features.Jobs;
 using Registry.Web.Features.Merges;
 using Registry.Web.Features.Messages;
@@ -41,7 +40,7 @@ builder.AddRegistryCore()
     .AddDocuments().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
-    .AddStaff().AddMerges().AddAttendanceReview().AddInstructors().AddSecurityEvents();
+    .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();
 builder.Services.AddScoped<SyntheticState>();
 builder.Services.AddCommand(GenerateStateCommand.Name, CommandStage.AfterDatabase, (app, args) => GenerateStateCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None));
 

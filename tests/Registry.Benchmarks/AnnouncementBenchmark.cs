@@ -11,6 +11,7 @@ using Registry.Web.Data.Licensing;
 using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Announcements;
+using Registry.Web.Infrastructure.Email;
 
 namespace Registry.Benchmarks;
 
@@ -164,7 +165,7 @@ internal static class AnnouncementBenchmark
                 await handler.RecordAsync(id, CancellationToken.None);
                 var recordTime = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
-                var (items, _) = await new Announcements.Notices(db).PageAsync(someone, 1, Announcements.Notices.Shown, CancellationToken.None);
+                var (items, _) = await new Notices(db).PageAsync(someone, 1, Notices.Shown, CancellationToken.None);
                 var noticeTime = watch.Elapsed.TotalMilliseconds;
                 if (items.Count != 1)
                 {

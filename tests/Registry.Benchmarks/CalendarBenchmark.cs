@@ -7,7 +7,6 @@ using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
 using Calendar = Registry.Web.Features.Calendar.Calendar;
-using Registry.Web.Features.Sponsors;
 
 namespace Registry.Benchmarks;
 
@@ -121,7 +120,7 @@ internal static class CalendarBenchmark
                 var first = today.AddDays(random.Next(0, 365));
                 var online = random.NextDouble() < 0.3;
                 var county = random.NextDouble() < 0.6 ? big[random.Next(big.Length)] : CaliforniaCounties.All[random.Next(CaliforniaCounties.All.Count)];
-                var language = random.NextDouble() < 0.7 ? "en" : random.NextDouble() < 0.8 ? "es" : SponsorEvents.Languages[random.Next(SponsorEvents.Languages.Count)];
+                var language = random.NextDouble() < 0.7 ? "en" : random.NextDouble() < 0.8 ? "es" : TrainingLanguages.All[random.Next(TrainingLanguages.All.Count)];
                 var title = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {made + i}";
                 var details = new TrainingEventDetails(title, $"A workshop on {title.ToLowerInvariant()} for early educators.", topics[random.Next(topics.Length)], language,
                     TrainingAudience.Everyone, online, online ? null : "1 Main St", online ? null : "City", online ? null : county, random.Next(10, 60), random.Next(0, 3) * 25, first, 2);

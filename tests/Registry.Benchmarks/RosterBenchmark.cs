@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Registry.Web;
 using Registry.Web.Data;
 using Registry.Web.Data.Licensing;
 using Registry.Web.Data.Seed;
@@ -16,10 +15,10 @@ using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Training;
-using Registry.Web.Features.Sites;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Sites;
 
 namespace Registry.Benchmarks;
 
@@ -56,8 +55,7 @@ internal static class RosterBenchmark
             }
 
             setup.Stop();
-            var services = new ServiceCollection().AddLogging().AddRegistryLocalization().BuildServiceProvider();
-            var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var services = new ServiceCollection().AddLogging().AddAuthorizationCore().AddRegistryLocalization().BuildServiceProvider();
             var book = RuleSetLoader.LoadFolder(Repository.RulesFolder());
             long total;
             await using (var db = NewContext())
@@ -69,10 +67,11 @@ internal static class RosterBenchmark
             for (var run = 0; run < 40; run++)
             {
                 await using var db = NewContext();
-                var handler = new SiteStaff.Handler(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, localizer);
+                using var scope = services.CreateScope();
+                var handler = new SiteRoster.Handler(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, scope.ServiceProvider.GetRequiredService<IAuthorizationService>());
                 var watch = Stopwatch.StartNew();
                 var view = await handler.SiteAsync(site, CancellationToken.None);
-                var roster = await handler.RosterAsync(view!, new SiteStaff.RosterQuery(PageSize: 200), CancellationToken.None);
+                var roster = await handler.RosterAsync(view!, new SiteRoster.RosterQuery(PageSize: 200), CancellationToken.None);
                 watch.Stop();
                 if (roster.Rows.Count != 200)
                 {

@@ -12,6 +12,7 @@ using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.DataQuality;
 using Registry.Web.Features.Workforce;
+using Registry.Web.Infrastructure.DataQuality;
 using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Benchmarks;
@@ -74,7 +75,7 @@ internal static class WorkforceBenchmark
             DataQualityRuns.Dashboard? dashboard;
             await using (var db = NewContext())
             {
-                var runs = new DataQualityRuns.Handler(db, new DataQuality.Handler(db, TimeProvider.System), TimeProvider.System, Options.Create(new DataQualityOptions()), NullLogger<DataQualityRuns.Handler>.Instance);
+                var runs = new DataQualityRuns.Handler(db, new DataQualityChecks(db, TimeProvider.System), TimeProvider.System, Options.Create(new DataQualityOptions()), NullLogger<DataQualityRuns.Handler>.Instance);
                 await runs.RequestAsync("benchmark", CancellationToken.None);
                 var watch = Stopwatch.StartNew();
                 await runs.RunDueAsync(CancellationToken.None);

@@ -52,7 +52,7 @@ public sealed class MessagePreferencesTests : IClassFixture<RegistryAppFactory>
         var userId = await UserIdAsync(professionalId);
         var page = await client.GetPageAsync("/my-registry/messages");
         Assert.True(page.QuerySelector("#kind-Account")!.HasAttribute("disabled"));
-        Assert.All(Registry.Web.Features.Messages.Messages.Optional, k => Assert.True(page.QuerySelector($"#kind-{k}")!.HasAttribute("checked")));
+        Assert.All(Registry.Web.Domain.Messages.MessageKinds.Optional, k => Assert.True(page.QuerySelector($"#kind-{k}")!.HasAttribute("checked")));
 
         var form = page.Forms.First(f => f.GetAttribute("action") == "/my-registry/messages");
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -77,7 +77,7 @@ public sealed class PermitRemindersTests : IClassFixture<ClockAppFactory>
         // The one who declined gets none, and turning them back on does not bring the old stages.
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Messages.Messages.Handler>().ChooseAsync(declinedUser, Registry.Web.Features.Messages.Messages.Optional, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Messages.MessageChoices.Handler>().ChooseAsync(declinedUser, Registry.Web.Domain.Messages.MessageKinds.Optional, CancellationToken.None);
         }
 
         Assert.Empty(await RunAsync());

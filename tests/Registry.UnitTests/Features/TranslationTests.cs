@@ -55,7 +55,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.TrainingAudience>().Select(n => "Audience" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorRole>().Select(n => "SponsorRole" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Calendar.SponsorStatus>().Select(n => "SponsorStatus" + n))
-            .Concat(Registry.Web.Features.Sponsors.SponsorEvents.Languages.Select(l => "Language-" + l))
+            .Concat(Registry.Web.Domain.Calendar.TrainingLanguages.All.Select(l => "Language-" + l))
             .Concat(Registry.Web.Features.Workforce.Dimensions.All.Append(Registry.Web.Features.Workforce.Dimension.None).Select(d => "Dimension" + d))
             .Concat(Registry.Web.Features.Workforce.Dimensions.All.Where(d => d != Registry.Web.Features.Workforce.Dimension.County)
                 .SelectMany(d => Registry.Web.Features.Workforce.Dimensions.Keys(d).Select(k => Registry.Web.Features.Workforce.Dimensions.LabelKey(d, k))))

@@ -15,6 +15,12 @@ public enum TrainingTopic
     Other = 99,
 }
 
+/// <summary>The languages an event may be taught in, as two-letter codes (the calendar's filter and the sponsor's form offer these).</summary>
+public static class TrainingLanguages
+{
+    public static readonly IReadOnlyList<string> All = ["en", "es", "zh", "vi", "tl", "ko", "ru", "other"];
+}
+
 /// <summary>Who an event is for.</summary>
 public enum TrainingAudience
 {

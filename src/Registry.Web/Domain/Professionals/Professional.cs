@@ -12,6 +12,15 @@ namespace Registry.Web.Domain.Professionals;
 public sealed class Professional
 {
     public const int MaxNameLength = 100;
+
+    /// <summary>The youngest a person keeping a record may be (sign-up and the profile check the date of birth against it).</summary>
+    public const int MinimumAge = 14;
+
+    /// <summary>The oldest a date of birth may make a person: anything older is a typing mistake.</summary>
+    public const int MaximumAge = 100;
+
+    /// <summary>Whether a date of birth makes the person between <see cref="MinimumAge"/> and <see cref="MaximumAge"/> years old on <paramref name="today"/>.</summary>
+    public static bool IsPlausibleBirthDate(DateOnly birth, DateOnly today) => birth <= today.AddYears(-MinimumAge) && birth >= today.AddYears(-MaximumAge);
     public const int MaxEmailLength = 256;
     public const int MaxPhoneLength = 30;
 

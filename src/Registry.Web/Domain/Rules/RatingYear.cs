@@ -10,6 +10,9 @@ namespace Registry.Web.Domain.Rules;
 /// </summary>
 public static class RatingYear
 {
+    /// <summary>The hours of professional development a Quality Counts lead teacher needs in a rating year.</summary>
+    public const decimal YearlyHours = 21;
+
     public static (DateOnly From, DateOnly To) For(DateOnly? validationDate, DateOnly day)
     {
         if (validationDate is not { } v)

@@ -7,6 +7,7 @@ public static class AccountFeature
     {
         builder.Services.AddScoped<SignIn.Handler>();
         builder.Services.AddScoped<TwoFactorSignIn.Handler>();
+        builder.Services.AddScoped<PasskeySignIn.Handler>();
         builder.Services.AddScoped<ConfirmEmail.Handler>();
         builder.Services.AddScoped<SignInLink.Handler>();
         builder.Services.AddScoped<AccountChanges.Handler>();

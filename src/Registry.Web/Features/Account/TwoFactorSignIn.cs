@@ -14,7 +14,7 @@ namespace Registry.Web.Features.Account;
 /// </summary>
 public static class TwoFactorSignIn
 {
-    public const int MaxCodeLength = 40;
+    public const int MaxCodeLength = RecoveryCodes.MaxTypedLength;
 
     public sealed class Form
     {
@@ -90,13 +90,4 @@ public static class TwoFactorSignIn
             return Outcome.SignedIn;
         }
     }
-}
-
-/// <summary>How recovery codes are shown and typed.</summary>
-public static class RecoveryCodes
-{
-    public const int Count = 10;
-
-    /// <summary>As typed: spaces out, upper case (the codes are shown in upper case).</summary>
-    public static string Normalize(string code) => code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim().ToUpperInvariant();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Messages;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
@@ -15,7 +16,7 @@ public sealed record AnnouncementForm(Announcements.Form Form, IReadOnlyList<Ann
 
 public sealed record AnnouncementPage(Announcements.Details Details, string? ScheduleDate, string? ScheduleTime);
 
-public sealed record NoticeList(IReadOnlyList<Announcements.Notice> Items, int Page, int Total);
+public sealed record NoticeList(IReadOnlyList<Notice> Items, int Page, int Total);
 
 /// <summary>
 /// Writing, counting, scheduling and sending announcements (registry staff; directors and sponsors
@@ -25,7 +26,7 @@ public sealed record NoticeList(IReadOnlyList<Announcements.Notice> Items, int P
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AnnouncementsController(
     Announcements.Handler handler,
-    Announcements.Notices notices,
+    Notices notices,
     IValidator<Announcements.Form> validator,
     UserManager<RegistryUser> users,
     IStringLocalizer<SharedResource> t) : Controller

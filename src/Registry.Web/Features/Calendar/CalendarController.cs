@@ -15,7 +15,7 @@ namespace Registry.Web.Features.Calendar;
 /// registration for signed-in professionals.
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, Sponsors.AttendancePosting.Handler attendance, CurrentProfessional me, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
+public sealed class CalendarController(Calendar.Handler calendar, Certificates certificates, CurrentProfessional me, AccessLogService log, UserManager<RegistryUser> users, TimeProvider time, IStringLocalizer<SharedResource> t, Infrastructure.Web.PublicAddress site) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
@@ -198,43 +198,6 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
         return View(certificate);
     }
 
-    /// <summary>The page a session's QR code opens: signed in, the attendee checks in for that session.</summary>
-    [Authorize(Policy = Policies.SignedIn)]
-    [HttpGet("check-in/{code}")]
-    public async Task<IActionResult> CheckIn(string code, CancellationToken ct)
-    {
-        if (await attendance.CheckInSessionAsync(code, ct) is not var (eventId, sessionId) || await attendance.SessionAsync(eventId, sessionId, ct) is not { } context)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new CheckInPage(null, code, null));
-        }
-
-        return View(new CheckInPage(context.Event.Title, code, context.Session.Day));
-    }
-
-    /// <summary>Checks the attendee in (<c>confirm</c> is the button's field; it also tells this overload from the page's).</summary>
-    [Authorize(Policy = Policies.SignedIn)]
-    [HttpPost("check-in/{code}")]
-    public async Task<IActionResult> CheckIn(string code, bool confirm, CancellationToken ct)
-    {
-        if (await attendance.CheckInSessionAsync(code, ct) is not var (eventId, sessionId) || await attendance.SessionAsync(eventId, sessionId, ct) is not { } context)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new CheckInPage(null, code, null));
-        }
-
-        if (await me.IdAsync(User, ct) is not { } professionalId)
-        {
-            return NotFound();
-        }
-
-        var result = await attendance.CheckInAsync(context, professionalId, users.GetUserId(User)!, ct);
-        TempData["Notice"] = result.AlreadyPosted > 0
-            ? t["You were already checked in for this session."].Value
-            : t["You are checked in. The hours are on your profile, verified by the sponsor."].Value;
-        return RedirectToAction("Index", "Training");
-    }
-
     /// <summary>Text for an iCalendar value: backslash, semicolon, comma and line breaks escaped.</summary>
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
@@ -242,7 +205,5 @@ public sealed class CalendarController(Calendar.Handler calendar, Certificates c
 }
 
 public sealed record RegisterStaffPage(Calendar.EventView Event, IReadOnlyList<Calendar.Handler.StaffMember> Staff, DateOnly Today);
-
-public sealed record CheckInPage(string? Title, string Code, DateOnly? Day);
 
 public sealed record EventPage(Calendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today, bool Attended);

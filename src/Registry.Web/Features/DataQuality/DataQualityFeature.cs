@@ -5,7 +5,6 @@ public static class DataQualityFeature
 {
     public static WebApplicationBuilder AddDataQuality(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<DataQuality.Handler>();
         builder.Services.AddScoped<DataQualityRuns.Handler>();
         builder.Services.AddSingleton<DataQualitySignal>();
         builder.Services.AddHostedService<DataQualityWorker>();

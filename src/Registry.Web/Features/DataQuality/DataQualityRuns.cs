@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Domain.DataQuality;
+using Registry.Web.Infrastructure.DataQuality;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Infrastructure.Jobs;
 
@@ -32,7 +33,7 @@ public static class DataQualityRuns
 
     public sealed record FailureList(DataQualityRule Rule, int? County, int Page, int Pages, int Total, IReadOnlyList<FailureRow> Rows);
 
-    public sealed class Handler(RegistryDbContext db, DataQuality.Handler facts, TimeProvider time, IOptions<DataQualityOptions> options, ILogger<Handler> logger)
+    public sealed class Handler(RegistryDbContext db, DataQualityChecks facts, TimeProvider time, IOptions<DataQualityOptions> options, ILogger<Handler> logger)
     {
         public async Task RequestAsync(string userId, CancellationToken ct)
         {

@@ -7,6 +7,7 @@ public static class DocumentsFeature
     {
         builder.Services.AddScoped<Documents.Handler>();
         builder.Services.AddScoped<Review>();
+        builder.Services.AddScoped<ReviewReasons>();
         return builder;
     }
 }

@@ -60,15 +60,6 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         return true;
     }
 
-    /// <summary>Where an entry sent at <paramref name="submittedAt"/> stands: 1 is next.</summary>
-    public async Task<int> QueuePositionAsync(DateTimeOffset submittedAt, CancellationToken ct)
-    {
-        var pending = VerificationStatus.PendingReview;
-        var earlierCourses = await db.Courses.CountAsync(c => c.Verification.Status == pending && c.Verification.At < submittedAt, ct);
-        var earlierCredentials = await db.Credentials.CountAsync(c => c.Verification.Status == pending && c.Verification.At < submittedAt, ct);
-        return earlierCourses + earlierCredentials + 1;
-    }
-
     /// <summary>An entry waiting for review; <see cref="IsYours"/>: the reviewer's own, which another staff member decides.</summary>
     public sealed record QueueItem(ProvableEntry Kind, int EntryId, int ProfessionalId, string PersonName, string RegistryId, string PreferredLanguage, string Entry, DateTimeOffset SubmittedAt, IReadOnlyList<(int Id, string FileName)> Documents, bool IsYours);
 
@@ -134,6 +125,37 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The staff queue's page: the first 50 entries, and the reasons staff may give for not accepting one.</summary>
+    public async Task<ReviewPage> PageAsync(string reviewerUserId, CancellationToken ct)
+    {
+        var (items, total) = await QueueAsync(50, reviewerUserId, ct);
+        return new ReviewPage(items, total, await db.ReviewReasons.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Id).ToListAsync(ct));
+    }
+
+    /// <summary>Registry staff verify the entry, now.</summary>
+    public Verification Verified(string reviewerUserId) => Verification.Verified(reviewerUserId, time.GetUtcNow());
+
+    /// <summary>Not accepted, for one of the offered reasons, in the person's language; null when the reason is not offered.</summary>
+    public async Task<Verification?> NotAcceptedAsync(ProvableEntry kind, int entryId, int? reasonId, string reviewerUserId, CancellationToken ct)
+    {
+        if (reasonId is not { } id || await db.ReviewReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Active, ct) is not { } reason)
+        {
+            return null;
+        }
+
+        var professionalId = kind == ProvableEntry.Course
+            ? await db.Courses.Where(c => c.Id == entryId).Select(c => c.ProfessionalId).SingleAsync(ct)
+            : await db.Credentials.Where(c => c.Id == entryId).Select(c => c.ProfessionalId).SingleAsync(ct);
+        var language = await db.Professionals.Where(p => p.Id == professionalId).Select(p => p.PreferredLanguage).SingleAsync(ct);
+        return Verification.NotAccepted(reason.In(language), reviewerUserId, time.GetUtcNow());
+    }
+
+    /// <summary>Sent back with a note saying what the person should send; null when the note is empty or too long.</summary>
+    public Verification? AskForMore(string? note, string reviewerUserId) =>
+        string.IsNullOrWhiteSpace(note) || note.Trim().Length > Verification.MaxReasonLength
+            ? null
+            : Verification.NotAccepted(note.Trim(), reviewerUserId, time.GetUtcNow());
+
     private static void Record(IVerifiable entry, Verification verification)
     {
         switch (entry)
@@ -147,3 +169,5 @@ public sealed class Review(RegistryDbContext db, TimeProvider time)
         }
     }
 }
+
+public sealed record ReviewPage(IReadOnlyList<Review.QueueItem> Items, int Total, IReadOnlyList<ReviewReason> Reasons);

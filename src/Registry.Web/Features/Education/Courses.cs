@@ -112,7 +112,7 @@ public static class Courses
 
     public sealed record ViewModel(IReadOnlyList<CourseView> Courses, UnitTotals Totals, IReadOnlyDictionary<int, CourseExclusion> NotCounted);
 
-    public sealed class Handler(RegistryDbContext db, Documents.Review review, FactChangeLog facts)
+    public sealed class Handler(RegistryDbContext db, FactChangeLog facts)
     {
         public async Task<ViewModel> ListAsync(int professionalId, CancellationToken ct)
         {
@@ -123,7 +123,7 @@ public static class Courses
             var positions = new Dictionary<int, int>();
             foreach (var pending in courses.Where(c => c.Verification is { Status: VerificationStatus.PendingReview, At: not null }))
             {
-                positions[pending.Id] = await review.QueuePositionAsync(pending.Verification.At!.Value, ct);
+                positions[pending.Id] = await db.QueuePositionAsync(pending.Verification.At!.Value, ct);
             }
 
             return new ViewModel(

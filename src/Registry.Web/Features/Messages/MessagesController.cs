@@ -18,7 +18,7 @@ public sealed record UnsubscribeView(string Token, MessageKind? Kind, bool Done,
 /// programs POST to the same address with no form token, so that POST is authorised by the
 /// signed token alone).
 /// </summary>
-public sealed class MessagesController(Messages.Handler handler, UnsubscribeLinks links, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class MessagesController(MessageChoices.Handler handler, UnsubscribeLinks links, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/messages")]
@@ -33,7 +33,7 @@ public sealed class MessagesController(Messages.Handler handler, UnsubscribeLink
         var kinds = new List<MessageKind>();
         foreach (var value in wanted ?? [])
         {
-            if (!Enum.TryParse<MessageKind>(value, ignoreCase: false, out var kind) || !Messages.Optional.Contains(kind) || char.IsDigit(value[0]))
+            if (!Enum.TryParse<MessageKind>(value, ignoreCase: false, out var kind) || !MessageKinds.Optional.Contains(kind) || char.IsDigit(value[0]))
             {
                 ModelState.AddModelError("wanted", t["Choose from the kinds of message listed."]);
                 return View(new PreferencesView(await handler.TurnedOffAsync(users.GetUserId(User)!, ct), false));

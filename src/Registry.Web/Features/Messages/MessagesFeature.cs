@@ -7,7 +7,7 @@ public static class MessagesFeature
 {
     public static WebApplicationBuilder AddMessages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Messages.Handler>();
+        builder.Services.AddScoped<MessageChoices.Handler>();
         builder.Services.AddHourlyJob<PermitReminders>();
         builder.Services.AddHourlyJob<PdHoursReminders>();
         builder.Services.AddHourlyJob<ProfileReminders>();

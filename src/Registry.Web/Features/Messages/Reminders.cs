@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Messages;
+using Registry.Web.Domain.Rules;
 using Registry.Web.Infrastructure.Email;
 
 namespace Registry.Web.Features.Messages;
@@ -9,7 +10,7 @@ namespace Registry.Web.Features.Messages;
 /// <summary>
 /// Two months before a site's next rating validation date (recorded by its rater), each person with
 /// a current job there whose PD hours in the rating year (the year up to that date) are short of
-/// <see cref="Ratings.RatingsController.YearlyHours"/> gets a "deadlines" reminder, once per
+/// <see cref="RatingYear.YearlyHours"/> gets a "deadlines" reminder, once per
 /// validation date.
 /// </summary>
 public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails, TimeProvider time, Infrastructure.Web.PublicAddress site) : Infrastructure.Jobs.IHourlyJob
@@ -47,12 +48,12 @@ public sealed class PdHoursReminders(RegistryDbContext db, AccountEmails emails,
                 .ToListAsync(ct);
             foreach (var person in people)
             {
-                if (person.Hours < Ratings.RatingsController.YearlyHours)
+                if (person.Hours < RatingYear.YearlyHours)
                 {
-                    var shortBy = Ratings.RatingsController.YearlyHours - person.Hours;
+                    var shortBy = RatingYear.YearlyHours - person.Hours;
                     if (await emails.QueueNoticeAsync(person.UserId, Name, (t, culture) =>
                         (t["You need {0} more hours of professional development before {1}", shortBy.ToString("0.##", culture), s.ValidationOn.ToString("D", culture)],
-                         [t["{0}'s Quality Counts rating is validated on {1}. You have {2} of the {3} hours of professional development a year asks for since {4}.", s.Name, s.ValidationOn.ToString("D", culture), person.Hours.ToString("0.##", culture), Ratings.RatingsController.YearlyHours, yearStart.ToString("D", culture)]],
+                         [t["{0}'s Quality Counts rating is validated on {1}. You have {2} of the {3} hours of professional development a year asks for since {4}.", s.Name, s.ValidationOn.ToString("D", culture), person.Hours.ToString("0.##", culture), RatingYear.YearlyHours, yearStart.ToString("D", culture)]],
                          t["Find training"]),
                         site.Link("/training"), MessageKind.Deadlines))
                     {

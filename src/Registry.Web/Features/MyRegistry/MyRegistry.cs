@@ -29,7 +29,7 @@ public static class MyRegistryPage
         IReadOnlyList<Domain.DataQuality.DataQualityProblem> Problems)
     {
         /// <summary>The newest announcements the person received.</summary>
-        public IReadOnlyList<Announcements.Announcements.Notice> Notices { get; init; } = [];
+        public IReadOnlyList<Infrastructure.Email.Notice> Notices { get; init; } = [];
 
         public int NoticeCount { get; init; }
 
@@ -53,7 +53,7 @@ public static class MyRegistryPage
 
     public sealed record DegreeView(DegreeLevel Level, string Major, string Institution, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, DataQuality.DataQuality.Handler quality)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, Infrastructure.DataQuality.DataQualityChecks quality)
     {
         public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
         {

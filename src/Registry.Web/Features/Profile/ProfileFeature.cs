@@ -6,6 +6,7 @@ public static class ProfileFeature
     public static WebApplicationBuilder AddProfile(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProfileForms.Handler>();
+        builder.Services.AddScoped<NameChanges.Handler>();
         return builder;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Professionals;
-using Registry.Web.Features.SignUp;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Storage;
 
@@ -58,7 +57,7 @@ public static class ProfileForms
 
         /// <summary>Set by the server: the person's change of name waiting for staff, or refused.</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-        public Facts.NameChanges.Mine? NameChange { get; set; }
+        public NameChanges.Mine? NameChange { get; set; }
 
         public EducationLevel? ParsedEducationLevel => Enum.TryParse<EducationLevel>(HighestEducationLevel, out var level) && Enum.IsDefined(level) ? level : null;
 
@@ -96,9 +95,9 @@ public static class ProfileForms
                 {
                     context.AddFailure(t["Enter a real date of birth, for example 27 3 1990."]);
                 }
-                else if (date > today.AddYears(-PersonalStep.MinimumAge) || date < today.AddYears(-PersonalStep.MaximumAge))
+                else if (!Professional.IsPlausibleBirthDate(date.Value, today))
                 {
-                    context.AddFailure(t["Check your date of birth: you must be between {0} and {1} years old.", PersonalStep.MinimumAge, PersonalStep.MaximumAge]);
+                    context.AddFailure(t["Check your date of birth: you must be between {0} and {1} years old.", Professional.MinimumAge, Professional.MaximumAge]);
                 }
             });
             RuleFor(f => f.Phone).Must(FormRules.IsPhoneNumber).When(f => !string.IsNullOrWhiteSpace(f.Phone), ApplyConditionTo.CurrentValidator)
@@ -201,7 +200,7 @@ public static class ProfileForms
         }
     }
 
-    public sealed class Handler(RegistryDbContext db, Facts.NameChanges.Handler nameChanges, Infrastructure.Storage.IDocumentStorage storage)
+    public sealed class Handler(RegistryDbContext db, NameChanges.Handler nameChanges, Infrastructure.Storage.IDocumentStorage storage)
     {
         /// <summary>What the personal form shows besides the person's answers: whether a new name needs proof, and a request waiting.</summary>
         public async Task<PersonalForm> DescribeAsync(int professionalId, PersonalForm form, CancellationToken ct)
@@ -224,7 +223,7 @@ public static class ProfileForms
             var requested = new Domain.Facts.PersonNameAndBirth(form.FirstName!.Trim(), string.IsNullOrWhiteSpace(form.MiddleName) ? null : form.MiddleName.Trim(), form.LastName!.Trim(),
                 FormRules.ParseDate(form.BirthDay, form.BirthMonth, form.BirthYear)!.Value);
             string? proofKey = null;
-            if (requested != Facts.NameChanges.Handler.Current(p) && await nameChanges.HasVerifiedFactAsync(p.Id, ct))
+            if (requested != NameChanges.Handler.Current(p) && await nameChanges.HasVerifiedFactAsync(p.Id, ct))
             {
                 var (key, problem) = await nameChanges.AskAsync(p, requested, form.NameProof, userId, ct);
                 if (key is null)

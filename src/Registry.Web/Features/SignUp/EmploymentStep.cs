@@ -78,9 +78,9 @@ public static class EmploymentStep
                 {
                     context.AddFailure(t["The start date cannot be in the future."]);
                 }
-                else if (form.BirthDate is { } birth && date < birth.AddYears(PersonalStep.MinimumAge))
+                else if (form.BirthDate is { } birth && date < birth.AddYears(Domain.Professionals.Professional.MinimumAge))
                 {
-                    context.AddFailure(t["The start date is before you were {0}: check the year.", PersonalStep.MinimumAge]);
+                    context.AddFailure(t["The start date is before you were {0}: check the year.", Domain.Professionals.Professional.MinimumAge]);
                 }
             });
 

@@ -11,8 +11,6 @@ namespace Registry.Web.Features.SignUp;
 /// <summary>Step 1: legal name, date of birth, phone, the personal email that will be the login, and a password.</summary>
 public static class PersonalStep
 {
-    public const int MinimumAge = 14;
-    public const int MaximumAge = 100;
     public const int MaxPasswordLength = 128;
 
     public sealed class Form
@@ -88,9 +86,9 @@ public static class PersonalStep
                 {
                     context.AddFailure(t["Your date of birth must be in the past."]);
                 }
-                else if (date > today.AddYears(-MinimumAge) || date < today.AddYears(-MaximumAge))
+                else if (!Professional.IsPlausibleBirthDate(date.Value, today))
                 {
-                    context.AddFailure(t["Check your date of birth: you must be between {0} and {1} years old.", MinimumAge, MaximumAge]);
+                    context.AddFailure(t["Check your date of birth: you must be between {0} and {1} years old.", Professional.MinimumAge, Professional.MaximumAge]);
                 }
             });
 

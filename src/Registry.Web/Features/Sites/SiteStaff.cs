@@ -1,35 +1,16 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
-using Registry.Web.Domain.Credentials;
-using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Domain.Professionals;
-using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Infrastructure.Rules;
-using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sites;
 
-/// <summary>A site's staff for its director: confirming employment in bulk, and the roster with qualifications.</summary>
+/// <summary>A site's staff for its director: everyone naming the site, and confirming, correcting or ending their jobs in bulk (the roster is <see cref="Infrastructure.Sites.SiteRoster"/>).</summary>
 public static class SiteStaff
 {
-    public const int MaxRosterPageSize = 200;
-
-    public const int DefaultRosterPageSize = 50;
-
-    /// <summary>The page sizes a director may choose: a whole 200-person site fits on one page.</summary>
-    public static readonly IReadOnlyList<int> RosterPageSizes = [25, DefaultRosterPageSize, 100, MaxRosterPageSize];
-
-    public sealed record SiteView(int Id, string Name, string LicenseNumber, string? County)
-    {
-        public SiteResource Resource => new(Id, County);
-    }
-
     /// <summary>One current job at the site; <see cref="IsYours"/>: the viewer's own, which someone else confirms.</summary>
     public sealed record PersonRow(int EmploymentId, int ProfessionalId, string Name, string RegistryId, EmploymentRole Role, DateOnly StartDate, DateOnly? EndDate, bool Confirmed, DateTimeOffset? ConfirmedAt, bool IsYours)
     {
@@ -71,33 +52,9 @@ public static class SiteStaff
         public bool ConfirmAll { get; set; }
     }
 
-    public sealed record RosterRow(
-        int ProfessionalId, string Name, string RegistryId, EmploymentRole Role,
-        CredentialType? Permit, DateOnly? PermitExpires, bool PermitVerified, bool PermitExpiringSoon,
-        decimal EceUnits, decimal GeUnits, bool UnitsVerified,
-        DegreeLevel? Degree, string? DegreeMajor, bool DegreeVerified,
-        decimal PdHoursThisYear, int QualityCountsPoints, string? Title22Rule, int Completeness, DateTimeOffset LastUpdated,
-        IReadOnlyList<(int Id, string FileName)> Documents)
-    {
-        /// <summary>The next lead teacher point not met (its closest route's gaps and what did not count), for the row's detail; none at 5.</summary>
-        public RuleResult? NextPoint { get; init; }
-    }
-
-    /// <summary>What a roster shows; <see cref="ValidationDate"/> (typed by a rater) sets the PD year in place of the site's recorded validation date (see <see cref="RatingYear"/>).</summary>
-    public sealed record RosterQuery(string? Role = null, bool ExpiringOnly = false, string? Sort = null, int Page = 1, int PageSize = DefaultRosterPageSize, DateOnly? ValidationDate = null);
-
-    public sealed record Roster(SiteView Site, IReadOnlyList<RosterRow> Rows, int Total, RosterQuery Query, DateOnly Today)
-    {
-        /// <summary>The PD year the hours column counts.</summary>
-        public (DateOnly From, DateOnly To) PdYear { get; init; }
-    }
-
-    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t)
     {
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-
-        public Task<SiteView?> SiteAsync(int employerId, CancellationToken ct) =>
-            db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => new SiteView(e.Id, e.Name, e.LicenseNumber, e.County)).SingleOrDefaultAsync(ct);
 
         /// <summary>Everyone who names the site as a current employer (ended jobs leave the list, never the person's history).</summary>
         public async Task<IReadOnlyList<PersonRow>> PeopleAsync(int employerId, string viewerUserId, CancellationToken ct)
@@ -252,132 +209,6 @@ public static class SiteStaff
             changes.ForEach(change => change());
             await db.SaveChangesAsync(ct);
             return new ApplyResult(changes.Count, problems, Refused: false);
-        }
-
-        /// <summary>The confirmed, current staff with their qualifications, filtered, sorted and paged in memory (a site has hundreds at most).</summary>
-        public async Task<Roster> RosterAsync(SiteView site, RosterQuery query, CancellationToken ct)
-        {
-            var list = await AllRowsAsync(site, query, ct);
-            var size = Math.Clamp(query.PageSize, 10, MaxRosterPageSize);
-            var page = Math.Max(1, query.Page);
-            var year = await PdYearAsync(site.Id, query.ValidationDate, ct);
-            return new Roster(site, list.Skip((page - 1) * size).Take(size).ToList(), list.Count, query with { Page = page, PageSize = size }, Today) { PdYear = (year.From, year.To) };
-        }
-
-        /// <summary>Every row the filter keeps, sorted (for the CSV and the rater's view): worked out once, not a page at a time.</summary>
-        public async Task<IReadOnlyList<RosterRow>> AllRowsAsync(SiteView site, RosterQuery query, CancellationToken ct)
-        {
-            IEnumerable<RosterRow> rows = await RowsAsync(site.Id, Today, query.ValidationDate, ct);
-            if (Enum.TryParse<EmploymentRole>(query.Role, out var role))
-            {
-                rows = rows.Where(r => r.Role == role);
-            }
-
-            if (query.ExpiringOnly)
-            {
-                rows = rows.Where(r => r.PermitExpiringSoon);
-            }
-
-            return (query.Sort switch
-            {
-                "role" => rows.OrderBy(r => r.Role).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-                "permit-expiry" => rows.OrderBy(r => r.PermitExpires ?? DateOnly.MaxValue).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-                "points" => rows.OrderByDescending(r => r.QualityCountsPoints).ThenBy(r => r.Name, StringComparer.CurrentCulture),
-                "updated" => rows.OrderBy(r => r.LastUpdated),
-                _ => rows.OrderBy(r => r.Name, StringComparer.CurrentCulture),
-            }).ToList();
-        }
-
-        /// <summary>The roster as CSV (every row that the filter keeps), safe to open in a spreadsheet.</summary>
-        public static string Csv(IEnumerable<RosterRow> rows)
-        {
-            var csv = new StringBuilder();
-            csv.AppendLine("registry_id,name,role,permit,permit_expires,permit_verified,ece_units,ge_units,units_verified,degree,degree_major,degree_verified,pd_hours_this_year,quality_counts_points,title_22,profile_completeness,last_updated,documents");
-            foreach (var r in rows)
-            {
-                csv.AppendLine(Infrastructure.Forms.Csv.Line(
-                [
-                    r.RegistryId, r.Name, r.Role.ToString(), r.Permit?.ToString(), r.PermitExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Bool(r.PermitVerified),
-                    N(r.EceUnits), N(r.GeUnits), Bool(r.UnitsVerified), r.Degree?.ToString(), r.DegreeMajor, Bool(r.DegreeVerified),
-                    N(r.PdHoursThisYear), r.QualityCountsPoints.ToString(CultureInfo.InvariantCulture), r.Title22Rule, r.Completeness.ToString(CultureInfo.InvariantCulture),
-                    r.LastUpdated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join("; ", r.Documents.Select(d => d.FileName)),
-                ]));
-            }
-
-            return csv.ToString();
-
-            static string N(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-            static string Bool(bool value) => value ? "yes" : "no";
-        }
-
-        /// <summary>The roster shows lead teacher points and Title 22 status: only those rules are evaluated.</summary>
-        private static bool RosterRules(Rule rule) => rule.Track == "qcc-lead-teacher" || rule.Group == RuleGroup.Title22;
-
-        /// <summary>The site's PD year today: from the date a rater typed, else the validation date recorded for the site (see <see cref="RatingYear"/>).</summary>
-        public async Task<(DateOnly? Validation, DateOnly From, DateOnly To)> PdYearAsync(int employerId, DateOnly? typed, CancellationToken ct)
-        {
-            var validation = typed ?? await RecordedValidationAsync(employerId, ct);
-            var (from, to) = RatingYear.For(validation, Today);
-            return (validation, from, to);
-        }
-
-        private readonly Dictionary<int, DateOnly?> _recordedValidations = [];
-
-        /// <summary>The next validation date the site's rater recorded, if any: read once per request however many parts of the page ask.</summary>
-        public async Task<DateOnly?> RecordedValidationAsync(int employerId, CancellationToken ct)
-        {
-            if (!_recordedValidations.TryGetValue(employerId, out var recorded))
-            {
-                recorded = await db.SiteRatingDates.AsNoTracking().Where(d => d.EmployerId == employerId).Select(d => (DateOnly?)d.ValidationOn).FirstOrDefaultAsync(ct);
-                _recordedValidations[employerId] = recorded;
-            }
-
-            return recorded;
-        }
-
-        private async Task<List<RosterRow>> RowsAsync(int employerId, DateOnly today, DateOnly? typedValidation, CancellationToken ct)
-        {
-            var staff = await db.Employments.AsNoTracking()
-                .Where(e => e.EmployerId == employerId && e.ConfirmedAt != null).Where(Employment.CurrentOn(today))
-                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new
-                {
-                    p.Id, Name = p.FirstName + " " + p.LastName, p.RegistryId, e.Role, p.County, p.UpdatedAt, p.HighestEducationLevel,
-                    Demographics = p.RaceEthnicityDeclined || p.Gender != null || p.RaceEthnicities.Any(),
-                })
-                .ToListAsync(ct);
-            var people = staff.GroupBy(s => s.Id).Select(g => g.First()).ToList();
-            var ids = people.Select(p => p.Id).ToList();
-            var evidence = await qualifications.LoadAsync(ids, ct);
-            var documents = (await db.Documents.AsNoTracking()
-                .Where(d => EF.Parameter(ids).Contains(d.ProfessionalId) && !d.HiddenFromEmployers)
-                .OrderBy(d => d.Id)
-                .Select(d => new { d.ProfessionalId, d.Id, d.FileName })
-                .ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Id, d.FileName));
-            var (validation, yearStart, yearEnd) = await PdYearAsync(employerId, typedValidation, ct);
-            var options = new EvaluationOptions(validation);
-            return people.Select(p =>
-            {
-                var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
-                var evaluation = RuleEngine.Evaluate(book, e, today, options, RosterRules);
-                var permit = e.Credentials.Where(c => c.Type <= CredentialType.ChildDevelopmentProgramDirectorPermit && c.IsCurrentOn(today)).MaxBy(c => c.Type);
-                var counted = e.Courses.Where(c => c.Counts).ToList();
-                var ece = counted.Where(c => UnitTotals.EceCategories.Contains(c.Category)).ToList();
-                var degree = e.Degrees.MaxBy(d => d.Level);
-                var points = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
-                var title22 = evaluation.Results.Where(r => r.Rule.Group == RuleGroup.Title22 && r.Met).MaxBy(r => r.Rule.Level)?.Rule.Id;
-                var trained = e.Training.Any(x => x.On > today.AddYears(-1));
-                var completeness = ProfileCompleteness.Compute(new ProfileFacts(p.County is not null, true, p.HighestEducationLevel is not null, counted.Count > 0 || e.Degrees.Count > 0, e.Credentials.Count > 0, trained, p.Demographics)).Score;
-                return new RosterRow(
-                    p.Id, p.Name, Domain.Professionals.RegistryId.Format(p.RegistryId), p.Role,
-                    permit?.Type, permit?.ExpiresOn, permit?.Verified ?? false, permit?.ExpiresOn is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
-                    UnitMath.ToSemesterUnits(ece.Sum(c => c.QuarterUnits)), UnitMath.ToSemesterUnits(counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.QuarterUnits)), ece.Count > 0 && ece.All(c => c.Verified),
-                    degree?.Level, degree?.Major, degree?.Verified ?? false,
-                    e.Training.Where(x => x.On >= yearStart && x.On <= yearEnd && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
-                    documents[p.Id].ToList())
-                {
-                    NextPoint = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && !r.Met && r.Rule.Level > points).MinBy(r => r.Rule.Level),
-                };
-            }).ToList();
         }
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Sites;
 
 namespace Registry.Web.Features.Sites;
 
@@ -14,7 +14,7 @@ namespace Registry.Web.Features.Sites;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sites/{employerId:int}")]
-public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationService authorization, AccessLogService log, SecurityAudit audit, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SitesController(SiteStaff.Handler handler, SiteRoster.Handler sites, AccessLogService log, SecurityAudit audit, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("staff")]
     public async Task<IActionResult> Staff(int employerId, CancellationToken ct)
@@ -57,14 +57,14 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
     }
 
     [HttpGet("roster")]
-    public async Task<IActionResult> Roster(int employerId, string? role, bool expiring, string? sort, int page = 1, int size = SiteStaff.DefaultRosterPageSize, CancellationToken ct = default)
+    public async Task<IActionResult> Roster(int employerId, string? role, bool expiring, string? sort, int page = 1, int size = SiteRoster.DefaultRosterPageSize, CancellationToken ct = default)
     {
         if (await SiteAsync(employerId, SiteOperations.ViewStaff, ct) is not { } site)
         {
             return NotFound();
         }
 
-        var roster = await handler.RosterAsync(site, new SiteStaff.RosterQuery(role, expiring, sort, page, SiteStaff.RosterPageSizes.Contains(size) ? size : SiteStaff.DefaultRosterPageSize), ct);
+        var roster = await sites.RosterAsync(site, new SiteRoster.RosterQuery(role, expiring, sort, page, SiteRoster.RosterPageSizes.Contains(size) ? size : SiteRoster.DefaultRosterPageSize), ct);
         await log.RecordAsync(roster.Rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster", ct);
         return View(roster);
     }
@@ -77,30 +77,28 @@ public sealed class SitesController(SiteStaff.Handler handler, IAuthorizationSer
             return NotFound();
         }
 
-        var rows = await handler.AllRowsAsync(site, new SiteStaff.RosterQuery(role, expiring, sort), ct);
+        var rows = await sites.AllRowsAsync(site, new SiteRoster.RosterQuery(role, expiring, sort), ct);
 
         // Other people's records leave the registry: audited, and saved with the access log's entries.
         audit.Add(SecurityEventKind.Export, null, null, $"roster CSV of {site.Name} ({site.LicenseNumber}): {rows.Count} people");
         await log.RecordAsync(rows.Select(r => r.ProfessionalId), UserId(), await RoleAsync(site), employerId, "roster export", ct);
-        return File(Csv.Bytes(SiteStaff.Handler.Csv(rows)), "text/csv", $"roster-{site.LicenseNumber}-{handler.Today:yyyy-MM-dd}.csv");
+        return File(Csv.Bytes(SiteRoster.Handler.Csv(rows)), "text/csv", $"roster-{site.LicenseNumber}-{sites.Today:yyyy-MM-dd}.csv");
     }
 
     /// <summary>The staff page shows everyone naming the site: each person's access log says so.</summary>
-    private async Task<IActionResult> StaffPageAsync(SiteStaff.SiteView site, SiteStaff.ConfirmForm form, CancellationToken ct)
+    private async Task<IActionResult> StaffPageAsync(SiteRoster.SiteView site, SiteStaff.ConfirmForm form, CancellationToken ct)
     {
         var people = await handler.PeopleAsync(site.Id, UserId(), ct);
         await log.RecordAsync(people.Select(p => p.ProfessionalId), UserId(), await RoleAsync(site), site.Id, "staff list", ct);
         return View(nameof(Staff), new StaffPage(site, people, form));
     }
 
-    private async Task<SiteStaff.SiteView?> SiteAsync(int employerId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, CancellationToken ct) =>
-        await handler.SiteAsync(employerId, ct) is { } site && (await authorization.AuthorizeAsync(User, site.Resource, operation)).Succeeded ? site : null;
+    private Task<SiteRoster.SiteView?> SiteAsync(int employerId, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, CancellationToken ct) =>
+        sites.SiteForAsync(User, employerId, operation, ct);
 
-    private async Task<string> RoleAsync(SiteStaff.SiteView site) =>
-        User.IsRegistryStaff() ? "RegistryStaff"
-        : (await authorization.AuthorizeAsync(User, site.Resource, SiteOperations.ConfirmStaff)).Succeeded ? "SiteDirector" : "Rater";
+    private Task<string> RoleAsync(SiteRoster.SiteView site) => sites.ViewerRoleAsync(User, site);
 
-    private string UserId() => users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");
+    private string UserId() => User.UserId();
 }
 
-public sealed record StaffPage(SiteStaff.SiteView Site, IReadOnlyList<SiteStaff.PersonRow> People, SiteStaff.ConfirmForm Form);
+public sealed record StaffPage(SiteRoster.SiteView Site, IReadOnlyList<SiteStaff.PersonRow> People, SiteStaff.ConfirmForm Form);

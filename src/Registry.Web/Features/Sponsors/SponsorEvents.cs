@@ -16,9 +16,6 @@ public static class SponsorEvents
     public const int MaxCapacity = 10_000;
     public const int MaxWithdrawalDays = 60;
 
-    /// <summary>Languages the calendar offers, as two-letter codes.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "es", "zh", "vi", "tl", "ko", "ru", "other"];
-
     public sealed class SessionInput
     {
         public string? Day { get; set; }
@@ -122,7 +119,7 @@ public static class SponsorEvents
                 .MaximumLength(TrainingEvent.MaxTitleLength).WithMessage(t["Use at most {0} characters.", TrainingEvent.MaxTitleLength]);
             RuleFor(f => f.Description).MaximumLength(TrainingEvent.MaxDescriptionLength).WithMessage(t["Use at most {0} characters.", TrainingEvent.MaxDescriptionLength]);
             RuleFor(f => f.Topic).Must((f, _) => f.ParsedTopic is not null).WithMessage(t["Choose the topic area."]);
-            RuleFor(f => f.Language).Must(l => Languages.Contains(l!)).WithMessage(t["Choose the language it is taught in."]);
+            RuleFor(f => f.Language).Must(l => TrainingLanguages.All.Contains(l!)).WithMessage(t["Choose the language it is taught in."]);
             RuleFor(f => f.Audience).Must((f, _) => f.ParsedAudience is not null).WithMessage(t["Choose who it is for."]);
             RuleFor(f => f.Address).NotEmpty().When(f => !f.IsOnline).WithMessage(t["Enter the address, or mark the event as online."])
                 .MaximumLength(200).WithMessage(t["Use at most {0} characters.", 200]);

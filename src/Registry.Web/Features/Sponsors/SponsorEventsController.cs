@@ -234,7 +234,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
     [HttpGet("events/{eventId:int}/sessions/{sessionId:int}/check-in.png")]
     public async Task<IActionResult> CheckInCode(int eventId, int sessionId, CancellationToken ct) =>
         await SessionAsync(eventId, sessionId, ct) is { Session.CheckInCode: { } code }
-            ? File(QrCodes.Png(site.LinkToAction("CheckIn", "Calendar", new { code })), "image/png")
+            ? File(QrCodes.Png(site.LinkToAction("CheckIn", "SelfCheckIn", new { code })), "image/png")
             : NotFound();
 
     /// <summary>The attendance sheet names everyone registered, waiting or posted: each person's access log says so.</summary>
@@ -256,7 +256,7 @@ public sealed class SponsorEventsController(SponsorEvents.Handler events, Attend
 
     private CheckInPage CheckInView(AttendancePosting.SessionContext context, DoorForm door) =>
         new(context.Event.Id, context.Event.Title, context.Session, context.Session.CheckInCode is { } code && context.Session.CheckInExpiresAt > time.GetUtcNow()
-            ? site.LinkToAction("CheckIn", "Calendar", new { code })
+            ? site.LinkToAction("CheckIn", "SelfCheckIn", new { code })
             : null, door);
 
     private void Notice(AttendancePosting.Result result)

@@ -1,6 +1,6 @@
 namespace Registry.Web.Features.Sponsors;
 
-/// <summary>Training sponsors, their events and attendance: what this feature adds to the app.</summary>
+/// <summary>Training sponsors (and registry staff approving them and their instructors), their events and attendance: what this feature adds to the app.</summary>
 public static class SponsorsFeature
 {
     public static WebApplicationBuilder AddSponsors(this WebApplicationBuilder builder)
@@ -8,7 +8,7 @@ public static class SponsorsFeature
         builder.Services.AddScoped<Sponsors.Handler>();
         builder.Services.AddScoped<SponsorEvents.Handler>();
         builder.Services.AddScoped<AttendancePosting.Handler>();
-        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection(TrainingOptions.Section));
+        builder.Services.AddScoped<InstructorApprovals.Handler>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,9 +19,6 @@ public static class Passkeys
 {
     public const int MaxNameLength = 50;
 
-    /// <summary>A ceremony's JSON is a few kilobytes at most (no attestation certificates are asked for).</summary>
-    public const int MaxCredentialLength = 64 * 1024;
-
     public sealed class AddForm
     {
         public string? Name { get; set; }
@@ -39,15 +35,7 @@ public static class Passkeys
                 .Must(n => n!.Trim().Length <= MaxNameLength).WithMessage(t["Use at most {0} characters.", MaxNameLength])
                 .DependentRules(() => RuleFor(f => f.CredentialJson).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage(t["Your browser did not make a passkey. Try again with the \"Add a passkey\" button."])
-                    .MaximumLength(MaxCredentialLength).WithMessage(t["That passkey could not be added. Try again."]));
-    }
-
-    public sealed class SignInForm
-    {
-        /// <summary>The browser's answer (<c>navigator.credentials.get</c>), as JSON.</summary>
-        public string? CredentialJson { get; set; }
-
-        public string? ReturnUrl { get; set; }
+                    .MaximumLength(PasskeyIds.MaxCredentialLength).WithMessage(t["That passkey could not be added. Try again."]));
     }
 
     public enum Outcome
@@ -152,7 +140,7 @@ public static class Passkeys
         /// <summary>Removes one of the person's own passkeys; any other id (someone else's included) is <see cref="Outcome.NotFound"/>.</summary>
         public async Task<Outcome> RemoveAsync(RegistryUser user, string? id, CancellationToken ct)
         {
-            var credentialId = Decode(id);
+            var credentialId = PasskeyIds.Decode(id);
             var passkey = credentialId is null ? null : await users.GetPasskeyAsync(user, credentialId);
             if (passkey is null)
             {
@@ -178,36 +166,6 @@ public static class Passkeys
             return Outcome.Done;
         }
 
-        /// <summary>The options for <c>navigator.credentials.get</c> (JSON): no account named, the authenticator offers its passkeys for this site.</summary>
-        public Task<string> RequestOptionsAsync() => signIn.MakePasskeyRequestOptionsAsync(null);
-
-        /// <summary>Signs in with the browser's answer; audited either way.</summary>
-        public async Task<Outcome> SignInAsync(string credentialJson, CancellationToken ct)
-        {
-            SignInResult result;
-            try
-            {
-                result = await signIn.PasskeySignInAsync(credentialJson);
-            }
-            catch (InvalidOperationException)
-            {
-                return Outcome.StartAgain;
-            }
-
-            // The passkey's account, for the audit (the browser's claim; on success Identity has checked it).
-            var user = CredentialId(credentialJson) is { } credentialId ? await users.FindByPasskeyIdAsync(credentialId) : null;
-            if (result.Succeeded)
-            {
-                audit.AddOwn(SecurityEventKind.SignIn, user?.Id, user?.Email, "passkey");
-                await db.SaveChangesAsync(ct);
-                return Outcome.Done;
-            }
-
-            audit.AddOwn(SecurityEventKind.SignInFailed, user?.Id, user?.Email, result.IsLockedOut ? "passkey; account locked" : result.IsNotAllowed ? "passkey; email not confirmed" : "passkey not accepted");
-            await db.SaveChangesAsync(ct);
-            return Outcome.Refused;
-        }
-
         private async Task<bool> MayAddAsync(RegistryUser user, CancellationToken ct) =>
             MayAdd(await ProvedThisSessionAsync(ct), await secondFactor.IsRequiredAsync(user.Id, ct), user.TwoFactorEnabled, (await users.GetPasskeysAsync(user)).Count);
 
@@ -220,39 +178,6 @@ public static class Passkeys
             if (!string.Equals(user.SecurityStamp, stampBefore, StringComparison.Ordinal))
             {
                 await signIn.RefreshSignInAsync(user);
-            }
-        }
-
-        private static byte[]? Decode(string? id)
-        {
-            if (string.IsNullOrEmpty(id) || id.Length > 2048)
-            {
-                return null;
-            }
-
-            try
-            {
-                return WebEncoders.Base64UrlDecode(id);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>The credential id a ceremony's JSON names ("id", Base64Url), or null when it names none.</summary>
-        private static byte[]? CredentialId(string credentialJson)
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(credentialJson);
-                return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                    ? Decode(id.GetString())
-                    : null;
-            }
-            catch (JsonException)
-            {
-                return null;
             }
         }
     }

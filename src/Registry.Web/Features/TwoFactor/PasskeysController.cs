@@ -2,12 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
-using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.TwoFactor;
 
@@ -21,7 +18,6 @@ namespace Registry.Web.Features.TwoFactor;
 public sealed class PasskeysController(Passkeys.Handler handler, UserManager<RegistryUser> userManager, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string SecondFactorView = "/Features/TwoFactor/Index.cshtml";
-    private const string SignInView = "/Features/Account/SignIn.cshtml";
 
     /// <summary>The options for <c>navigator.credentials.create</c>; the antiforgery token comes in a header.</summary>
     [HttpPost("two-factor/passkeys/options")]
@@ -98,33 +94,5 @@ public sealed class PasskeysController(Passkeys.Handler handler, UserManager<Reg
         }
 
         return Redirect(Url.Action(nameof(TwoFactorController.Index), "TwoFactor") + "#passkeys");
-    }
-
-    /// <summary>The options for <c>navigator.credentials.get</c>; the antiforgery token comes in a header.</summary>
-    [AllowAnonymous]
-    [AllowWithoutSecondFactor]
-    [EnableRateLimiting(RateLimits.SignIn)]
-    [HttpPost("sign-in/passkey/options")]
-    public async Task<IActionResult> RequestOptions() => Content(await handler.RequestOptionsAsync(), "application/json");
-
-    /// <summary>Signs in with a passkey, which counts as the second factor: on to the page asked for, or back to the sign-in page with a message.</summary>
-    [AllowAnonymous]
-    [AllowWithoutSecondFactor]
-    [EnableRateLimiting(RateLimits.SignIn)]
-    [HttpPost("sign-in/passkey")]
-    public async Task<IActionResult> SignIn(Passkeys.SignInForm form, CancellationToken ct)
-    {
-        var outcome = form.CredentialJson is { Length: > 0 and <= Passkeys.MaxCredentialLength } json
-            ? await handler.SignInAsync(json, ct)
-            : Passkeys.Outcome.Refused;
-        if (outcome == Passkeys.Outcome.Done)
-        {
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/my-registry");
-        }
-
-        var message = outcome == Passkeys.Outcome.StartAgain
-            ? t["Signing in with the passkey took too long. Try again."]
-            : t["That passkey did not sign you in. Try again, or sign in with your email and password."];
-        return View(SignInView, new SignInViewModel(new SignIn.Form { ReturnUrl = form.ReturnUrl }, message, ShowResend: false, ShowSignInLink: false));
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
-using Registry.Web.Features.Account;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
@@ -29,7 +28,7 @@ public static class SecondFactor
     {
         public CodeValidator(IStringLocalizer<SharedResource> t) =>
             RuleFor(f => f.Code).NotEmpty().WithMessage(t["Enter the 6-digit code your authenticator app shows."])
-                .MaximumLength(TwoFactorSignIn.MaxCodeLength).WithMessage(t["Use at most {0} characters.", TwoFactorSignIn.MaxCodeLength]);
+                .MaximumLength(RecoveryCodes.MaxTypedLength).WithMessage(t["Use at most {0} characters.", RecoveryCodes.MaxTypedLength]);
     }
 
     /// <summary>What the page shows: set it up (with the key), ask for it (this session has not proved it), or manage it.</summary>
@@ -181,35 +180,6 @@ public static class SecondFactor
                 : t["The second factor of your account was turned off. Signing in now asks only for your password."]);
             await db.SaveChangesAsync(ct);
             return Outcome.Done;
-        }
-
-        /// <summary>
-        /// The lost-phone path without recovery codes: an administrator, having checked who the person
-        /// is, removes their authenticator app, recovery codes and passkeys and ends their sessions;
-        /// they set it up again at their next sign-in. Never one's own (another administrator does it).
-        /// </summary>
-        public async Task<bool> ResetByAdministratorAsync(string userId, string administratorUserId, string reason, CancellationToken ct)
-        {
-            if (userId == administratorUserId || await users.FindByIdAsync(userId) is not { } user)
-            {
-                return false;
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await users.SetTwoFactorEnabledAsync(user, false);
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            foreach (var passkey in await users.GetPasskeysAsync(user))
-            {
-                await users.RemovePasskeyAsync(user, passkey.CredentialId);
-            }
-
-            await sessions.EndAllAsync(user.Id, "second factor reset", ct: ct);
-            audit.Add(SecurityEventKind.SecondFactorReset, user.Id, user.Email, reason);
-            await emails.QueueSecondFactorChangedAsync(user, t["A registry administrator reset the second factor of your account, as you asked: set it up again the next time you sign in. If you did not ask for this, contact registry staff at once."]);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
         }
 
         /// <summary>Whether the account sees other people's records now (and so needs a second factor).</summary>

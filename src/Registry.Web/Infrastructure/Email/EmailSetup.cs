@@ -13,6 +13,7 @@ public static class EmailSetup
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
+        services.AddScoped<Notices>();
         services.AddScoped<MailKitEmailTransport>();
         services.AddScoped<PickupFolderEmailTransport>();
         services.AddScoped<IEmailTransport>(sp =>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Registry.Web.Data;
 using Registry.Web.Data.Seed;
 using Registry.Web.Infrastructure.Email;
+using Registry.Web.Infrastructure.DataQuality;
 using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.History;
 using Registry.Web.Infrastructure.Jobs;
@@ -10,6 +11,7 @@ using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Storage;
 using Registry.Web.Infrastructure.Training;
+using Registry.Web.Infrastructure.Sites;
 using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Infrastructure.Hosting;
@@ -26,6 +28,8 @@ public static class RegistryCore
         builder.Services.AddScoped<SearchEmployers.Handler>();
         builder.Services.AddScoped<FactChangeLog>();
         builder.Services.AddScoped<RecentChanges.Handler>();
+        builder.Services.AddScoped<DataQualityChecks>();
+        builder.Services.AddScoped<SiteRoster.Handler>();
         builder.Services.AddScoped<Certificates>();
         builder.Services.AddValidatorsFromAssembly(typeof(RegistryCore).Assembly, ServiceLifetime.Scoped);
         builder.Services.AddHttpContextAccessor();
@@ -34,6 +38,7 @@ public static class RegistryCore
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddSingleton<IDocumentStorage, LocalDiskDocumentStorage>();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection(TrainingOptions.Section));
         builder.Services.AddHourlyJob<UnfinishedUploads>();
         builder.Services.AddRegistryRateLimits(builder.Configuration);
         builder.Services.AddRegistrySite(builder.Configuration, builder.Environment);

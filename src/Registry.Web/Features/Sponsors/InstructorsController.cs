@@ -1,18 +1,17 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Infrastructure.Security;
 
-namespace Registry.Web.Features.Instructors;
+namespace Registry.Web.Features.Sponsors;
 
 /// <summary>Registry staff: instructors a sponsor asked for, to approve or refuse; and which sponsors' managers approve their own.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff/instructors")]
-public sealed class InstructorsController(Instructors.Handler instructors, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InstructorsController(InstructorApprovals.Handler instructors, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await instructors.PageAsync(UserId(), ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Instructors", await instructors.PageAsync(UserId(), ct));
 
     [HttpPost("{memberId:int}/approve")]
     public async Task<IActionResult> Approve(int memberId, CancellationToken ct) =>
@@ -28,13 +27,13 @@ public sealed class InstructorsController(Instructors.Handler instructors, IStri
             ? t["From now on the sponsor's manager approves its instructors; this is recorded with your name."]
             : t["From now on registry staff approve the sponsor's new instructors."]);
 
-    private IActionResult Decided(Instructors.Outcome outcome, string done)
+    private IActionResult Decided(InstructorApprovals.Outcome outcome, string done)
     {
         switch (outcome)
         {
-            case Instructors.Outcome.NotFound:
+            case InstructorApprovals.Outcome.NotFound:
                 return NotFound();
-            case Instructors.Outcome.Own:
+            case InstructorApprovals.Outcome.Own:
                 // Nobody approves themselves or their own sponsor's people: the page shows no form for it.
                 return Forbid();
             default:
@@ -43,5 +42,5 @@ public sealed class InstructorsController(Instructors.Handler instructors, IStri
         }
     }
 
-    private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed in without a user id.");
+    private string UserId() => User.UserId();
 }

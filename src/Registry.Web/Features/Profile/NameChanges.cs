@@ -8,7 +8,7 @@ using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Storage;
 
-namespace Registry.Web.Features.Facts;
+namespace Registry.Web.Features.Profile;
 
 /// <summary>
 /// Name and date-of-birth changes once something in the record is verified: the person asks with

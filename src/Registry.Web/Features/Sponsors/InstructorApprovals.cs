@@ -4,14 +4,14 @@ using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Infrastructure.Security;
 
-namespace Registry.Web.Features.Instructors;
+namespace Registry.Web.Features.Sponsors;
 
 /// <summary>
 /// Registry staff approve the instructors a sponsor's manager asks for (an instructor posts
 /// verified hours), or delegate that approval to a sponsor's manager, recorded with who and when
 /// (decision 0030). Nobody approves themselves, or delegates for a sponsor they belong to.
 /// </summary>
-public static class Instructors
+public static class InstructorApprovals
 {
     public sealed record Waiting(int MemberId, int SponsorId, string Sponsor, string Email, string? Name, bool CanManageEvents, DateTimeOffset AskedAt, bool SponsorDelegated, bool Own);
 
@@ -26,7 +26,7 @@ public static class Instructors
         Own,
     }
 
-    public sealed class Handler(RegistryDbContext db, Sponsors.Sponsors.Handler sponsors, SecurityAudit audit, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, Sponsors.Handler sponsors, SecurityAudit audit, TimeProvider time)
     {
         public async Task<Page> PageAsync(string staffUserId, CancellationToken ct)
         {

@@ -5,10 +5,8 @@ using Registry.Web.Domain.Messages;
 namespace Registry.Web.Features.Messages;
 
 /// <summary>What each person chooses to receive.</summary>
-public static class Messages
+public static class MessageChoices
 {
-    public static readonly MessageKind[] Optional = MessageKinds.Optional;
-
     public sealed class Handler(RegistryDbContext db, TimeProvider time)
     {
         public async Task<IReadOnlySet<MessageKind>> TurnedOffAsync(string userId, CancellationToken ct) =>
@@ -19,7 +17,7 @@ public static class Messages
         {
             var off = await db.MessageOptOuts.Where(o => o.UserId == userId).ToListAsync(ct);
             db.MessageOptOuts.RemoveRange(off.Where(o => wanted.Contains(o.Kind)));
-            foreach (var kind in Optional.Where(k => !wanted.Contains(k) && off.All(o => o.Kind != k)))
+            foreach (var kind in MessageKinds.Optional.Where(k => !wanted.Contains(k) && off.All(o => o.Kind != k)))
             {
                 db.MessageOptOuts.Add(new MessageOptOut(userId, kind, time.GetUtcNow(), byLink: false));
             }
