@@ -21,11 +21,13 @@ using Registry.Web.Features.Operations;
 using Registry.Web.Features.Permits;
 using Registry.Web.Features.Profile;
 using Registry.Web.Features.Qualifications;
+using Registry.Web.Features.Ratings;
 using Registry.Web.Features.SecurityEvents;
 using Registry.Web.Features.SignUp;
 using Registry.Web.Features.Sites;
 using Registry.Web.Features.Sponsors;
 using Registry.Web.Features.Staff;
+using Registry.Web.Features.Stipends;
 using Registry.Web.Features.Training;
 using Registry.Web.Features.TwoFactor;
 using Registry.Web.Features.Workforce;
@@ -38,7 +40,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryCore()
     .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddJobs().AddEducation().AddPermits().AddTraining()
     .AddDocuments().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
-    .AddEmployers().AddSites().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
+    .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
     .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();
 builder.Services.AddScoped<SyntheticState>();

@@ -53,7 +53,7 @@ internal static class WorkforceBenchmark
             var book = RuleSetLoader.LoadFolder(Repository.RulesFolder());
             var census = Options.Create(new CensusOptions());
             Snapshots.Handler SnapshotHandler(RegistryDbContext db) =>
-                new(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, census, NullLogger<Snapshots.Handler>.Instance);
+                new(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, census, NullLogger<Snapshots.Handler>.Instance, new CensusSignal());
 
             // The census snapshot, as the background worker takes it.
             int snapshotId;

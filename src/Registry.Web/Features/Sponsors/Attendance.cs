@@ -8,6 +8,7 @@ using Registry.Web.Domain.Training;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Infrastructure.Training;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Sponsors;
 
@@ -34,8 +35,15 @@ public static class AttendancePosting
 
     public sealed record Sheet(TrainingEvent Event, IReadOnlyList<RosterLine> People, IReadOnlyList<UnmatchedLine> Unmatched);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, IOptions<TrainingOptions> options)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, IOptions<TrainingOptions> options, PublicAddress site)
     {
+        /// <summary>The address a check-in code opens (the configured public address: the QR code is scanned off the site).</summary>
+        public string CheckInLink(string code) => site.LinkToAction("CheckIn", "SelfCheckIn", new { code });
+
+        /// <summary>The session's check-in address while its code works; null once it has expired or was never shown.</summary>
+        public string? OpenCheckInLink(TrainingSession session) =>
+            session.CheckInCode is { } code && session.CheckInExpiresAt > time.GetUtcNow() ? CheckInLink(code) : null;
+
         public async Task<SessionContext?> SessionAsync(int eventId, int sessionId, CancellationToken ct)
         {
             var e = await db.TrainingEvents.Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == eventId, ct);

@@ -178,9 +178,6 @@ public static class SponsorEvents
         public Task<TrainingEvent?> FindAsync(int eventId, CancellationToken ct) =>
             db.TrainingEvents.Include(e => e.Sessions).Include(e => e.Words).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == eventId, ct);
 
-        public async Task<int?> SponsorOfAsync(int eventId, CancellationToken ct) =>
-            await db.TrainingEvents.Where(e => e.Id == eventId).Select(e => (int?)e.SponsorId).SingleOrDefaultAsync(ct);
-
         public async Task<int> CreateAsync(int sponsorId, Form form, CancellationToken ct)
         {
             var created = new TrainingEvent(sponsorId, form.Details(), form.ParsedSessions, time.GetUtcNow());

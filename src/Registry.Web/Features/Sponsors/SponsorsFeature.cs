@@ -8,6 +8,7 @@ public static class SponsorsFeature
         builder.Services.AddScoped<Sponsors.Handler>();
         builder.Services.AddScoped<SponsorEvents.Handler>();
         builder.Services.AddScoped<AttendancePosting.Handler>();
+        builder.Services.AddScoped<SponsorGate>();
         builder.Services.AddScoped<InstructorApprovals.Handler>();
         return builder;
     }

@@ -26,9 +26,19 @@ public static class Snapshots
 {
     public sealed record SnapshotRow(int Id, DateOnly AsOf, SnapshotKind Kind, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, int People, DateTimeOffset? PublishedAt);
 
-    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IOptions<CensusOptions> options, ILogger<Handler> logger)
+    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IOptions<CensusOptions> options, ILogger<Handler> logger, CensusSignal signal)
     {
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+        /// <summary>When snapshots are taken on their own (the census schedule).</summary>
+        public string Schedule => options.Value.Schedule;
+
+        /// <summary>An analyst asks for a snapshot now: it is requested, and the census worker woken to take it.</summary>
+        public async Task TakeNowAsync(string userId, CancellationToken ct)
+        {
+            await RequestAsync(SnapshotKind.OnDemand, userId, ct);
+            signal.Notify();
+        }
 
         public async Task<int> RequestAsync(SnapshotKind kind, string? userId, CancellationToken ct)
         {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
+using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Workforce;
 
@@ -11,7 +13,7 @@ namespace Registry.Web.Features.Workforce;
 /// docs/schemas/workforce-extract-1.0.json): one de-identified row per person, codes only, the
 /// layout's version in every row, written as it is read so a state's file never sits in memory.
 /// </summary>
-public sealed class WorkforceExtract(RegistryDbContext db)
+public sealed class WorkforceExtract(RegistryDbContext db, SecurityAudit audit, ILogger<WorkforceExtract> logger)
 {
     public const string Version = "1.0";
 
@@ -21,6 +23,13 @@ public sealed class WorkforceExtract(RegistryDbContext db)
         "ece_units_band", "permit_level", "years_in_field_band", "age_band", "wage_band",
         "race_ethnicity_2024", "race_ethnicity_2024_all", "ethnicity_1997", "race_1997", "languages", "qc_lead_teacher_points",
     ];
+
+    /// <summary>One row per person (de-identified, but every person) is leaving: logged and audited, before the first byte goes.</summary>
+    public async Task RecordDownloadAsync(Snapshots.SnapshotRow snapshot, string userId, CancellationToken ct)
+    {
+        logger.LogInformation("Workforce extract of snapshot {Snapshot} downloaded by user {User}.", snapshot.Id, userId);
+        await audit.RecordAsync(SecurityEventKind.Export, null, null, "workforce extract of snapshot " + snapshot.Id.ToString(CultureInfo.InvariantCulture) + " as of " + snapshot.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
+    }
 
     public async Task WriteAsync(Snapshots.SnapshotRow snapshot, Stream output, CancellationToken ct)
     {

@@ -11,6 +11,7 @@ public static class WorkforceFeature
         builder.Services.AddScoped<WorkforceExtract>();
         builder.Services.AddSingleton<CensusSignal>();
         builder.Services.AddSingleton<CountyShapes>();
+        builder.Services.AddScoped<WorkforceRequests>();
         builder.Services.Configure<CensusOptions>(builder.Configuration.GetSection(CensusOptions.Section));
         builder.Services.AddHostedService<CensusWorker>();
         return builder;

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Training;
+
+namespace Registry.Web.Features.Calendar;
+
+/// <summary>An attendee's certificate of completion for an event they attended.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[Route("training/events/{eventId:int}/certificate")]
+public sealed class CertificatesController(Certificates certificates, CurrentProfessional me) : Controller
+{
+    /// <summary>The attendee's certificate of completion, printable, with the code the public verification page checks.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Certificate(int eventId, bool download, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } professionalId || await certificates.ForAsync(eventId, professionalId, ct) is not { } certificate)
+        {
+            return NotFound();
+        }
+
+        if (download)
+        {
+            Response.Headers.ContentDisposition = $"attachment; filename=\"certificate-{eventId}-{certificate.RegistryId.Replace(" ", string.Empty, StringComparison.Ordinal)}.html\"";
+        }
+
+        return View(certificate);
+    }
+}
