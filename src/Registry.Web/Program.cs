@@ -10,10 +10,10 @@ using Registry.Web.Features.DataQuality;
 using Registry.Web.Features.Documents;
 using Registry.Web.Features.Education;
 using Registry.Web.Features.Employers;
+using Registry.Web.Features.Employments;
 using Registry.Web.Features.Export;
 using Registry.Web.Features.Facts;
 using Registry.Web.Features.Home;
-using Registry.Web.Features.Jobs;
 using Registry.Web.Features.Merges;
 using Registry.Web.Features.Messages;
 using Registry.Web.Features.MyRegistry;
@@ -38,7 +38,7 @@ using Registry.Web.Infrastructure.Web;
 // its own services, hourly jobs and command-line verbs).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryCore()
-    .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddJobs().AddEducation().AddPermits().AddTraining()
+    .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddEmployment().AddEducation().AddPermits().AddTraining()
     .AddDocuments().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()

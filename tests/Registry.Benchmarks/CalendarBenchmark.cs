@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Calendar;
-using Calendar = Registry.Web.Features.Calendar.Calendar;
+using Calendar = Registry.Web.Features.Calendar.TrainingCalendar;
 
 namespace Registry.Benchmarks;
 
@@ -38,14 +38,14 @@ internal static class CalendarBenchmark
 
             setup.Stop();
             var today = DateOnly.FromDateTime(DateTime.Today);
-            var searches = new (string Name, Calendar.Search Search)[]
+            var searches = new (string Name, Calendar.Criteria Search)[]
             {
-                ("first page, no filter (from today)", new Calendar.Search()),
-                ("county + language + next 30 days", new Calendar.Search(From: Iso(today), To: Iso(today.AddDays(30)), County: "Los Angeles", Language: "es")),
-                ("topic + in person + county", new Calendar.Search(County: "San Diego", Topic: nameof(TrainingTopic.DualLanguageLearners), Mode: "in-person")),
-                ("free text, two words", new Calendar.Search(Q: "positive guidance")),
-                ("free text, a prefix, + language", new Calendar.Search(Q: "liter", Language: "es")),
-                ("page 20 of everything", new Calendar.Search(Page: 20)),
+                ("first page, no filter (from today)", new Calendar.Criteria()),
+                ("county + language + next 30 days", new Calendar.Criteria(From: Iso(today), To: Iso(today.AddDays(30)), County: "Los Angeles", Language: "es")),
+                ("topic + in person + county", new Calendar.Criteria(County: "San Diego", Topic: nameof(TrainingTopic.DualLanguageLearners), Mode: "in-person")),
+                ("free text, two words", new Calendar.Criteria(Q: "positive guidance")),
+                ("free text, a prefix, + language", new Calendar.Criteria(Q: "liter", Language: "es")),
+                ("page 20 of everything", new Calendar.Criteria(Page: 20)),
             };
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"Training calendar: {count:N0} published events (1 to 3 sessions each) over the coming year, 58 counties, SQLite file database, in-process, Release build.");

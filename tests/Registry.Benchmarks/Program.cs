@@ -113,7 +113,7 @@ try
         {
             foreach (var warmup in queries.Take(20))
             {
-                await search.HandleAsync(new SearchEmployers.Query(warmup), CancellationToken.None);
+                await search.HandleAsync(new SearchEmployers.Criteria(warmup), CancellationToken.None);
             }
 
             var timings = new List<double>(queries.Count);
@@ -121,7 +121,7 @@ try
             foreach (var query in queries)
             {
                 var watch = Stopwatch.StartNew();
-                var result = await search.HandleAsync(new SearchEmployers.Query(query), CancellationToken.None);
+                var result = await search.HandleAsync(new SearchEmployers.Criteria(query), CancellationToken.None);
                 timings.Add(watch.Elapsed.TotalMilliseconds);
                 matches.Add(result.Total);
                 if (result.Total == 0)

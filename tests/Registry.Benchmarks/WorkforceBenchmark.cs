@@ -96,7 +96,7 @@ internal static class WorkforceBenchmark
                     await using var db = NewContext();
                     var reports = new Reports.Handler(db);
                     var watch = Stopwatch.StartNew();
-                    var table = await reports.TableAsync(snapshotId, dimension, Dimension.Race, new Reports.Filters(), CancellationToken.None);
+                    var table = await reports.TableAsync(snapshotId, dimension, Dimension.Race, new Reports.ReportFilters(), CancellationToken.None);
                     if (round > 0)
                     {
                         statewide.Add(watch.Elapsed.TotalMilliseconds);
@@ -115,7 +115,7 @@ internal static class WorkforceBenchmark
                     foreach (var name in counties)
                     {
                         watch.Restart();
-                        await reports.TableAsync(snapshotId, dimension, Dimension.Race, new Reports.Filters(Census.CountyCode(name)), CancellationToken.None);
+                        await reports.TableAsync(snapshotId, dimension, Dimension.Race, new Reports.ReportFilters(Census.CountyCode(name)), CancellationToken.None);
                         if (round > 0)
                         {
                             county.Add(watch.Elapsed.TotalMilliseconds);

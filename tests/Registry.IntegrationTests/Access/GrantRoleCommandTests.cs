@@ -22,7 +22,7 @@ public sealed class GrantRoleCommandTests : IClassFixture<RegistryAppFactory>
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
-            Assert.True((await users.CreateAsync(new RegistryUser { UserName = email, Email = email, EmailConfirmed = true }, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(new RegistryUser { UserName = email, Email = email, EmailConfirmed = true }, TestAccounts.Password)).Succeeded);
         }
 
         var output = new StringWriter();
@@ -50,7 +50,7 @@ public sealed class GrantRoleCommandTests : IClassFixture<RegistryAppFactory>
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
             userId = user.Id;
         }
 

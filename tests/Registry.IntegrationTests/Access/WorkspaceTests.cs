@@ -148,7 +148,7 @@ public sealed class WorkspaceTests : IClassFixture<RegistryAppFactory>
 
         // The merged-away account signs in no more, and says nothing of why.
         var goneEmail = await db2.Users.Where(u => u.Id == newerUserId).Select(u => u.Email!).SingleAsync();
-        using (var gone = await new SignUpDriver(_app.CreateBrowserLikeClient()).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = goneEmail, ["Password"] = Accounts.Password }))
+        using (var gone = await new SignUpDriver(_app.CreateBrowserLikeClient()).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = goneEmail, ["Password"] = TestAccounts.Password }))
         {
             Assert.Contains("do not match an account", (await gone.ReadPageAsync()).GetElementById("sign-in-message")?.TextContent, StringComparison.Ordinal);
         }

@@ -17,7 +17,7 @@ public sealed partial class EmailChangeUndoTests(MailAppFactory app) : IClassFix
         var intruder = app.CreateBrowserLikeClient();
         await app.SignInAsync(intruder, email);
         var newEmail = $"intruder.{Guid.NewGuid():N}@example.org";
-        await new SignUpDriver(intruder).SubmitAsync("/account/change-email", "/account/change-email", new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = Accounts.Password });
+        await new SignUpDriver(intruder).SubmitAsync("/account/change-email", "/account/change-email", new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = TestAccounts.Password });
         var confirm = (await app.Smtp.WaitForAsync(m => To(m, newEmail))).Single();
         using (var changed = await intruder.GetAsync(new Uri(new Uri(ChangeLink().Match(confirm.TextBody!).Value).PathAndQuery, UriKind.Relative)))
         {
@@ -47,7 +47,7 @@ public sealed partial class EmailChangeUndoTests(MailAppFactory app) : IClassFix
         }
 
         // The new address signs in no more; a reset link went to the old one.
-        using (var tried = await new SignUpDriver(app.CreateBrowserLikeClient()).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = newEmail, ["Password"] = Accounts.Password }))
+        using (var tried = await new SignUpDriver(app.CreateBrowserLikeClient()).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = newEmail, ["Password"] = TestAccounts.Password }))
         {
             Assert.Contains("do not match an account", (await tried.ReadPageAsync()).GetElementById("sign-in-message")?.TextContent, StringComparison.Ordinal);
         }

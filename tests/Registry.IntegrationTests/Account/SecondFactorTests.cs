@@ -59,7 +59,7 @@ public sealed class SecondFactorTests(MailAppFactory app) : IClassFixture<MailAp
 
         // Signing in now asks for a code: a wrong one is refused beside the field, the app's works.
         var next = app.CreateBrowserLikeClient();
-        var password = await new SignUpDriver(next).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password });
+        var password = await new SignUpDriver(next).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestAccounts.Password });
         var step = password.Headers.Location!.OriginalString;
         Assert.StartsWith("/account/sign-in/two-factor", step, StringComparison.Ordinal);
         await AssertSignedOutAsync(next);
@@ -73,7 +73,7 @@ public sealed class SecondFactorTests(MailAppFactory app) : IClassFixture<MailAp
 
         // The same code again, on another computer: refused (it was seen once).
         var replay = app.CreateBrowserLikeClient();
-        var again = await new SignUpDriver(replay).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password });
+        var again = await new SignUpDriver(replay).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestAccounts.Password });
         using (var replayed = await new SignUpDriver(replay).SubmitAsync(again.Headers.Location!.OriginalString, "/account/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = code }))
         {
             Assert.Contains("That code does not work", (await replayed.ReadPageAsync()).GetElementById("Code-error")?.TextContent, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class SecondFactorTests(MailAppFactory app) : IClassFixture<MailAp
         Assert.Single(await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && (m.TextBody ?? string.Empty).Contains("A recovery code was used", StringComparison.Ordinal)));
 
         var third = app.CreateBrowserLikeClient();
-        var thirdStep = (await new SignUpDriver(third).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password })).Headers.Location!.OriginalString;
+        var thirdStep = (await new SignUpDriver(third).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestAccounts.Password })).Headers.Location!.OriginalString;
         using (var used = await new SignUpDriver(third).SubmitAsync(thirdStep, "/account/sign-in/two-factor", new Dictionary<string, string> { ["Code"] = recovery[0] }))
         {
             Assert.Contains("That code does not work", (await used.ReadPageAsync()).GetElementById("Code-error")?.TextContent, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class SecondFactorTests(MailAppFactory app) : IClassFixture<MailAp
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.RegistryStaff)).Succeeded);
             userId = user.Id;
         }

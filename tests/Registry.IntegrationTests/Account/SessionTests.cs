@@ -63,7 +63,7 @@ public sealed partial class SessionTests(MailAppFactory app) : IClassFixture<Mai
 
         var changed = await new SignUpDriver(here).SubmitAsync("/account/change-password", "/account/change-password", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = Accounts.Password, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
+            ["CurrentPassword"] = TestAccounts.Password, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
         });
         Assert.Equal("/my-registry", changed.Headers.Location?.OriginalString);
         Assert.Contains("Every other device you were signed in on is signed out", (await here.GetPageAsync("/my-registry")).Body!.TextContent, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed partial class SessionTests(MailAppFactory app) : IClassFixture<Mai
         var page = await form.ReadPageAsync();
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/sign-in", UriKind.Relative))
         {
-            Content = new FormUrlEncodedContent([new("Email", email), new("Password", Accounts.Password),
+            Content = new FormUrlEncodedContent([new("Email", email), new("Password", TestAccounts.Password),
                 new("__RequestVerificationToken", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value)]),
         };
         post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
@@ -151,7 +151,7 @@ public sealed partial class SessionTests(MailAppFactory app) : IClassFixture<Mai
         Assert.Contains("Too many wrong passwords", (await last.ReadPageAsync()).GetElementById("CurrentPassword-error")?.TextContent, StringComparison.Ordinal);
         using var right = await new SignUpDriver(client).SubmitAsync("/account/change-password", "/account/change-password", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = Accounts.Password, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
+            ["CurrentPassword"] = TestAccounts.Password, ["Password"] = "another good passphrase", ["ConfirmPassword"] = "another good passphrase",
         });
         Assert.Equal((HttpStatusCode)429, right.StatusCode);
     }

@@ -73,7 +73,7 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
         // Paused: not even the right password is checked from this address, for either email.
         Assert.StartsWith("429 Signing in with this email is paused", answers[known][5], StringComparison.Ordinal);
         Assert.EndsWith("hashes:0 link:True", answers[known][5], StringComparison.Ordinal);
-        using var right = await SignInAsync(ClientAddresses.From(app, "198.51.100.7"), known, Accounts.Password);
+        using var right = await SignInAsync(ClientAddresses.From(app, "198.51.100.7"), known, TestAccounts.Password);
         Assert.Equal((HttpStatusCode)429, right.StatusCode);
 
         // The audit records the tries, without the password.
@@ -101,12 +101,12 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
             using var _ = await SignInAsync(attacker, email, "guess " + i);
         }
 
-        using (var paused = await SignInAsync(attacker, email, Accounts.Password))
+        using (var paused = await SignInAsync(attacker, email, TestAccounts.Password))
         {
             Assert.Equal((HttpStatusCode)429, paused.StatusCode);
         }
 
-        using var owner = await SignInAsync(ClientAddresses.From(app, "192.0.2.44"), email, Accounts.Password);
+        using var owner = await SignInAsync(ClientAddresses.From(app, "192.0.2.44"), email, TestAccounts.Password);
         Assert.Equal("/my-registry", owner.Headers.Location?.OriginalString);
     }
 
@@ -120,7 +120,7 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
         }
 
         var owner = ClientAddresses.From(app, "192.0.2.80");
-        using (var paused = await SignInAsync(owner, email, Accounts.Password))
+        using (var paused = await SignInAsync(owner, email, TestAccounts.Password))
         {
             Assert.Equal((HttpStatusCode)429, paused.StatusCode);
             var page = await paused.ReadPageAsync();
@@ -153,7 +153,7 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
 
         // The link works once, and the pause is over everywhere.
         await ClientAddresses.From(app, "192.0.2.81").GetPageAsync(link.PathAndQuery, HttpStatusCode.NotFound);
-        using var later = await SignInAsync(ClientAddresses.From(app, "203.0.113.200"), email, Accounts.Password);
+        using var later = await SignInAsync(ClientAddresses.From(app, "203.0.113.200"), email, TestAccounts.Password);
         Assert.Equal("/my-registry", later.Headers.Location?.OriginalString);
         Assert.DoesNotContain(app.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address == nobody));
     }
@@ -165,7 +165,7 @@ public sealed partial class SignInPauseTests(SignInPauseTests.App app) : IClassF
         var key = await app.EnableAsync(userId);
         var client = ClientAddresses.From(app, "198.51.100.99");
         var driver = new SignUpDriver(client);
-        using var password = await SignInAsync(client, email, Accounts.Password);
+        using var password = await SignInAsync(client, email, TestAccounts.Password);
         var step = password.Headers.Location!.OriginalString;
         Assert.StartsWith("/account/sign-in/two-factor", step, StringComparison.Ordinal);
         for (var i = 0; i < 4; i++)

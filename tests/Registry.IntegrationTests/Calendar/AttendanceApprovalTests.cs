@@ -184,10 +184,10 @@ public sealed class AttendanceApprovalTests(RegistryAppFactory app) : IClassFixt
 
     private Task<int> AttendanceIdAsync(int professionalId) => DbAsync(db => db.Attendance.Where(a => a.ProfessionalId == professionalId).Select(a => a.Id).SingleAsync());
 
-    private async Task<Certificates.Certificate?> CertificateAsync(int eventId, int professionalId)
+    private async Task<TrainingCertificates.Certificate?> CertificateAsync(int eventId, int professionalId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Certificates>().ForAsync(eventId, professionalId, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<TrainingCertificates>().ForAsync(eventId, professionalId, CancellationToken.None);
     }
 
     private async Task<JsonObject> ExportAsync(int professionalId)

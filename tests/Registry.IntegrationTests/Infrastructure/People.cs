@@ -21,7 +21,7 @@ public static class People
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
             userId = user.Id;
         }
@@ -72,7 +72,7 @@ public static class People
         {
             var email = $"staff.{Guid.NewGuid():N}@example.org";
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
             var professional = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName($"Person{i}", null, lastName), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow);
             var job = Employment.AtListedEmployer(employerId, role, TestClock.Today.AddYears(-2), new EmploymentSchedule(5, 8));
             if (confirmed)
@@ -146,7 +146,7 @@ public static class Sponsoring
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
         var email = $"instructor.{Guid.NewGuid():N}@example.org";
         var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+        Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
         var member = new Registry.Web.Domain.Calendar.SponsorMember(sponsorId, user.Id, Registry.Web.Domain.Calendar.SponsorRole.Instructor, DateTimeOffset.UtcNow);
         db.SponsorMembers.Add(member);
         await db.SaveChangesAsync();

@@ -60,7 +60,7 @@ public static class SecondFactors
     }
 
     /// <summary>Signs in through the real forms; with a second factor on, answers its page with the next code.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(this RegistryAppFactory app, HttpClient client, string email, string password = Accounts.Password, string? userId = null, string? key = null)
+    public static async Task<HttpResponseMessage> SignInAsync(this RegistryAppFactory app, HttpClient client, string email, string password = TestAccounts.Password, string? userId = null, string? key = null)
     {
         var driver = new SignUpDriver(client);
         var response = await driver.SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

@@ -55,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<SearchEmployers.Result> SearchAsync(string text, int page = 1, int pageSize = SearchEmployers.DefaultPageSize)
     {
         await using var db = CreateContext();
-        return await new SearchEmployers.Handler(db).HandleAsync(new SearchEmployers.Query(text, page, pageSize), CancellationToken.None);
+        return await new SearchEmployers.Handler(db).HandleAsync(new SearchEmployers.Criteria(text, page, pageSize), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -100,7 +100,7 @@ public sealed class AnnouncementsTests(AnnouncementsApp fixture) : IClassFixture
         {
             await using var scope = _app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var ids = await Announcements.People(db, scopeEmployerId, null, audience, TestClock.Today).Select(p => p.Id).ToListAsync();
+            var ids = await Announcing.People(db, scopeEmployerId, null, audience, TestClock.Today).Select(p => p.Id).ToListAsync();
             return new string(_people.Where(p => ids.Contains(p.Value.Id)).Select(p => p.Key).Order().ToArray());
         }
 

@@ -69,7 +69,7 @@ public sealed class BackupTests
                 Assert.Equal(professionals, await db.Professionals.CountAsync());
                 var person = await db.Professionals.SingleAsync(p => p.RegistryId == registryId);
                 var client = app.CreateBrowserLikeClient();
-                using (var signedIn = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = Accounts.Password }))
+                using (var signedIn = await new SignUpDriver(client).SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = TestAccounts.Password }))
                 {
                     Assert.Equal("/my-registry", signedIn.Headers.Location?.OriginalString);
                 }

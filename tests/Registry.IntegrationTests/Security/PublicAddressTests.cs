@@ -68,7 +68,7 @@ public sealed partial class PublicAddressTests : IClassFixture<MailAppFactory>
         Foreigner(client);
         var newEmail = $"moved.{Guid.NewGuid():N}@example.org";
 
-        var sent = await new SignUpDriver(client).SubmitAsync("/account/change-email", "/account/change-email", new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = Accounts.Password });
+        var sent = await new SignUpDriver(client).SubmitAsync("/account/change-email", "/account/change-email", new Dictionary<string, string> { ["NewEmail"] = newEmail, ["CurrentPassword"] = TestAccounts.Password });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
         var message = Assert.Single(await _app.Smtp.WaitForAsync(m => To(m, newEmail)));

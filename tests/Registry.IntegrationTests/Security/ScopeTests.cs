@@ -732,7 +732,7 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
             var users = scope.ServiceProvider.GetRequiredService<UserManager<RegistryUser>>();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             var user = new RegistryUser { UserName = email, Email = email, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Accounts.Password)).Succeeded);
+            Assert.True((await users.CreateAsync(user, TestAccounts.Password)).Succeeded);
             var professional = new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName(first, null, last), new DateOnly(1991, 3, 14), email, DateTimeOffset.UtcNow);
             db.Professionals.Add(professional);
             await db.SaveChangesAsync();

@@ -29,7 +29,7 @@ public sealed class ClaimedProtectionsTests(RegistryAppFactory app) : IClassFixt
         {
             Content = new FormUrlEncodedContent([
                 new("__RequestVerificationToken", form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value),
-                new("Email", email), new("Password", Accounts.Password)]),
+                new("Email", email), new("Password", TestAccounts.Password)]),
         };
         post.Headers.Add("Cookie", antiforgery.Split(';')[0]);
         using var signedIn = await client.SendAsync(post);
@@ -55,7 +55,7 @@ public sealed class ClaimedProtectionsTests(RegistryAppFactory app) : IClassFixt
         var (email, _, _) = await app.ProfessionalAsync();
         var client = app.CreateBrowserLikeClient();
         using var signedIn = await new SignUpDriver(client).SubmitAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}", "/account/sign-in",
-            new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password, ["ReturnUrl"] = returnUrl });
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestAccounts.Password, ["ReturnUrl"] = returnUrl });
         Assert.Equal("/my-registry", signedIn.Headers.Location?.OriginalString);
     }
 
@@ -65,7 +65,7 @@ public sealed class ClaimedProtectionsTests(RegistryAppFactory app) : IClassFixt
         var (email, _, _) = await app.ProfessionalAsync();
         var client = app.CreateBrowserLikeClient();
         using var signedIn = await new SignUpDriver(client).SubmitAsync("/account/sign-in?returnUrl=%2Fmy-registry%2Feducation", "/account/sign-in",
-            new Dictionary<string, string> { ["Email"] = email, ["Password"] = Accounts.Password, ["ReturnUrl"] = "/my-registry/education" });
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestAccounts.Password, ["ReturnUrl"] = "/my-registry/education" });
         Assert.Equal("/my-registry/education", signedIn.Headers.Location?.OriginalString);
     }
 

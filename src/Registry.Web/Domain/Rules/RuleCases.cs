@@ -26,14 +26,14 @@ public static class RuleCases
         /// <summary>The rating validation date of the person's site, for PD hours in a rating year.</summary>
         public DateOnly? ValidationDate { get; init; }
 
-        public Facts Facts { get; init; } = new();
+        public CaseFacts Facts { get; init; } = new();
 
         /// <summary>Rule id → whether it is met.</summary>
         public required IReadOnlyDictionary<string, bool> Expect { get; init; }
     }
 
     /// <summary>A person's record as the rules read it; every list may be left out.</summary>
-    public sealed record Facts
+    public sealed record CaseFacts
     {
         public IReadOnlyList<CourseFact> Courses { get; init; } = [];
 
@@ -59,11 +59,11 @@ public static class RuleCases
     }
 
     /// <summary>Facts written as JSON (the "facts" of a case), or the problem with them and its line.</summary>
-    public static Facts ReadFacts(string json)
+    public static CaseFacts ReadFacts(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<Facts>(json, RuleSetLoader.Options) ?? new Facts();
+            return JsonSerializer.Deserialize<CaseFacts>(json, RuleSetLoader.Options) ?? new CaseFacts();
         }
         catch (JsonException e)
         {

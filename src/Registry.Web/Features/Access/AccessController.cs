@@ -42,7 +42,7 @@ public sealed class AccessController(AccessRequests.Handler handler, SearchEmplo
         var found = new List<AccessRequests.SiteView>();
         foreach (var part in (q ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(20))
         {
-            found.AddRange((await search.HandleAsync(new SearchEmployers.Query(part), ct)).Matches
+            found.AddRange((await search.HandleAsync(new SearchEmployers.Criteria(part), ct)).Matches
                 .Select(m => new AccessRequests.SiteView(m.Id, m.LicenseNumber, m.Name, m.City)));
         }
 

@@ -87,7 +87,7 @@ public sealed class AnnouncementQueuing(RegistryDbContext db, TimeProvider time,
         }
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var people = Announcements.People(db, announcement.ScopeEmployerId, announcement.ScopeSponsorId, announcement.Audience, today)
+        var people = Announcing.People(db, announcement.ScopeEmployerId, announcement.ScopeSponsorId, announcement.Audience, today)
             .Where(p => !db.MessageOptOuts.Any(o => o.UserId == p.UserId && o.Kind == announcement.Kind));
         var english = announcement.In("en");
         var spanish = announcement.In("es");

@@ -21,7 +21,7 @@ namespace Registry.Web.Features.Announcements;
 /// working at their site; a training sponsor to the people registered for its events), who they
 /// reach, and what became of them.
 /// </summary>
-public static class Announcements
+public static class Announcing
 {
     public const int PageSize = 25;
 

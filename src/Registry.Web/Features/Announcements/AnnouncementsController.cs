@@ -10,11 +10,11 @@ using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Announcements;
 
-public sealed record AnnouncementList(IReadOnlyList<Announcements.ListItem> Items, int Page, int Total);
+public sealed record AnnouncementList(IReadOnlyList<Announcing.ListItem> Items, int Page, int Total);
 
-public sealed record AnnouncementForm(Announcements.Form Form, IReadOnlyList<Announcements.Scope> Scopes, int? Id);
+public sealed record AnnouncementForm(Announcing.Form Form, IReadOnlyList<Announcing.Scope> Scopes, int? Id);
 
-public sealed record AnnouncementPage(Announcements.Details Details, string? ScheduleDate, string? ScheduleTime);
+public sealed record AnnouncementPage(Announcing.Details Details, string? ScheduleDate, string? ScheduleTime);
 
 public sealed record NoticeList(IReadOnlyList<Notice> Items, int Page, int Total);
 
@@ -25,9 +25,9 @@ public sealed record NoticeList(IReadOnlyList<Notice> Items, int Page, int Total
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AnnouncementsController(
-    Announcements.Handler handler,
+    Announcing.Handler handler,
     Notices notices,
-    IValidator<Announcements.Form> validator,
+    IValidator<Announcing.Form> validator,
     UserManager<RegistryUser> users,
     IStringLocalizer<SharedResource> t) : Controller
 {
@@ -49,12 +49,12 @@ public sealed class AnnouncementsController(
     public async Task<IActionResult> New(CancellationToken ct)
     {
         var scopes = await handler.ScopesAsync(User, ct);
-        return scopes.Count == 0 ? Forbid() : View("Edit", new AnnouncementForm(new Announcements.Form { Scope = scopes[0].Key, Kind = nameof(MessageKind.News) }, scopes, null));
+        return scopes.Count == 0 ? Forbid() : View("Edit", new AnnouncementForm(new Announcing.Form { Scope = scopes[0].Key, Kind = nameof(MessageKind.News) }, scopes, null));
     }
 
     [HttpPost("/announcements/new")]
     [ValidateAntiForgeryToken]
-    public Task<IActionResult> New(Announcements.Form form, CancellationToken ct) => SaveAsync(null, form, ct);
+    public Task<IActionResult> New(Announcing.Form form, CancellationToken ct) => SaveAsync(null, form, ct);
 
     [HttpGet("/announcements/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
@@ -78,12 +78,12 @@ public sealed class AnnouncementsController(
         }
 
         var details = await handler.DetailsAsync(announcement, scopes, ct);
-        return View(new AnnouncementForm(Announcements.Form.From(announcement, details.LicenseNumber), scopes, id));
+        return View(new AnnouncementForm(Announcing.Form.From(announcement, details.LicenseNumber), scopes, id));
     }
 
     [HttpPost("/announcements/{id:int}/edit")]
     [ValidateAntiForgeryToken]
-    public Task<IActionResult> Edit(int id, Announcements.Form form, CancellationToken ct) => SaveAsync(id, form, ct);
+    public Task<IActionResult> Edit(int id, Announcing.Form form, CancellationToken ct) => SaveAsync(id, form, ct);
 
     [HttpPost("/announcements/{id:int}/send")]
     [ValidateAntiForgeryToken]
@@ -156,7 +156,7 @@ public sealed class AnnouncementsController(
     public async Task<IActionResult> Notices(int page = 1, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
-        var (items, total) = await notices.PageAsync(users.GetUserId(User)!, page, Announcements.PageSize, ct);
+        var (items, total) = await notices.PageAsync(users.GetUserId(User)!, page, Announcing.PageSize, ct);
         return View(new NoticeList(items, page, total));
     }
 
@@ -173,7 +173,7 @@ public sealed class AnnouncementsController(
         return Redirect("/my-registry");
     }
 
-    private async Task<IActionResult> SaveAsync(int? id, Announcements.Form form, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(int? id, Announcing.Form form, CancellationToken ct)
     {
         var scopes = await handler.ScopesAsync(User, ct);
         if (scopes.Count == 0)

@@ -7,7 +7,7 @@ public static class AnnouncementsFeature
 {
     public static WebApplicationBuilder AddAnnouncements(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Announcements.Handler>();
+        builder.Services.AddScoped<Announcing.Handler>();
         builder.Services.AddScoped<AnnouncementQueuing>();
         builder.Services.AddScoped<IOutboxTemplate, AnnouncementTemplate>();
         builder.Services.AddSingleton<AnnouncementSignal>();

@@ -12,7 +12,7 @@ namespace Registry.Web.Features.AttendanceReview;
 /// training record so the hours count nowhere (rules, ratings, stipends, certificates). Nobody
 /// decides a posting of their own hours or one they posted.
 /// </summary>
-public static class AttendanceReview
+public static class AttendanceApprovals
 {
     public sealed record Line(int Id, int ProfessionalId, string Event, string Sponsor, DateOnly Day, string Person, string RegistryId, decimal Hours, decimal Credited, AttendanceStatus Status, string? DecisionReason, DateTimeOffset PostedAt, bool Own);
 

@@ -10,7 +10,7 @@ namespace Registry.Web.Features.AttendanceReview;
 /// <summary>Registry staff: attendance for sessions long past to approve or refuse, and any posting to undo with a reason.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff/attendance")]
-public sealed class AttendanceReviewController(AttendanceReview.Handler review, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AttendanceReviewController(AttendanceApprovals.Handler review, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? registryId, CancellationToken ct)
@@ -53,13 +53,13 @@ public sealed class AttendanceReviewController(AttendanceReview.Handler review, 
         return View(nameof(Index), page);
     }
 
-    private IActionResult Decided(string? registryId, AttendanceReview.Outcome outcome, string done)
+    private IActionResult Decided(string? registryId, AttendanceApprovals.Outcome outcome, string done)
     {
         switch (outcome)
         {
-            case AttendanceReview.Outcome.NotFound:
+            case AttendanceApprovals.Outcome.NotFound:
                 return NotFound();
-            case AttendanceReview.Outcome.Own:
+            case AttendanceApprovals.Outcome.Own:
                 // Nobody decides on their own hours or a posting they made: the page shows no form for it; a forged one changes nothing.
                 return Forbid();
             default:
@@ -68,7 +68,7 @@ public sealed class AttendanceReviewController(AttendanceReview.Handler review, 
         }
     }
 
-    private Task LogAsync(AttendanceReview.Page page, CancellationToken ct) =>
+    private Task LogAsync(AttendanceApprovals.Page page, CancellationToken ct) =>
         log.RecordAsync(page.Waiting.Concat(page.Postings ?? []).Select(l => l.ProfessionalId).Distinct(), UserId(), "RegistryStaff", null, "attendance review", ct);
 
     private string UserId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Signed in without a user id.");

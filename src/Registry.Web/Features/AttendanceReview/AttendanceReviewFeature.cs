@@ -5,7 +5,7 @@ public static class AttendanceReviewFeature
 {
     public static WebApplicationBuilder AddAttendanceReview(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AttendanceReview.Handler>();
+        builder.Services.AddScoped<AttendanceApprovals.Handler>();
         return builder;
     }
 }

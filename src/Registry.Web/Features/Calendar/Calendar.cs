@@ -8,13 +8,13 @@ using Registry.Web.Infrastructure.Forms;
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>The public training calendar: search, an event's page, and registration with a waitlist.</summary>
-public static class Calendar
+public static class TrainingCalendar
 {
     public const int PageSize = 25;
     public const int MaxFeedEvents = 500;
 
     /// <summary>The calendar's filters, as the query string carries them.</summary>
-    public sealed record Search(string? From = null, string? To = null, string? County = null, string? Language = null, string? Topic = null, string? Mode = null, string? Q = null, int Page = 1, string? Month = null)
+    public sealed record Criteria(string? From = null, string? To = null, string? County = null, string? Language = null, string? Topic = null, string? Mode = null, string? Q = null, int Page = 1, string? Month = null)
     {
         /// <summary>The month shown in the month view ("2026-12"), when asked for.</summary>
         public DateOnly? MonthStart => DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
@@ -28,7 +28,7 @@ public static class Calendar
 
     public sealed record EventRow(int Id, string Title, string Sponsor, DateOnly FirstDay, DateOnly LastDay, TimeOnly Starts, TimeOnly Ends, int Sessions, decimal ClockHours, TrainingTopic Topic, string Language, bool IsOnline, string? City, string? County, decimal Cost, int PlacesLeft);
 
-    public sealed record Results(Search Search, IReadOnlyList<EventRow> Events, int Total, int Page, DateOnly Today);
+    public sealed record ResultPage(Criteria Search, IReadOnlyList<EventRow> Events, int Total, int Page, DateOnly Today);
 
     public sealed record SessionView(int Id, DateOnly Day, TimeOnly Starts, TimeOnly Ends, decimal Hours);
 
@@ -42,22 +42,22 @@ public static class Calendar
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
         /// <summary>Published events overlapping the date range and matching the filters, by first day, a page at a time.</summary>
-        public async Task<Results> SearchAsync(Search search, CancellationToken ct, int pageSize = PageSize)
+        public async Task<ResultPage> SearchAsync(Criteria search, CancellationToken ct, int pageSize = PageSize)
         {
             var query = Filtered(search);
             var total = await query.CountAsync(ct);
             var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
             var page = Math.Clamp(search.Page, 1, pages);
             var rows = await Rows(query.OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-            return new Results(search with { Page = page }, rows, total, page, Today);
+            return new ResultPage(search with { Page = page }, rows, total, page, Today);
         }
 
         public const int MaxMonthEvents = 1_000;
 
-        public sealed record MonthResults(Search Search, DateOnly Month, IReadOnlyList<EventRow> Events, int Total);
+        public sealed record MonthResults(Criteria Search, DateOnly Month, IReadOnlyList<EventRow> Events, int Total);
 
         /// <summary>The month view: the filters' events whose first day falls in the month (at most <see cref="MaxMonthEvents"/>).</summary>
-        public async Task<MonthResults> MonthAsync(Search search, CancellationToken ct)
+        public async Task<MonthResults> MonthAsync(Criteria search, CancellationToken ct)
         {
             var month = search.MonthStart ?? new DateOnly(Today.Year, Today.Month, 1);
             var last = month.AddMonths(1).AddDays(-1);
@@ -69,7 +69,7 @@ public static class Calendar
         }
 
         /// <summary>The events of a search for an iCalendar feed: at most <see cref="MaxFeedEvents"/>, with their sessions.</summary>
-        public async Task<IReadOnlyList<(EventRow Event, IReadOnlyList<SessionView> Sessions, string? Address)>> FeedAsync(Search search, CancellationToken ct)
+        public async Task<IReadOnlyList<(EventRow Event, IReadOnlyList<SessionView> Sessions, string? Address)>> FeedAsync(Criteria search, CancellationToken ct)
         {
             var events = await Filtered(search).OrderBy(e => e.FirstDay).ThenBy(e => e.Id).Take(MaxFeedEvents)
                 .Select(e => new { e.Id, e.Address }).ToListAsync(ct);
@@ -81,7 +81,7 @@ public static class Calendar
             return events.Select(e => (rows[e.Id], (IReadOnlyList<SessionView>)sessions[e.Id].ToList(), e.Address)).ToList();
         }
 
-        private IQueryable<TrainingEvent> Filtered(Search search)
+        private IQueryable<TrainingEvent> Filtered(Criteria search)
         {
             var from = search.FromDay ?? Today;
             var query = db.TrainingEvents.AsNoTracking().Where(e => e.Status == TrainingEventStatus.Published && e.LastDay >= from);

@@ -10,17 +10,17 @@ namespace Registry.Web.Features.Calendar;
 /// each event's page (registering is <see cref="EventRegistrationController"/>).
 /// </summary>
 [Route("training")]
-public sealed class CalendarController(Calendar.Handler calendar, CalendarFeed feed, CurrentProfessional me) : Controller
+public sealed class CalendarController(TrainingCalendar.Handler calendar, CalendarFeed feed, CurrentProfessional me) : Controller
 {
     [AllowAnonymous]
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] Calendar.Search search, CancellationToken ct) =>
+    public async Task<IActionResult> Index([FromQuery] TrainingCalendar.Criteria search, CancellationToken ct) =>
         search.Month is not null ? View("Month", await calendar.MonthAsync(search, ct)) : View(await calendar.SearchAsync(search, ct));
 
     /// <summary>The search's events as an iCalendar file (one entry per session), to subscribe to in a calendar app.</summary>
     [AllowAnonymous]
     [HttpGet("calendar.ics")]
-    public async Task<IActionResult> Feed([FromQuery] Calendar.Search search, CancellationToken ct) =>
+    public async Task<IActionResult> Feed([FromQuery] TrainingCalendar.Criteria search, CancellationToken ct) =>
         File(await feed.IcsAsync(search, ct), "text/calendar; charset=utf-8", "registry-training.ics");
 
     [AllowAnonymous]
@@ -46,6 +46,6 @@ public sealed class CalendarController(Calendar.Handler calendar, CalendarFeed f
     }
 }
 
-public sealed record RegisterStaffPage(Calendar.EventView Event, IReadOnlyList<Calendar.Handler.StaffMember> Staff, DateOnly Today);
+public sealed record RegisterStaffPage(TrainingCalendar.EventView Event, IReadOnlyList<TrainingCalendar.Handler.StaffMember> Staff, DateOnly Today);
 
-public sealed record EventPage(Calendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today, bool Attended);
+public sealed record EventPage(TrainingCalendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today, bool Attended);

@@ -7,7 +7,7 @@ public static class CalendarFeature
 {
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Calendar.Handler>();
+        builder.Services.AddScoped<TrainingCalendar.Handler>();
         builder.Services.AddScoped<CalendarFeed>();
         builder.Services.AddHourlyJob<TrainingReminders>();
         return builder;

@@ -6,10 +6,10 @@ using Registry.Web.Infrastructure.Web;
 namespace Registry.Web.Features.Calendar;
 
 /// <summary>A calendar search's events as an iCalendar file (RFC 5545, one entry per session), to subscribe to in a calendar app.</summary>
-public sealed class CalendarFeed(Calendar.Handler calendar, TimeProvider time, IStringLocalizer<SharedResource> t, PublicAddress site)
+public sealed class CalendarFeed(TrainingCalendar.Handler calendar, TimeProvider time, IStringLocalizer<SharedResource> t, PublicAddress site)
 {
     /// <summary>The file's bytes (UTF-8).</summary>
-    public async Task<byte[]> IcsAsync(Calendar.Search search, CancellationToken ct)
+    public async Task<byte[]> IcsAsync(TrainingCalendar.Criteria search, CancellationToken ct)
     {
         var events = await calendar.FeedAsync(search, ct);
         var zone = time.LocalTimeZone;

@@ -8,7 +8,7 @@ namespace Registry.Web.Features.Calendar;
 /// <summary>An attendee's certificate of completion for an event they attended.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("training/events/{eventId:int}/certificate")]
-public sealed class CertificatesController(Certificates certificates, CurrentProfessional me) : Controller
+public sealed class CertificatesController(TrainingCertificates certificates, CurrentProfessional me) : Controller
 {
     /// <summary>The attendee's certificate of completion, printable, with the code the public verification page checks.</summary>
     [HttpGet("")]

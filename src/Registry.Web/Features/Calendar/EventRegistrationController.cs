@@ -8,7 +8,7 @@ namespace Registry.Web.Features.Calendar;
 /// <summary>Registering for an event: a professional for themselves, and a director for their confirmed staff.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("training/events/{eventId:int}")]
-public sealed class EventRegistrationController(Calendar.Handler calendar, CurrentProfessional me, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
+public sealed class EventRegistrationController(TrainingCalendar.Handler calendar, CurrentProfessional me, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("register")]
     public async Task<IActionResult> Register(int eventId, CancellationToken ct)
@@ -20,9 +20,9 @@ public sealed class EventRegistrationController(Calendar.Handler calendar, Curre
 
         TempData["Notice"] = await calendar.RegisterAsync(eventId, professionalId, User.UserId(), ct) switch
         {
-            Calendar.Handler.RegisterOutcome.Registered => t["You are registered. A confirmation is on its way by email."].Value,
-            Calendar.Handler.RegisterOutcome.Waitlisted => t["The event is full: you are on the waitlist, and we will email you if a place opens."].Value,
-            Calendar.Handler.RegisterOutcome.AlreadyRegistered => t["You are already registered."].Value,
+            TrainingCalendar.Handler.RegisterOutcome.Registered => t["You are registered. A confirmation is on its way by email."].Value,
+            TrainingCalendar.Handler.RegisterOutcome.Waitlisted => t["The event is full: you are on the waitlist, and we will email you if a place opens."].Value,
+            TrainingCalendar.Handler.RegisterOutcome.AlreadyRegistered => t["You are already registered."].Value,
             _ => t["Registration for this event is closed."].Value,
         };
         return RedirectToAction(nameof(CalendarController.Event), "Calendar", new { eventId });
@@ -70,15 +70,15 @@ public sealed class EventRegistrationController(Calendar.Handler calendar, Curre
 
         var userId = User.UserId();
         var allowed = (await calendar.DirectorsStaffAsync(userId, eventId, ct)).Select(s => s.ProfessionalId).ToHashSet();
-        var outcomes = new List<Calendar.Handler.RegisterOutcome>();
+        var outcomes = new List<TrainingCalendar.Handler.RegisterOutcome>();
         foreach (var professionalId in staff.Distinct().Where(allowed.Contains))
         {
             outcomes.Add(await calendar.RegisterAsync(eventId, professionalId, userId, ct));
         }
 
-        TempData["Notice"] = outcomes.Contains(Calendar.Handler.RegisterOutcome.Closed)
+        TempData["Notice"] = outcomes.Contains(TrainingCalendar.Handler.RegisterOutcome.Closed)
             ? t["Registration for this event is closed."].Value
-            : t["Registered: {0}. On the waitlist: {1}.", outcomes.Count(o => o == Calendar.Handler.RegisterOutcome.Registered), outcomes.Count(o => o == Calendar.Handler.RegisterOutcome.Waitlisted)].Value;
+            : t["Registered: {0}. On the waitlist: {1}.", outcomes.Count(o => o == TrainingCalendar.Handler.RegisterOutcome.Registered), outcomes.Count(o => o == TrainingCalendar.Handler.RegisterOutcome.Waitlisted)].Value;
         return RedirectToAction(nameof(RegisterStaff), new { eventId });
     }
 }

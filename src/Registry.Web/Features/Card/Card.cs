@@ -7,7 +7,7 @@ using Registry.Web.Domain.Verifications;
 namespace Registry.Web.Features.Card;
 
 /// <summary>The membership card (registry id and a QR code) and the public verification page it opens.</summary>
-public static class Card
+public static class MembershipCard
 {
     public sealed record CardView(string Name, string RegistryId, string FormattedRegistryId, bool AllowsPublicVerification);
 

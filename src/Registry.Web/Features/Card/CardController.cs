@@ -9,7 +9,7 @@ using Registry.Web.Infrastructure.Web;
 namespace Registry.Web.Features.Card;
 
 /// <summary>The membership card, and the public page its QR code opens.</summary>
-public sealed class CardController(Card.Handler cards, Certificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t, PublicAddress site) : Controller
+public sealed class CardController(MembershipCard.Handler cards, TrainingCertificates certificates, CurrentProfessional me, IStringLocalizer<SharedResource> t, PublicAddress site) : Controller
 {
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/card")]

@@ -5,7 +5,7 @@ public static class CardFeature
 {
     public static WebApplicationBuilder AddCard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Card.Handler>();
+        builder.Services.AddScoped<MembershipCard.Handler>();
         return builder;
     }
 }

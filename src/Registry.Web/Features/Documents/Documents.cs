@@ -16,7 +16,7 @@ namespace Registry.Web.Features.Documents;
 /// My Registry's documents: upload (PDF, JPEG, PNG, at most 10 MB, checked by content, within the
 /// person's quota), list, download, hide from employers, delete.
 /// </summary>
-public static class Documents
+public static class MyDocuments
 {
     public sealed class UploadForm
     {
@@ -29,7 +29,7 @@ public static class Documents
 
     public sealed record DocumentView(int Id, DocumentKind Kind, string FileName, DocumentFileType FileType, long SizeBytes, DateTimeOffset UploadedAt, bool HiddenFromEmployers);
 
-    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, AccessLogService log, IOptions<StorageOptions> options, ILogger<Documents.Handler> logger)
+    public sealed class Handler(RegistryDbContext db, IDocumentStorage storage, TimeProvider time, IStringLocalizer<SharedResource> t, IAuthorizationService authorization, AccessLogService log, IOptions<StorageOptions> options, ILogger<MyDocuments.Handler> logger)
     {
         public async Task<IReadOnlyList<DocumentView>> ListAsync(int professionalId, CancellationToken ct) =>
             await db.Documents.AsNoTracking().Where(d => d.ProfessionalId == professionalId).OrderByDescending(d => d.Id)

@@ -8,7 +8,7 @@ namespace Registry.Web.Features.Documents;
 /// <summary>My Registry: documents.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("my-registry/documents")]
-public sealed class DocumentsController(CurrentProfessional me, Documents.Handler documents, Review review, IStringLocalizer<SharedResource> t) : Controller
+public sealed class DocumentsController(CurrentProfessional me, MyDocuments.Handler documents, Review review, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>A little over 10 MB, so a too-large file still reaches the form and gets its message beside the field.</summary>
     private const long RequestLimit = 12 * 1024 * 1024;
@@ -20,7 +20,7 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
     [HttpPost("")]
     [RequestSizeLimit(RequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-    public async Task<IActionResult> Upload(Documents.UploadForm form, CancellationToken ct)
+    public async Task<IActionResult> Upload(MyDocuments.UploadForm form, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -94,4 +94,4 @@ public sealed class DocumentsController(CurrentProfessional me, Documents.Handle
     }
 }
 
-public sealed record DocumentsViewModel(IReadOnlyList<Documents.DocumentView> Documents, string? Kind, IReadOnlyList<Review.Choice> Choices);
+public sealed record DocumentsViewModel(IReadOnlyList<MyDocuments.DocumentView> Documents, string? Kind, IReadOnlyList<Review.Choice> Choices);

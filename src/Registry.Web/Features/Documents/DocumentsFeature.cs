@@ -5,7 +5,7 @@ public static class DocumentsFeature
 {
     public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Documents.Handler>();
+        builder.Services.AddScoped<MyDocuments.Handler>();
         builder.Services.AddScoped<Review>();
         builder.Services.AddScoped<ReviewReasons>();
         return builder;

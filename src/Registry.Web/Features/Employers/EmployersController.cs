@@ -31,7 +31,7 @@ public sealed class EmployersController(SearchEmployers.Handler search, IValidat
             return View(new FindEmployer.ViewModel(form, null));
         }
 
-        var result = await search.HandleAsync(new SearchEmployers.Query(form.Q, form.Page), cancellationToken);
+        var result = await search.HandleAsync(new SearchEmployers.Criteria(form.Q, form.Page), cancellationToken);
         return View(new FindEmployer.ViewModel(form, result));
     }
 
@@ -40,7 +40,7 @@ public sealed class EmployersController(SearchEmployers.Handler search, IValidat
     [EnableRateLimiting(RateLimits.EmployerLookup)]
     public async Task<IActionResult> Lookup(string? q, [FromServices] IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
     {
-        var result = await search.HandleAsync(new SearchEmployers.Query(q, 1, 10), cancellationToken);
+        var result = await search.HandleAsync(new SearchEmployers.Criteria(q, 1, 10), cancellationToken);
         return Json(new
         {
             total = result.Total,

@@ -16,7 +16,7 @@ namespace Registry.Web.Features.Merges;
 /// then the earlier) unless staff give a reason, both addresses told, the merged account locked
 /// and signed out, and an undo for 30 days that moves back exactly what was moved.
 /// </summary>
-public static class Merges
+public static class ProfileMerges
 {
     public const string KeepOriginal = "original";
     public const string KeepNewer = "newer";

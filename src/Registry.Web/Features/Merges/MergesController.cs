@@ -10,9 +10,9 @@ namespace Registry.Web.Features.Merges;
 /// <summary>Registry staff: a flagged pair side by side, the merge, and undoing one within 30 days (decision 0031).</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class MergesController(Merges.Handler merges, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
+public sealed class MergesController(ProfileMerges.Handler merges, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
 {
-    public sealed record ComparePage(Merges.Comparison Comparison, bool Own, string? Keep, string? Reason);
+    public sealed record ComparePage(ProfileMerges.Comparison Comparison, bool Own, string? Keep, string? Reason);
 
     [HttpGet("duplicates/{professionalId:int}")]
     public async Task<IActionResult> Compare(int professionalId, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class MergesController(Merges.Handler merges, AccessLogService log
             return Forbid();
         }
 
-        if (keep is not (Merges.KeepOriginal or Merges.KeepNewer))
+        if (keep is not (ProfileMerges.KeepOriginal or ProfileMerges.KeepNewer))
         {
             ModelState.AddModelError("keep", t["Choose which registry id stays."]);
         }
@@ -62,9 +62,9 @@ public sealed class MergesController(Merges.Handler merges, AccessLogService log
 
         switch (await merges.MergeAsync(comparison, keep!, reason, UserId(), ct))
         {
-            case Merges.Outcome.NotFound:
+            case ProfileMerges.Outcome.NotFound:
                 return NotFound();
-            case Merges.Outcome.Own:
+            case ProfileMerges.Outcome.Own:
                 return Forbid();
             default:
                 TempData["Notice"] = t["Merged: one record now holds everything from both. Both addresses were told, and the merge can be undone for 30 days."].Value;
@@ -89,9 +89,9 @@ public sealed class MergesController(Merges.Handler merges, AccessLogService log
 
         switch (await merges.UndoAsync(mergeId, reason, UserId(), ct))
         {
-            case Merges.Outcome.NotFound:
+            case ProfileMerges.Outcome.NotFound:
                 return NotFound();
-            case Merges.Outcome.Own:
+            case ProfileMerges.Outcome.Own:
                 return Forbid();
             default:
                 TempData["Notice"] = t["Undone: each profile has its own record again, and both addresses were told."].Value;

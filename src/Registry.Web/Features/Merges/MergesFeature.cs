@@ -5,7 +5,7 @@ public static class MergesFeature
 {
     public static WebApplicationBuilder AddMerges(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Merges.Handler>();
+        builder.Services.AddScoped<ProfileMerges.Handler>();
         return builder;
     }
 }

@@ -81,4 +81,4 @@ public static class PermitApplications
     }
 }
 
-public sealed record PermitsPage(IReadOnlyList<Permits.PermitView> Permits, IReadOnlyList<PermitApplications.ApplicationView> Applications, PermitApplications.Form ApplicationForm);
+public sealed record PermitsPage(IReadOnlyList<PermitRecords.PermitView> Permits, IReadOnlyList<PermitApplications.ApplicationView> Applications, PermitApplications.Form ApplicationForm);

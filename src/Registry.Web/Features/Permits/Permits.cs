@@ -10,7 +10,7 @@ using Registry.Web.Infrastructure.History;
 namespace Registry.Web.Features.Permits;
 
 /// <summary>My Registry's permits and credentials: add, edit, remove, with expired and expiring ones shown plainly.</summary>
-public static class Permits
+public static class PermitRecords
 {
     public sealed class Form
     {

@@ -10,7 +10,7 @@ namespace Registry.Web.Features.Permits;
 /// <summary>My Registry: permits and credentials.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("my-registry/permits")]
-public sealed class PermitsController(CurrentProfessional me, Permits.Handler permits, PermitApplications.Handler applications, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PermitsController(CurrentProfessional me, PermitRecords.Handler permits, PermitApplications.Handler applications, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -56,10 +56,10 @@ public sealed class PermitsController(CurrentProfessional me, Permits.Handler pe
         new(await permits.ListAsync(professionalId, ct), await applications.ListAsync(professionalId, ct), form);
 
     [HttpGet("add")]
-    public IActionResult Add() => View("PermitForm", new PermitFormViewModel(null, new Permits.Form()));
+    public IActionResult Add() => View("PermitForm", new PermitFormViewModel(null, new PermitRecords.Form()));
 
     [HttpPost("add")]
-    public async Task<IActionResult> Add(Permits.Form form, [FromServices] IValidator<Permits.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Add(PermitRecords.Form form, [FromServices] IValidator<PermitRecords.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -79,11 +79,11 @@ public sealed class PermitsController(CurrentProfessional me, Permits.Handler pe
     [HttpGet("{permitId:int}/edit")]
     public async Task<IActionResult> Edit(int permitId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await permits.FindAsync(id, permitId, ct) is { } credential
-            ? View("PermitForm", new PermitFormViewModel(permitId, Permits.Form.From(credential)))
+            ? View("PermitForm", new PermitFormViewModel(permitId, PermitRecords.Form.From(credential)))
             : NotFound();
 
     [HttpPost("{permitId:int}/edit")]
-    public async Task<IActionResult> Edit(int permitId, Permits.Form form, [FromServices] IValidator<Permits.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int permitId, PermitRecords.Form form, [FromServices] IValidator<PermitRecords.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await permits.FindAsync(id, permitId, ct) is null)
         {
@@ -113,4 +113,4 @@ public sealed class PermitsController(CurrentProfessional me, Permits.Handler pe
     }
 }
 
-public sealed record PermitFormViewModel(int? PermitId, Permits.Form Form);
+public sealed record PermitFormViewModel(int? PermitId, PermitRecords.Form Form);

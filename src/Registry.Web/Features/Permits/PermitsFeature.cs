@@ -5,7 +5,7 @@ public static class PermitsFeature
 {
     public static WebApplicationBuilder AddPermits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Permits.Handler>();
+        builder.Services.AddScoped<PermitRecords.Handler>();
         builder.Services.AddScoped<PermitApplications.Handler>();
         return builder;
     }

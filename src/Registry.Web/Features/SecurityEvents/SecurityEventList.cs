@@ -19,7 +19,7 @@ public static class SecurityEventList
     public const int PageSize = 100;
 
     /// <summary>The filters as typed in the address: every one optional, each checked by <see cref="Validator"/>.</summary>
-    public sealed class Query
+    public sealed class Criteria
     {
         public string? Kind { get; set; }
 
@@ -54,7 +54,7 @@ public static class SecurityEventList
             }.Where(part => part is not null).DefaultIfEmpty("everything"));
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class Validator : AbstractValidator<Criteria>
     {
         public Validator(IStringLocalizer<SharedResource> t, TimeProvider time)
         {
@@ -74,17 +74,17 @@ public static class SecurityEventList
     public sealed record Row(long Id, DateTimeOffset At, string Kind, string Actor, string? Subject, string? Detail, string? IpAddress);
 
     /// <summary>One page: <see cref="OlderCursor"/> opens the next (older) page when there is one.</summary>
-    public sealed record Page(Query Query, IReadOnlyList<Row> Rows, bool IsNewest, string? OlderCursor, IReadOnlyList<string> Kinds);
+    public sealed record Page(Criteria Query, IReadOnlyList<Row> Rows, bool IsNewest, string? OlderCursor, IReadOnlyList<string> Kinds);
 
     public sealed class Handler(RegistryDbContext db, TimeProvider time)
     {
         public static readonly IReadOnlyList<string> Kinds = Enum.GetNames<SecurityEventKind>();
 
         /// <summary>The page with no entries, for filters that did not pass the validator.</summary>
-        public static Page Empty(Query query) => new(query, [], true, null, Kinds);
+        public static Page Empty(Criteria query) => new(query, [], true, null, Kinds);
 
-        /// <summary>A page of entries, newest first, after the entry named by <see cref="Query.Older"/> (keyset on the indexed time).</summary>
-        public async Task<Page> PageAsync(Query query, CancellationToken ct)
+        /// <summary>A page of entries, newest first, after the entry named by <see cref="Criteria.Older"/> (keyset on the indexed time).</summary>
+        public async Task<Page> PageAsync(Criteria query, CancellationToken ct)
         {
             var entries = Filtered(query);
             var older = long.TryParse(query.Older, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
@@ -106,7 +106,7 @@ public static class SecurityEventList
         public static readonly string[] CsvHeader = ["at_utc", "kind", "actor", "actor_user_id", "subject", "subject_user_id", "detail", "ip_address"];
 
         /// <summary>Every entry the filters choose, newest first, as CSV (UTF-8 with a byte order mark; cells that would start a formula made inert).</summary>
-        public async Task WriteCsvAsync(Query query, Stream output, CancellationToken ct)
+        public async Task WriteCsvAsync(Criteria query, Stream output, CancellationToken ct)
         {
             await output.WriteAsync(Encoding.UTF8.GetPreamble(), ct);
             await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -123,7 +123,7 @@ public static class SecurityEventList
         }
 
         /// <summary>The entries the filters choose (filters already validated; a blank one chooses everything).</summary>
-        private IQueryable<SecurityEvent> Filtered(Query query)
+        private IQueryable<SecurityEvent> Filtered(Criteria query)
         {
             var entries = db.SecurityEvents.AsNoTracking();
             if (query.ParsedKind is { } kind)

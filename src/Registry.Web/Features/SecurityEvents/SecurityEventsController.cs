@@ -14,10 +14,10 @@ namespace Registry.Web.Features.SecurityEvents;
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("staff/security-events")]
-public sealed class SecurityEventsController(SecurityEventList.Handler handler, IValidator<SecurityEventList.Query> validator, SecurityAudit audit, TimeProvider time) : Controller
+public sealed class SecurityEventsController(SecurityEventList.Handler handler, IValidator<SecurityEventList.Criteria> validator, SecurityAudit audit, TimeProvider time) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] SecurityEventList.Query query, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] SecurityEventList.Criteria query, CancellationToken ct)
     {
         if (!await this.ValidateAsync(validator, query, ct))
         {
@@ -30,7 +30,7 @@ public sealed class SecurityEventsController(SecurityEventList.Handler handler, 
 
     /// <summary>The filtered list as CSV, streamed; bad filters get the page with the problem beside the field.</summary>
     [HttpGet("events.csv")]
-    public async Task<IActionResult> Download([FromQuery] SecurityEventList.Query query, CancellationToken ct)
+    public async Task<IActionResult> Download([FromQuery] SecurityEventList.Criteria query, CancellationToken ct)
     {
         if (!await this.ValidateAsync(validator, query, ct))
         {

@@ -59,7 +59,7 @@ public sealed class SignUpController(SignUpDraftStore drafts, IStringLocalizer<S
         SearchEmployers.Result? result = null;
         if (!string.IsNullOrWhiteSpace(search.Q) && await this.ValidateAsync(validator, search, ct))
         {
-            result = await searchEmployers.HandleAsync(new SearchEmployers.Query(search.Q, search.Page), ct);
+            result = await searchEmployers.HandleAsync(new SearchEmployers.Criteria(search.Q, search.Page), ct);
         }
 
         return View(new EmployerStep.ViewModel(search, result, answers.Employer));

@@ -11,7 +11,7 @@ using Registry.Web.Infrastructure.Security;
 namespace Registry.Web.Features.Sponsors;
 
 /// <summary>Training sponsors: applying, registry staff's decision, instructors joining and being approved.</summary>
-public static class Sponsors
+public static class SponsorOrganizations
 {
     public sealed class ApplyForm
     {

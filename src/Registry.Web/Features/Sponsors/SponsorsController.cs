@@ -14,16 +14,16 @@ namespace Registry.Web.Features.Sponsors;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sponsors")]
-public sealed class SponsorsController(Sponsors.Handler sponsors, IAuthorizationService authorization, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SponsorsController(SponsorOrganizations.Handler sponsors, IAuthorizationService authorization, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await sponsors.MineAsync(UserId(), ct));
 
     [HttpGet("apply")]
-    public IActionResult Apply() => View(new Sponsors.ApplyForm());
+    public IActionResult Apply() => View(new SponsorOrganizations.ApplyForm());
 
     [HttpPost("apply")]
-    public async Task<IActionResult> Apply(Sponsors.ApplyForm form, [FromServices] IValidator<Sponsors.ApplyForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Apply(SponsorOrganizations.ApplyForm form, [FromServices] IValidator<SponsorOrganizations.ApplyForm> validator, CancellationToken ct)
     {
         if (!await this.ValidateAsync(validator, form, ct))
         {
@@ -67,13 +67,13 @@ public sealed class SponsorsController(Sponsors.Handler sponsors, IAuthorization
     {
         var outcome = await AllowedAsync(sponsorId, SponsorOperations.Manage)
             ? await sponsors.ApproveMemberAsync(sponsorId, memberId, canManageEvents, users.GetUserId(User)!, ct)
-            : Sponsors.Handler.MemberOutcome.NotFound;
-        if (outcome == Sponsors.Handler.MemberOutcome.NotFound)
+            : SponsorOrganizations.Handler.MemberOutcome.NotFound;
+        if (outcome == SponsorOrganizations.Handler.MemberOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Notice"] = outcome == Sponsors.Handler.MemberOutcome.SentToStaff
+        TempData["Notice"] = outcome == SponsorOrganizations.Handler.MemberOutcome.SentToStaff
             ? t["Sent to registry staff: they approve instructors for your sponsor. The person can take attendance once they do."].Value
             : t["Saved."].Value;
         return RedirectToAction(nameof(Home), new { sponsorId });
@@ -99,4 +99,4 @@ public sealed class SponsorsController(Sponsors.Handler sponsors, IAuthorization
 
 public sealed record JoinPage(string? Query, IReadOnlyList<(int Id, string Name, string? County)> Found);
 
-public sealed record HomePage(Sponsors.SponsorHome Sponsor, bool CanManage, bool CanManageEvents);
+public sealed record HomePage(SponsorOrganizations.SponsorHome Sponsor, bool CanManage, bool CanManageEvents);

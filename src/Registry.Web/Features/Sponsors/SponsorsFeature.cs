@@ -5,7 +5,7 @@ public static class SponsorsFeature
 {
     public static WebApplicationBuilder AddSponsors(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Sponsors.Handler>();
+        builder.Services.AddScoped<SponsorOrganizations.Handler>();
         builder.Services.AddScoped<SponsorEvents.Handler>();
         builder.Services.AddScoped<AttendancePosting.Handler>();
         builder.Services.AddScoped<SponsorGate>();

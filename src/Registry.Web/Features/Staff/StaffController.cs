@@ -22,7 +22,7 @@ public sealed class StaffController(Workspace.Handler workspace, SearchEmployers
     {
         var (jobs, total) = await workspace.UnlistedAsync(50, ct);
         var matches = employmentId is not null && !string.IsNullOrWhiteSpace(q)
-            ? (await search.HandleAsync(new SearchEmployers.Query(q), ct)).Matches
+            ? (await search.HandleAsync(new SearchEmployers.Criteria(q), ct)).Matches
             : [];
         await log.RecordAsync(jobs.Select(j => j.ProfessionalId), UserId(), "RegistryStaff", null, "employer matching", ct);
         return View(new UnlistedPage(jobs, total, employmentId, q, matches));
@@ -153,4 +153,4 @@ public sealed class StaffController(Workspace.Handler workspace, SearchEmployers
 
 public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<SearchEmployers.Match> Matches);
 
-public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.Account> Accounts, string CurrentUserId);
+public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.AccountRow> Accounts, string CurrentUserId);

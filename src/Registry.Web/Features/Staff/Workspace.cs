@@ -12,7 +12,7 @@ public static class Workspace
 {
     public sealed record UnlistedJob(int EmploymentId, int ProfessionalId, string PersonName, string RegistryId, string BusinessName, string? Address, string? City);
 
-    public sealed record Account(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants, bool SecondFactor);
+    public sealed record AccountRow(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants, bool SecondFactor);
 
     public sealed record PersonSummary(int Id, string RegistryId, string Name, DateOnly DateOfBirth, string Email, string? Phone, DateTimeOffset CreatedAt, int Jobs, int Courses, int Degrees, int Credentials, int Training, int Documents);
 
@@ -129,7 +129,7 @@ public static class Workspace
             return null;
         }
 
-        public async Task<IReadOnlyList<Account>> AccountsAsync(string? email, CancellationToken ct)
+        public async Task<IReadOnlyList<AccountRow>> AccountsAsync(string? email, CancellationToken ct)
         {
             if (string.IsNullOrWhiteSpace(email))
             {
@@ -149,7 +149,7 @@ public static class Workspace
             var roles = (await db.UserRoles.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.UserId))
                 .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => new { r.UserId, role.Name }).ToListAsync(ct))
                 .ToLookup(r => r.UserId, r => r.Name!);
-            var result = found.Select(user => new Account(user.Id, user.Email ?? string.Empty, names.GetValueOrDefault(user.Id), [.. roles[user.Id].Order(StringComparer.Ordinal)],
+            var result = found.Select(user => new AccountRow(user.Id, user.Email ?? string.Empty, names.GetValueOrDefault(user.Id), [.. roles[user.Id].Order(StringComparer.Ordinal)],
                 grants[user.Id].Select(g => (g.Id, g.Role, g.Site ?? string.Join(" · ", new[] { g.County, g.Program }.Where(x => x is not null)), g.ExpiresAt)).ToList(),
                 user.TwoFactorEnabled)).ToList();
 

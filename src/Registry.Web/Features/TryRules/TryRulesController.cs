@@ -50,7 +50,7 @@ public sealed class TryRulesController(RuleBook book, TimeProvider time, IString
             }
         }
 
-        RuleCases.Facts? facts = null;
+        RuleCases.CaseFacts? facts = null;
         string? detail = null;
         if (string.IsNullOrWhiteSpace(form.Facts))
         {
@@ -84,7 +84,7 @@ public sealed class TryRulesController(RuleBook book, TimeProvider time, IString
     }
 
     /// <summary>The facts and today's answers as a case a rules owner can paste into a case file (then correct what the rules should answer).</summary>
-    private static string AsCase(RuleCases.Facts facts, DateOnly asOf, DateOnly? validation, Evaluation evaluation) =>
+    private static string AsCase(RuleCases.CaseFacts facts, DateOnly asOf, DateOnly? validation, Evaluation evaluation) =>
         RuleCases.WriteCase(new RuleCases.RuleCase
         {
             Name = "Describe the person",

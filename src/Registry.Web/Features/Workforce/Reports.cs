@@ -137,7 +137,7 @@ public static class Dimensions
 /// <summary>Counts from census snapshots, always with small cells withheld (<see cref="Suppression"/>).</summary>
 public static class Reports
 {
-    public sealed record Filters(int? County = null, EmploymentRole? Role = null, CensusSetting? Setting = null);
+    public sealed record ReportFilters(int? County = null, EmploymentRole? Role = null, CensusSetting? Setting = null);
 
     /// <summary>A cross table as it may be shown: null figures are withheld.</summary>
     public sealed record Table(Dimension Rows, Dimension Columns, IReadOnlyList<int> RowKeys, IReadOnlyList<int> ColumnKeys, SuppressedTable Figures);
@@ -152,14 +152,14 @@ public static class Reports
     /// Worked-out tables of complete snapshots, which never change: the public pages are read far
     /// more often than snapshots are taken. Bounded (5,000 tables), unfiltered cuts only.
     /// </summary>
-    public sealed class Cache : IDisposable
+    public sealed class TableCache : IDisposable
     {
         public MemoryCache Tables { get; } = new(new MemoryCacheOptions { SizeLimit = 5000 });
 
         public void Dispose() => Tables.Dispose();
     }
 
-    public sealed class Handler(RegistryDbContext db, Cache? cache = null)
+    public sealed class Handler(RegistryDbContext db, TableCache? cache = null)
     {
         private async Task<T> CachedAsync<T>(object key, bool cacheable, Func<Task<T>> work)
         {
@@ -178,7 +178,7 @@ public static class Reports
             return value;
         }
 
-        private IQueryable<CensusRecord> Rows(IReadOnlyCollection<int> snapshotIds, Filters filters)
+        private IQueryable<CensusRecord> Rows(IReadOnlyCollection<int> snapshotIds, ReportFilters filters)
         {
             var ids = snapshotIds.ToList();
             var query = ids.Count == 1
@@ -210,10 +210,10 @@ public static class Reports
         /// had back from the state's. Totals count people: a multi-valued dimension's rows may add
         /// up to more.
         /// </summary>
-        public Task<Table> TableAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct) =>
+        public Task<Table> TableAsync(int snapshotId, Dimension rows, Dimension columns, ReportFilters filters, CancellationToken ct) =>
             CachedAsync(("table", snapshotId, rows, columns, filters), filters.Role is null && filters.Setting is null, () => ComputeTableAsync(snapshotId, rows, columns, filters, ct));
 
-        private async Task<Table> ComputeTableAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct)
+        private async Task<Table> ComputeTableAsync(int snapshotId, Dimension rows, Dimension columns, ReportFilters filters, CancellationToken ct)
         {
             if (rows == Dimension.None || rows == columns || columns == Dimension.County || (rows == Dimension.County && filters.County is not null))
             {
@@ -294,7 +294,7 @@ public static class Reports
                 columnsAddUp: !Dimensions.IsMultiValued(rows));
         }
 
-        public async Task<Trend> TrendAsync(IReadOnlyList<Snapshots.SnapshotRow> snapshots, Dimension rows, Filters filters, CancellationToken ct)
+        public async Task<Trend> TrendAsync(IReadOnlyList<Snapshots.SnapshotRow> snapshots, Dimension rows, ReportFilters filters, CancellationToken ct)
         {
             var ordered = snapshots.OrderBy(s => s.AsOf).ThenBy(s => s.Id).ToList();
             var rowKeys = Dimensions.Keys(rows);
@@ -342,7 +342,7 @@ public static class Reports
                 MapMeasure.HispanicOrLatino => (Dimension.Race1997, v => v == Dimensions.HispanicAnyRace),
                 _ => (Dimension.Age, (Func<int, bool>)(_ => false)),
             };
-            var byCounty = (await CountsAsync(snapshotId, dimension, Dimension.None, new Filters(), ct))
+            var byCounty = (await CountsAsync(snapshotId, dimension, Dimension.None, new ReportFilters(), ct))
                 .GroupBy(g => (g.Key.County, Row: holds(g.Key.Row) ? 1 : 0, Column: 0))
                 .Select(g => KeyValuePair.Create(g.Key, g.Sum(x => x.Value))).ToList();
             var groups = byCounty.Select(g => KeyValuePair.Create((g.Key.County, g.Key.Row), g.Value)).ToList();
@@ -392,7 +392,7 @@ public static class Reports
         /// (<see cref="CensusCells"/>) when no role or setting filter applies, else by scanning its rows.
         /// Totals only (no columns) are read from a pair with a dimension that holds everyone once.
         /// </summary>
-        private async Task<List<KeyValuePair<(int County, int Row, int Column), long>>> CountsAsync(int snapshotId, Dimension rows, Dimension columns, Filters filters, CancellationToken ct)
+        private async Task<List<KeyValuePair<(int County, int Row, int Column), long>>> CountsAsync(int snapshotId, Dimension rows, Dimension columns, ReportFilters filters, CancellationToken ct)
         {
             if (filters.Role is null && filters.Setting is null)
             {

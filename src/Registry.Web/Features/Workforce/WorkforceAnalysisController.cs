@@ -19,7 +19,7 @@ public sealed class WorkforceAnalysisController(Snapshots.Handler snapshots, Rep
         }
 
         var parsed = requests.Parse(request, analyst: true, all[0], all, ModelState);
-        var table = await reports.TableAsync(parsed.Snapshot.Id, parsed.Rows, parsed.Columns, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
+        var table = await reports.TableAsync(parsed.Snapshot.Id, parsed.Rows, parsed.Columns, new Reports.ReportFilters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
         return View("Report", new ReportView(true, parsed.Snapshot, all, table, parsed.County, parsed.Role, parsed.Setting, request));
     }
 
@@ -38,7 +38,7 @@ public sealed class WorkforceAnalysisController(Snapshots.Handler snapshots, Rep
             return await Analysis(request, ct);
         }
 
-        var table = await reports.TableAsync(parsed.Snapshot.Id, parsed.Rows, parsed.Columns, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
+        var table = await reports.TableAsync(parsed.Snapshot.Id, parsed.Rows, parsed.Columns, new Reports.ReportFilters(parsed.CountyCode, parsed.Role, parsed.Setting), ct);
         var (content, name) = requests.TableCsv(table, parsed.Snapshot, parsed.County);
         return File(content, "text/csv", name);
     }
@@ -78,6 +78,6 @@ public sealed class WorkforceAnalysisController(Snapshots.Handler snapshots, Rep
         }
 
         var parsed = requests.Parse(request with { By = null }, analyst: true, all[0], all, ModelState);
-        return (await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.Filters(parsed.CountyCode, parsed.Role, parsed.Setting), ct), parsed);
+        return (await reports.TrendAsync(all.Take(8).ToList(), parsed.Rows, new Reports.ReportFilters(parsed.CountyCode, parsed.Role, parsed.Setting), ct), parsed);
     }
 }

@@ -38,7 +38,7 @@ public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Han
         }
 
         var parsed = requests.Parse(request, analyst: false, latest, [latest], ModelState);
-        var table = await reports.TableAsync(latest.Id, parsed.Rows, parsed.Columns, new Reports.Filters(parsed.CountyCode), ct);
+        var table = await reports.TableAsync(latest.Id, parsed.Rows, parsed.Columns, new Reports.ReportFilters(parsed.CountyCode), ct);
         return View("Report", new ReportView(false, latest, [latest], table, parsed.County, null, null, request));
     }
 
@@ -57,7 +57,7 @@ public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Han
             return await Index(request, ct);
         }
 
-        var table = await reports.TableAsync(latest.Id, parsed.Rows, parsed.Columns, new Reports.Filters(parsed.CountyCode), ct);
+        var table = await reports.TableAsync(latest.Id, parsed.Rows, parsed.Columns, new Reports.ReportFilters(parsed.CountyCode), ct);
         var (content, name) = requests.TableCsv(table, latest, parsed.County);
         return File(content, "text/csv", name);
     }

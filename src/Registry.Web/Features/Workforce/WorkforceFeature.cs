@@ -7,7 +7,7 @@ public static class WorkforceFeature
     {
         builder.Services.AddScoped<Snapshots.Handler>();
         builder.Services.AddScoped<Reports.Handler>();
-        builder.Services.AddSingleton<Reports.Cache>();
+        builder.Services.AddSingleton<Reports.TableCache>();
         builder.Services.AddScoped<WorkforceExtract>();
         builder.Services.AddSingleton<CensusSignal>();
         builder.Services.AddSingleton<CountyShapes>();

@@ -22,7 +22,7 @@ public static class SearchEmployers
     /// <summary>Words beyond this many are ignored: names rarely need more to be told apart.</summary>
     public const int MaxWords = 6;
 
-    public sealed record Query(string? Text, int Page = 1, int PageSize = DefaultPageSize);
+    public sealed record Criteria(string? Text, int Page = 1, int PageSize = DefaultPageSize);
 
     public sealed record Match(
         int Id,
@@ -53,7 +53,7 @@ public static class SearchEmployers
 
     public sealed class Handler(RegistryDbContext db)
     {
-        public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
+        public async Task<Result> HandleAsync(Criteria query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
             var page = Math.Max(query.Page, 1);

@@ -1,7 +1,7 @@
 namespace Registry.Web.Infrastructure.Forms;
 
 /// <summary>One labelled form field for the _Field partial: its error comes from ModelState under <see cref="Name"/>.</summary>
-public sealed record Field(
+public sealed record FormField(
     string Name,
     string Label,
     string? Value,

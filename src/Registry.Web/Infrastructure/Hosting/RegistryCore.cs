@@ -30,7 +30,7 @@ public static class RegistryCore
         builder.Services.AddScoped<RecentChanges.Handler>();
         builder.Services.AddScoped<DataQualityChecks>();
         builder.Services.AddScoped<SiteRoster.Handler>();
-        builder.Services.AddScoped<Certificates>();
+        builder.Services.AddScoped<TrainingCertificates>();
         builder.Services.AddValidatorsFromAssembly(typeof(RegistryCore).Assembly, ServiceLifetime.Scoped);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRegistryEmail(builder.Configuration);

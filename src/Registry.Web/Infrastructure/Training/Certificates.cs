@@ -12,7 +12,7 @@ namespace Registry.Web.Infrastructure.Training;
 /// code that the public verification page checks (signed with the registry's keys, so it cannot be
 /// made up; it names the event and the person, nothing else).
 /// </summary>
-public sealed class Certificates(RegistryDbContext db, IDataProtectionProvider protection)
+public sealed class TrainingCertificates(RegistryDbContext db, IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Registry.TrainingCertificates.v1");
 

@@ -8,10 +8,10 @@ using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.History;
 
-namespace Registry.Web.Features.Jobs;
+namespace Registry.Web.Features.Employments;
 
 /// <summary>My Registry's employment history: add a current or past job, revise it, end it, change role, remove a mistake.</summary>
-public static class Jobs
+public static class EmploymentHistory
 {
     public sealed class Form
     {

@@ -7,7 +7,7 @@ using Registry.Web.Infrastructure.Security;
 namespace Registry.IntegrationTests.Infrastructure;
 
 /// <summary>A confirmed professional, made directly in the database, then signed in through the real form.</summary>
-public static class Accounts
+public static class TestAccounts
 {
     public const string Password = "purple ladders sing at dawn";
 

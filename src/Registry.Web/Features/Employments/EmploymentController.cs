@@ -8,12 +8,12 @@ using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 
-namespace Registry.Web.Features.Jobs;
+namespace Registry.Web.Features.Employments;
 
 /// <summary>My Registry: employment history.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("my-registry/employment")]
-public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IStringLocalizer<SharedResource> t) : Controller
+public sealed class EmploymentController(CurrentProfessional me, EmploymentHistory.Handler jobs, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -33,26 +33,26 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
         if (employerId is { } chosen)
         {
             return await jobs.EmployerNameAsync(chosen, ct) is { } name
-                ? View("JobForm", new JobFormViewModel(null, name, new Jobs.Form { EmployerId = chosen }))
+                ? View("JobForm", new JobFormViewModel(null, name, new EmploymentHistory.Form { EmployerId = chosen }))
                 : NotFound();
         }
 
         if (notFound)
         {
-            return View("JobForm", new JobFormViewModel(null, null, new Jobs.Form()));
+            return View("JobForm", new JobFormViewModel(null, null, new EmploymentHistory.Form()));
         }
 
         SearchEmployers.Result? result = null;
         if (!string.IsNullOrWhiteSpace(search.Q) && await this.ValidateAsync(validator, search, ct))
         {
-            result = await searchEmployers.HandleAsync(new SearchEmployers.Query(search.Q, search.Page), ct);
+            result = await searchEmployers.HandleAsync(new SearchEmployers.Criteria(search.Q, search.Page), ct);
         }
 
         return View("FindEmployer", new FindEmployer.ViewModel(search, result));
     }
 
     [HttpPost("add")]
-    public async Task<IActionResult> Add(Jobs.Form form, [FromServices] IValidator<Jobs.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Add(EmploymentHistory.Form form, [FromServices] IValidator<EmploymentHistory.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -78,11 +78,11 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
     [HttpGet("{jobId:int}/edit")]
     public async Task<IActionResult> Edit(int jobId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await jobs.FindAsync(id, jobId, ct) is { } job
-            ? View("JobForm", new JobFormViewModel(jobId, null, Jobs.Form.From(job), job.IsConfirmedByEmployer))
+            ? View("JobForm", new JobFormViewModel(jobId, null, EmploymentHistory.Form.From(job), job.IsConfirmedByEmployer))
             : NotFound();
 
     [HttpPost("{jobId:int}/edit")]
-    public async Task<IActionResult> Edit(int jobId, Jobs.Form form, [FromServices] IValidator<Jobs.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int jobId, EmploymentHistory.Form form, [FromServices] IValidator<EmploymentHistory.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await jobs.FindAsync(id, jobId, ct) is not { } job)
         {
@@ -106,11 +106,11 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
     [HttpGet("{jobId:int}/change-role")]
     public async Task<IActionResult> ChangeRole(int jobId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await jobs.FindAsync(id, jobId, ct) is { EndDate: null }
-            ? View(new ChangeRoleViewModel(jobId, new Jobs.ChangeRoleForm()))
+            ? View(new ChangeRoleViewModel(jobId, new EmploymentHistory.ChangeRoleForm()))
             : NotFound();
 
     [HttpPost("{jobId:int}/change-role")]
-    public async Task<IActionResult> ChangeRole(int jobId, Jobs.ChangeRoleForm form, [FromServices] IValidator<Jobs.ChangeRoleForm> validator, CancellationToken ct)
+    public async Task<IActionResult> ChangeRole(int jobId, EmploymentHistory.ChangeRoleForm form, [FromServices] IValidator<EmploymentHistory.ChangeRoleForm> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await jobs.FindAsync(id, jobId, ct) is not { EndDate: null } job)
         {
@@ -146,6 +146,6 @@ public sealed class JobsController(CurrentProfessional me, Jobs.Handler jobs, IS
 }
 
 /// <param name="Confirmed">Editing a job the employer confirmed: the form says what a change does to the confirmation.</param>
-public sealed record JobFormViewModel(int? JobId, string? EmployerName, Jobs.Form Form, bool Confirmed = false);
+public sealed record JobFormViewModel(int? JobId, string? EmployerName, EmploymentHistory.Form Form, bool Confirmed = false);
 
-public sealed record ChangeRoleViewModel(int JobId, Jobs.ChangeRoleForm Form);
+public sealed record ChangeRoleViewModel(int JobId, EmploymentHistory.ChangeRoleForm Form);
