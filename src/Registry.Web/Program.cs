@@ -1,4 +1,3 @@
-using Registry.Web.Data.Synthetic;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Features.Access;
 using Registry.Web.Features.Account;
@@ -43,8 +42,6 @@ builder.AddRegistryCore()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
     .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();
-builder.Services.AddScoped<SyntheticState>();
-builder.Services.AddCommand(GenerateStateCommand.Name, CommandStage.AfterDatabase, (app, args) => GenerateStateCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None));
 
 var app = builder.Build();
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Web.Data;
 using Registry.Web.Data.Licensing;
-using Registry.Web.Data.Synthetic;
+using Registry.Synthetic;
 using Registry.Web.Domain.Messages;
 using Registry.Web.Features.Announcements;
 using Registry.Web.Infrastructure.Email;

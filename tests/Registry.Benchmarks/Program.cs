@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Benchmarks;
 using Registry.Web.Data;
 using Registry.Web.Data.Licensing;
-using Registry.Web.Data.Synthetic;
+using Registry.Synthetic;
 using Registry.Web.Infrastructure.Employers;
 
 // Employer import and look-up against a statewide-size licensing list, on the embedded SQLite

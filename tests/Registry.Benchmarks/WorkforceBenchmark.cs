@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Registry.Web.Data;
 using Registry.Web.Data.Licensing;
-using Registry.Web.Data.Synthetic;
+using Registry.Synthetic;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.DataQuality;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Web.Data.Synthetic;
+using Registry.Synthetic;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.Workforce;
 
@@ -17,7 +17,7 @@ public sealed class WorkforceInBrowserTests : IClassFixture<BrowserApp>
     {
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SyntheticState>().GenerateAsync(new SyntheticStateSize(People: 4000, Employers: 500, TrainingRecords: 8000, Courses: 4000, Seed: 11), CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<SyntheticState>(scope.ServiceProvider).GenerateAsync(new SyntheticStateSize(People: 4000, Employers: 500, TrainingRecords: 8000, Courses: 4000, Seed: 11), CancellationToken.None);
             var snapshots = scope.ServiceProvider.GetRequiredService<Snapshots.Handler>();
             var id = await snapshots.RequestAsync(SnapshotKind.OnDemand, null, CancellationToken.None);
             await snapshots.FillAsync(id, CancellationToken.None);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
 using Registry.Web.Data;
-using Registry.Web.Data.Synthetic;
+using Registry.Synthetic;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
@@ -260,7 +260,7 @@ public sealed partial class WorkforceTests
         SyntheticState.Result result;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            result = await scope.ServiceProvider.GetRequiredService<SyntheticState>().GenerateAsync(size, CancellationToken.None);
+            result = await ActivatorUtilities.CreateInstance<SyntheticState>(scope.ServiceProvider).GenerateAsync(size, CancellationToken.None);
         }
 
         await using (var scope = app.Services.CreateAsyncScope())

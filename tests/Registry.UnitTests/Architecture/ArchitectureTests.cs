@@ -24,10 +24,9 @@ public sealed class ArchitectureTests
             .NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^(Registry\.Web\.(Data|Infrastructure|Features)|Microsoft\.EntityFrameworkCore)(\..*)?$")
             .Check(Registry);
 
-    /// <summary>The synthetic-state generator (Data.Synthetic) still fills a state through two features; it is to become a tool under tools/ (issue 22).</summary>
     [Fact]
     public void Data_and_the_shared_core_never_reach_a_feature() =>
-        Types().That().ResideInNamespaceMatching(@"^Registry\.Web\.(Data(?!\.Synthetic)|Infrastructure)(\..*)?$").Should()
+        Types().That().ResideInNamespaceMatching(@"^Registry\.Web\.(Data|Infrastructure)(\..*)?$").Should()
             .NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^Registry\.Web\.Features(\..*)?$")
             .Check(Registry);
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Registry.Web.Data;
 using Registry.Web.Data.Licensing;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Credentials;
@@ -12,7 +13,7 @@ using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 
-namespace Registry.Web.Data.Synthetic;
+namespace Registry.Synthetic;
 
 /// <summary>How big a synthetic state to make.</summary>
 public sealed record SyntheticStateSize(int People = 300_000, int Employers = 40_000, int TrainingRecords = 3_000_000, int Courses = 1_000_000, int Seed = 2026);
@@ -192,10 +193,10 @@ public sealed partial class SyntheticState(RegistryDbContext db, ImportEmployers
         var job = active ? open[StatewideListGenerator.Pick(random, openWeights)] : sites[StatewideListGenerator.Pick(random, anyWeights)];
         var roles = job.FacilityType.IsFamilyChildCareHome() ? HomeRoles : CenterRoles;
         var role = roles[Draw(random, roles.Select(r => r.Share))].Role;
-        var county = Domain.CaliforniaCounties.All.FirstOrDefault(c => string.Equals(c, job.County, StringComparison.OrdinalIgnoreCase));
+        var county = Registry.Web.Domain.CaliforniaCounties.All.FirstOrDefault(c => string.Equals(c, job.County, StringComparison.OrdinalIgnoreCase));
         if (random.NextDouble() < 0.08)
         {
-            county = Domain.CaliforniaCounties.All[random.Next(Domain.CaliforniaCounties.All.Count)];
+            county = Registry.Web.Domain.CaliforniaCounties.All[random.Next(Registry.Web.Domain.CaliforniaCounties.All.Count)];
         }
 
         if (random.NextDouble() < CountyMissingShare)
@@ -544,59 +545,4 @@ public sealed partial class SyntheticState(RegistryDbContext db, ImportEmployers
 
     [System.Text.RegularExpressions.GeneratedRegex(@"INSERT INTO (?<table>\w+) \((?<columns>[^)]*)\)")]
     private static partial System.Text.RegularExpressions.Regex InsertTarget();
-}
-
-/// <summary>
-/// <c>dotnet run --project src/Registry.Web -- generate-state [--people N] [--employers N] [--training N] [--courses N] [--seed N] [--snapshot]</c>:
-/// fills the (SQLite) database with a synthetic state (sites, training and courses in proportion to the people unless given);
-/// with --snapshot, also takes and publishes a census snapshot of it.
-/// </summary>
-public static class GenerateStateCommand
-{
-    public const string Name = "generate-state";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken ct)
-    {
-        int Option(string name, int fallback)
-        {
-            var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-            return value is null ? fallback : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{name} takes a whole number.");
-        }
-
-        SyntheticStateSize size;
-        try
-        {
-            // The other sizes follow the number of people, in the default state's proportions, unless given.
-            var defaults = new SyntheticStateSize();
-            var people = Option("--people", defaults.People);
-            size = new SyntheticStateSize(
-                people,
-                Option("--employers", Math.Max(100, (int)((long)people * defaults.Employers / defaults.People))),
-                Option("--training", (int)((long)people * defaults.TrainingRecords / defaults.People)),
-                Option("--courses", (int)((long)people * defaults.Courses / defaults.People)),
-                Option("--seed", defaults.Seed));
-        }
-        catch (ArgumentException e)
-        {
-            await output.WriteLineAsync(e.Message);
-            await output.WriteLineAsync($"Usage: {Name} [--people N] [--employers N] [--training N] [--courses N] [--seed N] [--snapshot]");
-            return 2;
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<SyntheticState>().GenerateAsync(size, ct);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Generated {result.People:N0} people ({result.Active:N0} working today), {result.Employers:N0} sites, {result.Employments:N0} jobs, {result.Courses:N0} courses, {result.TrainingRecords:N0} training records, {result.Credentials:N0} permits and cards, {result.Degrees:N0} degrees in {result.Elapsed.TotalSeconds:F0} s."));
-        if (args.Contains("--snapshot"))
-        {
-            var snapshots = scope.ServiceProvider.GetRequiredService<Features.Workforce.Snapshots.Handler>();
-            var watch = Stopwatch.StartNew();
-            var id = await snapshots.RequestAsync(Domain.Workforce.SnapshotKind.OnDemand, null, ct);
-            await snapshots.FillAsync(id, ct);
-            await snapshots.PublishAsync(id, "generate-state", publish: true, ct);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Took and published census snapshot {id} in {watch.Elapsed.TotalSeconds:F0} s."));
-        }
-
-        return 0;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Registry.Web.Data.Synthetic;
+namespace Registry.Synthetic;
 
 /// <summary>
 /// A statewide-size licensing list in the CCLD layout: centers with business names, family
