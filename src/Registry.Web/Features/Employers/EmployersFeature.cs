@@ -9,6 +9,7 @@ public static class EmployersFeature
     public static WebApplicationBuilder AddEmployers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ImportEmployers.Handler>();
+        builder.Services.AddScoped<UnlistedEmployers>();
         builder.Services.AddCommand(ImportEmployersCommand.Name, CommandStage.AfterDatabase, (app, args) => ImportEmployersCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None));
         return builder;
     }

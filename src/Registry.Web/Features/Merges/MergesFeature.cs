@@ -6,6 +6,7 @@ public static class MergesFeature
     public static WebApplicationBuilder AddMerges(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProfileMerges.Handler>();
+        builder.Services.AddScoped<DuplicateProfiles>();
         return builder;
     }
 }

@@ -32,7 +32,7 @@ public static class GrantRoleCommand
             return 1;
         }
 
-        var result = await scope.ServiceProvider.GetRequiredService<Workspace.Handler>().ChangeRoleAsync(user, values[1], give: !remove, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<AccountRoles.Handler>().ChangeRoleAsync(user, values[1], give: !remove, CancellationToken.None);
         await output.WriteLineAsync(result.Succeeded
             ? $"{values[0]} {(remove ? "no longer has" : "now has")} the role {values[1]}."
             : $"Not done: {string.Join("; ", result.Errors.Select(e => e.Description))}");

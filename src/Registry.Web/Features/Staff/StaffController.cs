@@ -3,88 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Access;
-using Registry.Web.Infrastructure.Employers;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Staff;
 
-/// <summary>Registry staff's workspace: employers not found at sign-up, possible duplicate profiles, and (administrators) accounts, roles and grants.</summary>
+/// <summary>Registry staff's workspace (it opens on the verification queue), and for administrators the accounts, their roles and grants.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff")]
-public sealed class StaffController(Workspace.Handler workspace, SearchEmployers.Handler search, AccessLogService log, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(AccountRoles.Handler workspace, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => RedirectToAction("ReviewQueue", "Review");
-
-    /// <summary>Jobs at employers "not found" at sign-up, to match to a site on the licensing list.</summary>
-    [HttpGet("unlisted-employers")]
-    public async Task<IActionResult> UnlistedEmployers(int? employmentId, string? q, CancellationToken ct)
-    {
-        var (jobs, total) = await workspace.UnlistedAsync(50, ct);
-        var matches = employmentId is not null && !string.IsNullOrWhiteSpace(q)
-            ? (await search.HandleAsync(new SearchEmployers.Criteria(q), ct)).Matches
-            : [];
-        await log.RecordAsync(jobs.Select(j => j.ProfessionalId), UserId(), "RegistryStaff", null, "employer matching", ct);
-        return View(new UnlistedPage(jobs, total, employmentId, q, matches));
-    }
-
-    [HttpPost("unlisted-employers/{employmentId:int}/create")]
-    public async Task<IActionResult> CreateEmployer(int employmentId, string? licenseNumber, string? name, string? county, Domain.Employers.FacilityType? facilityType, CancellationToken ct)
-    {
-        if (await workspace.CreateSiteAsync(employmentId, licenseNumber, name, county, facilityType, t, ct) is { } problem)
-        {
-            if (problem.Field.Length == 0)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddModelError($"{problem.Field}-{employmentId}", problem.Message);
-            var (jobs, total) = await workspace.UnlistedAsync(50, ct);
-            return View(nameof(UnlistedEmployers), new UnlistedPage(jobs, total, employmentId, null, []));
-        }
-
-        TempData["Notice"] = t["The site is added and the job matched to it."].Value;
-        return RedirectToAction(nameof(UnlistedEmployers));
-    }
-
-    [HttpPost("unlisted-employers/{employmentId:int}/link")]
-    public async Task<IActionResult> LinkEmployer(int employmentId, int employerId, CancellationToken ct)
-    {
-        if (!await workspace.LinkAsync(employmentId, employerId, ct))
-        {
-            return NotFound();
-        }
-
-        TempData["Notice"] = t["The job is matched to the site."].Value;
-        return RedirectToAction(nameof(UnlistedEmployers));
-    }
-
-    /// <summary>Profiles that may be the same person, side by side.</summary>
-    [HttpGet("duplicates")]
-    public async Task<IActionResult> Duplicates(CancellationToken ct)
-    {
-        var pairs = await workspace.DuplicatesAsync(ct);
-        ViewData["OwnProfileId"] = await workspace.OwnProfileAsync(UserId(), ct);
-        await log.RecordAsync(pairs.SelectMany(p => new[] { p.Newer.Id, p.Original.Id }), UserId(), "RegistryStaff", null, "duplicate comparison", ct);
-        return View(pairs);
-    }
-
-    [HttpPost("duplicates/{professionalId:int}/not-duplicate")]
-    public async Task<IActionResult> NotDuplicate(int professionalId, CancellationToken ct)
-    {
-        if (await workspace.IsOwnPairAsync(professionalId, UserId(), ct))
-        {
-            return Forbid();
-        }
-
-        if (!await workspace.NotDuplicateAsync(professionalId, ct))
-        {
-            return NotFound();
-        }
-
-        TempData["Notice"] = t["Kept apart: they are two people."].Value;
-        return RedirectToAction(nameof(Duplicates));
-    }
 
     /// <summary>Accounts, their registry-wide roles and their scoped access (administrators only).</summary>
     [HttpGet("users")]
@@ -151,6 +80,4 @@ public sealed class StaffController(Workspace.Handler workspace, SearchEmployers
     private string UserId() => User.UserId();
 }
 
-public sealed record UnlistedPage(IReadOnlyList<Workspace.UnlistedJob> Jobs, int Total, int? EmploymentId, string? Query, IReadOnlyList<SearchEmployers.Match> Matches);
-
-public sealed record UsersPage(string? Email, IReadOnlyList<Workspace.AccountRow> Accounts, string CurrentUserId);
+public sealed record UsersPage(string? Email, IReadOnlyList<AccountRoles.AccountRow> Accounts, string CurrentUserId);

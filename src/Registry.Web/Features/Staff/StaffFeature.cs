@@ -7,7 +7,7 @@ public static class StaffFeature
 {
     public static WebApplicationBuilder AddStaff(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Workspace.Handler>();
+        builder.Services.AddScoped<AccountRoles.Handler>();
         builder.Services.AddCommand(GrantRoleCommand.Name, CommandStage.AfterDatabase, (app, args) => GrantRoleCommand.RunAsync(app.Services, args, Console.Out));
         return builder;
     }

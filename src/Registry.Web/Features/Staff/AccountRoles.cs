@@ -7,16 +7,10 @@ using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Staff;
 
-/// <summary>Registry staff's other work: jobs at employers "not found", and accounts with their roles and scopes.</summary>
-public static class Workspace
+/// <summary>Accounts with their registry-wide roles and their scoped grants, for administrators.</summary>
+public static class AccountRoles
 {
-    public sealed record UnlistedJob(int EmploymentId, int ProfessionalId, string PersonName, string RegistryId, string BusinessName, string? Address, string? City);
-
     public sealed record AccountRow(string Id, string Email, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<(int Id, AccessRole Role, string Scope, DateTimeOffset ExpiresAt)> Grants, bool SecondFactor);
-
-    public sealed record PersonSummary(int Id, string RegistryId, string Name, DateOnly DateOfBirth, string Email, string? Phone, DateTimeOffset CreatedAt, int Jobs, int Courses, int Degrees, int Credentials, int Training, int Documents);
-
-    public sealed record DuplicatePair(PersonSummary Newer, PersonSummary Original);
 
     /// <summary>
     /// Every change to who may see what (roles, grants, merges) is written to the security audit in
@@ -25,110 +19,6 @@ public static class Workspace
     /// </summary>
     public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, SecurityAudit audit, AccountSessions sessions, TimeProvider time)
     {
-        /// <summary>Profiles flagged at sign-up as possibly the same person as an earlier one, side by side.</summary>
-        /// <summary>The profile of the signed-in staff member, if they have one: nobody merges or keeps apart their own.</summary>
-        public Task<int?> OwnProfileAsync(string userId, CancellationToken ct) =>
-            db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-
-        /// <summary>Whether the flagged pair holds <paramref name="userId"/>'s own profile (either side).</summary>
-        public Task<bool> IsOwnPairAsync(int flaggedId, string userId, CancellationToken ct) =>
-            db.Professionals.AsNoTracking().Where(p => p.Id == flaggedId)
-                .AnyAsync(p => p.UserId == userId || db.Professionals.Any(o => o.Id == p.PossibleDuplicateOfId && o.UserId == userId), ct);
-
-        public async Task<IReadOnlyList<DuplicatePair>> DuplicatesAsync(CancellationToken ct)
-        {
-            var pairs = await db.Professionals.AsNoTracking().Where(p => p.PossibleDuplicateOfId != null)
-                .OrderBy(p => p.CreatedAt).Take(50).Select(p => new { p.Id, Original = p.PossibleDuplicateOfId!.Value }).ToListAsync(ct);
-            var ids = pairs.SelectMany(p => new[] { p.Id, p.Original }).Distinct().ToList();
-            var people = await db.Professionals.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new PersonSummary(p.Id, p.RegistryId, p.FirstName + " " + p.LastName, p.DateOfBirth, p.Email, p.Phone, p.CreatedAt,
-                    p.Employments.Count, p.Courses.Count, p.Degrees.Count, p.Credentials.Count, p.TrainingRecords.Count,
-                    db.Documents.Count(d => d.ProfessionalId == p.Id)))
-                .ToDictionaryAsync(p => p.Id, ct);
-            return pairs.Where(p => people.ContainsKey(p.Id) && people.ContainsKey(p.Original)).Select(p => new DuplicatePair(people[p.Id], people[p.Original])).ToList();
-        }
-
-        public async Task<bool> NotDuplicateAsync(int professionalId, CancellationToken ct)
-        {
-            if (await db.Professionals.SingleOrDefaultAsync(p => p.Id == professionalId && p.PossibleDuplicateOfId != null, ct) is not { } professional)
-            {
-                return false;
-            }
-
-            professional.ClearPossibleDuplicate();
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-
-        public async Task<(IReadOnlyList<UnlistedJob> Jobs, int Total)> UnlistedAsync(int take, CancellationToken ct)
-        {
-            var query = db.Employments.AsNoTracking().Where(e => e.EmployerId == null);
-            var jobs = await query.OrderBy(e => e.Id).Take(take)
-                .Join(db.Professionals, e => e.ProfessionalId, p => p.Id, (e, p) => new UnlistedJob(e.Id, p.Id, p.FirstName + " " + p.LastName, p.RegistryId, e.UnlistedEmployer!.BusinessName, e.UnlistedEmployer.Address, e.UnlistedEmployer.City))
-                .ToListAsync(ct);
-            return (jobs, await query.CountAsync(ct));
-        }
-
-        public async Task<bool> LinkAsync(int employmentId, int employerId, CancellationToken ct)
-        {
-            var job = await db.Employments.SingleOrDefaultAsync(e => e.Id == employmentId && e.EmployerId == null, ct);
-            if (job is null || !await db.Employers.AnyAsync(e => e.Id == employerId, ct))
-            {
-                return false;
-            }
-
-            job.LinkToEmployer(employerId);
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-
-        /// <summary>
-        /// A site missing from the imported list (newly licensed, say): registry staff add it with its
-        /// license number and the job is matched to it. Returns the problem beside its field, if any.
-        /// </summary>
-        public async Task<(string Field, string Message)?> CreateSiteAsync(int employmentId, string? licenseNumber, string? name, string? county, Domain.Employers.FacilityType? type, Microsoft.Extensions.Localization.IStringLocalizer t, CancellationToken ct)
-        {
-            var job = await db.Employments.SingleOrDefaultAsync(e => e.Id == employmentId && e.EmployerId == null, ct);
-            if (job is null)
-            {
-                return ("", "");
-            }
-
-            if (Domain.Employers.LicenseNumber.Normalize(licenseNumber) is not { } license)
-            {
-                return ("licenseNumber", t["Enter the 9-digit license number."]);
-            }
-
-            if (await db.Employers.AnyAsync(e => e.LicenseNumber == license, ct))
-            {
-                return ("licenseNumber", t["That license number is already on the list: search for it and match it."]);
-            }
-
-            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
-            {
-                return ("name", t["Enter the site's name as licensed."]);
-            }
-
-            if (!Domain.CaliforniaCounties.IsCounty(county))
-            {
-                return ("county", t["Choose a county from the list."]);
-            }
-
-            if (type is null || !Enum.IsDefined(type.Value))
-            {
-                return ("facilityType", t["Choose the kind of site."]);
-            }
-
-            var unlisted = job.UnlistedEmployer;
-            var employer = new Domain.Employers.Employer(license, new Domain.Employers.EmployerDetails(name.Trim().ToUpperInvariant(), type.Value, unlisted?.Address, unlisted?.City, "CA", null, county, null, Domain.Employers.EmployerStatus.Licensed), "registry staff", time.GetUtcNow());
-            db.Employers.Add(employer);
-            await db.SaveChangesAsync(ct);
-            await Data.Licensing.EmployerNameIndex.ReplaceAsync(db, [(employer.Id, employer.Name)], ct);
-            job.LinkToEmployer(employer.Id);
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-
         public async Task<IReadOnlyList<AccountRow>> AccountsAsync(string? email, CancellationToken ct)
         {
             if (string.IsNullOrWhiteSpace(email))
