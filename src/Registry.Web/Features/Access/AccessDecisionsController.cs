@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Documents;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Access;
@@ -60,11 +61,8 @@ public sealed class AccessDecisionsController(AccessRequests.Handler access, Acc
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AccessRequest.MaxReasonLength)
+        if (!this.CheckReason($"reason-{requestId}", reason, AccessRequest.MaxReasonLength, t))
         {
-            ModelState.AddModelError($"reason-{requestId}", string.IsNullOrWhiteSpace(reason)
-                ? t["Say why, in words the person will read."]
-                : t["Use at most {0} characters.", AccessRequest.MaxReasonLength]);
             return View(RequestsView, await access.PendingAsync(ct));
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Documents;
 using Registry.Web.Domain.Facts;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Profile;
@@ -39,11 +40,8 @@ public sealed class NameChangesController(NameChanges.Handler names, AccessLogSe
     [HttpPost("name-changes/{nameChangeId:int}/refuse")]
     public async Task<IActionResult> RefuseNameChange(int nameChangeId, string? reason, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > NameChange.MaxReasonLength)
+        if (!this.CheckReason($"reason-{nameChangeId}", reason, NameChange.MaxReasonLength, t))
         {
-            ModelState.AddModelError($"reason-{nameChangeId}", string.IsNullOrWhiteSpace(reason)
-                ? t["Say why, in words the person will read."]
-                : t["Use at most {0} characters.", NameChange.MaxReasonLength]);
             return View(nameof(NameChanges), await names.PendingAsync(UserId(), ct));
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Calendar;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sponsors;
@@ -42,11 +43,8 @@ public sealed class SponsorApplicationsController(SponsorOrganizations.Handler s
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Sponsor.MaxReasonLength)
+        if (!this.CheckReason($"reason-{sponsorId}", reason, Sponsor.MaxReasonLength, t))
         {
-            ModelState.AddModelError($"reason-{sponsorId}", string.IsNullOrWhiteSpace(reason)
-                ? t["Say why, in words the person will read."]
-                : t["Use at most {0} characters.", Sponsor.MaxReasonLength]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(ApplicationsView, await sponsors.PendingAsync(ct));
         }

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Registry.Web.Infrastructure.Forms;
 
@@ -18,5 +20,22 @@ public static class ControllerValidation
         }
 
         return result.IsValid;
+    }
+
+    /// <summary>
+    /// A refusal's reason, as the person refused will read it: written, and at most <paramref name="maxLength"/>
+    /// characters. When it is not, the problem goes beside <paramref name="field"/> and the result is false.
+    /// </summary>
+    public static bool CheckReason(this Controller controller, string field, [NotNullWhen(true)] string? reason, int maxLength, IStringLocalizer t)
+    {
+        if (!string.IsNullOrWhiteSpace(reason) && reason.Trim().Length <= maxLength)
+        {
+            return true;
+        }
+
+        controller.ModelState.AddModelError(field, string.IsNullOrWhiteSpace(reason)
+            ? t["Say why, in words the person will read."]
+            : t["Use at most {0} characters.", maxLength]);
+        return false;
     }
 }
