@@ -373,7 +373,7 @@ public sealed class CalendarTests : IClassFixture<RegistryAppFactory>
         await Task.WhenAll(people.Select(async id =>
         {
             await using var scope = _app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Calendar.TrainingCalendar.Handler>().RegisterAsync(eventId, id, "test", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Calendar.EventRegistrations>().RegisterAsync(eventId, id, "test", CancellationToken.None);
         }));
 
         var statuses = await DbAsync(db => db.Registrations.Where(r => r.EventId == eventId).Select(r => r.Status).ToListAsync());

@@ -46,6 +46,6 @@ public sealed class CalendarController(TrainingCalendar.Handler calendar, Calend
     }
 }
 
-public sealed record RegisterStaffPage(TrainingCalendar.EventView Event, IReadOnlyList<TrainingCalendar.Handler.StaffMember> Staff, DateOnly Today);
+public sealed record RegisterStaffPage(TrainingCalendar.EventView Event, IReadOnlyList<EventRegistrations.StaffMember> Staff, DateOnly Today);
 
 public sealed record EventPage(TrainingCalendar.EventView Event, bool SignedIn, RegistrationStatus? Status, int? WaitlistPlace, DateOnly Today, bool Attended);

@@ -8,6 +8,7 @@ public static class CalendarFeature
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TrainingCalendar.Handler>();
+        builder.Services.AddScoped<EventRegistrations>();
         builder.Services.AddScoped<CalendarFeed>();
         builder.Services.AddHourlyJob<TrainingReminders>();
         return builder;
