@@ -61,7 +61,7 @@ internal static class CalendarBenchmark
                 for (var run = 0; run < 60; run++)
                 {
                     await using var db = NewContext();
-                    var handler = new Calendar.Handler(db, TimeProvider.System, null!);
+                    var handler = new Calendar.Handler(db, TimeProvider.System);
                     var watch = Stopwatch.StartNew();
                     var results = await handler.SearchAsync(search, CancellationToken.None);
                     watch.Stop();

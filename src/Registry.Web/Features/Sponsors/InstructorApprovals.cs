@@ -26,7 +26,7 @@ public static class InstructorApprovals
         Own,
     }
 
-    public sealed class Handler(RegistryDbContext db, SponsorOrganizations.Handler sponsors, SecurityAudit audit, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, SponsorMembers sponsors, SecurityAudit audit, TimeProvider time)
     {
         public async Task<Page> PageAsync(string staffUserId, CancellationToken ct)
         {

@@ -10,7 +10,7 @@ namespace Registry.Web.Features.Sponsors;
 /// <summary>Registry staff approve or deny organizations applying to be training sponsors.</summary>
 [Authorize(Policy = Policies.RegistryStaff)]
 [Route("staff/sponsors")]
-public sealed class SponsorApplicationsController(SponsorOrganizations.Handler sponsors, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SponsorApplicationsController(SponsorApplications sponsors, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ApplicationsView = "Applications";
 

@@ -3,14 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
-using Registry.Web.Domain.Accounts;
 using Registry.Web.Domain.Calendar;
-using Registry.Web.Infrastructure.Email;
-using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Sponsors;
 
-/// <summary>Training sponsors: applying, registry staff's decision, instructors joining and being approved.</summary>
+/// <summary>Training sponsors for their people: applying, finding a sponsor and asking to join, the sponsor's page (staff decide applications in <see cref="SponsorApplications"/>; instructors are approved in <see cref="SponsorMembers"/>).</summary>
 public static class SponsorOrganizations
 {
     public sealed class ApplyForm
@@ -52,10 +49,7 @@ public static class SponsorOrganizations
 
     public sealed record SponsorHome(int Id, string Name, string ContactEmail, string? County, IReadOnlyList<MemberView> Members, IReadOnlyList<EventRow> Upcoming, IReadOnlyList<EventRow> Past);
 
-    /// <summary>A sponsor application as staff see it; <see cref="AppliedByUserId"/>: registry staff never decide their own.</summary>
-    public sealed record Application(int Id, string Name, string ContactEmail, string? Phone, string? County, string? Website, DateTimeOffset AppliedAt, string? ApplicantEmail, string AppliedByUserId);
-
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, AccountEmails emails, SecurityAudit audit)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time)
     {
         public const int PastShown = 50;
 
@@ -74,46 +68,6 @@ public static class SponsorOrganizations
             await db.SaveChangesAsync(ct);
             db.SponsorMembers.Add(new SponsorMember(sponsor.Id, userId, SponsorRole.Manager, now));
             await db.SaveChangesAsync(ct);
-        }
-
-        public async Task<IReadOnlyList<Application>> PendingAsync(CancellationToken ct) =>
-            await db.Sponsors.AsNoTracking().Where(s => s.Status == SponsorStatus.Pending).OrderBy(s => s.AppliedAt)
-                .Select(s => new Application(s.Id, s.Name, s.ContactEmail, s.Phone, s.County, s.Website, s.AppliedAt, db.Users.Where(u => u.Id == s.AppliedByUserId).Select(u => u.Email).FirstOrDefault(), s.AppliedByUserId))
-                .ToListAsync(ct);
-
-        /// <summary>Whether the application is the staff member's own: another staff member decides it.</summary>
-        public Task<bool> IsOwnAsync(int sponsorId, string staffUserId, CancellationToken ct) =>
-            db.Sponsors.AnyAsync(s => s.Id == sponsorId && s.AppliedByUserId == staffUserId, ct);
-
-        /// <summary>Approves or denies a pending application (never one's own: false, nothing changed).</summary>
-        public async Task<bool> DecideAsync(int sponsorId, string staffUserId, bool approve, string? reason, CancellationToken ct)
-        {
-            if (await db.Sponsors.SingleOrDefaultAsync(s => s.Id == sponsorId && s.Status == SponsorStatus.Pending && s.AppliedByUserId != staffUserId, ct) is not { } sponsor)
-            {
-                return false;
-            }
-
-            var now = time.GetUtcNow();
-            if (approve)
-            {
-                sponsor.Approve(staffUserId, now);
-                var manager = await db.SponsorMembers.SingleAsync(m => m.SponsorId == sponsorId && m.UserId == sponsor.AppliedByUserId, ct);
-                manager.Approve(now, canManageEvents: true, staffUserId);
-
-                // The applicant becomes the sponsor's manager: they now see the people registered at its events.
-                audit.Add(SecurityEventKind.SponsorApproved, sponsor.AppliedByUserId, await EmailAsync(sponsor.AppliedByUserId, ct), $"sponsor {sponsor.Name} (id {sponsor.Id}); the applicant is its manager");
-            }
-            else
-            {
-                sponsor.Deny(staffUserId, now, reason!);
-            }
-
-            var link = emails.LinkTo("Index", "Sponsors");
-            await emails.QueueNoticeAsync(sponsor.AppliedByUserId, approve ? "sponsor-approved" : "sponsor-denied", (t, _) => approve
-                ? (t["{0} is approved as a training sponsor", sponsor.Name], [t["Registry staff approved {0} as a training sponsor. You can now post events and approve your instructors.", sponsor.Name]], t["Open your sponsor page"])
-                : (t["{0} was not approved as a training sponsor", sponsor.Name], [t["Registry staff did not approve {0} as a training sponsor.", sponsor.Name], t["The reason: {0}", sponsor.DecisionReason!]], t["Open your sponsor page"]), link);
-            await db.SaveChangesAsync(ct);
-            return true;
         }
 
         /// <summary>Approved sponsors whose name contains the words, for an instructor to ask to join.</summary>
@@ -170,81 +124,5 @@ public static class SponsorOrganizations
             var past = await Rows(events.Where(e => e.LastDay < today).OrderByDescending(e => e.LastDay).Take(PastShown)).ToListAsync(ct);
             return new SponsorHome(sponsor.Id, sponsor.Name, sponsor.ContactEmail, sponsor.County, members.OrderBy(m => m.Role).ThenBy(m => m.Email).ToList(), upcoming, past);
         }
-
-        public enum MemberOutcome
-        {
-            NotFound,
-            Approved,
-            Saved,
-            SentToStaff,
-        }
-
-        /// <summary>
-        /// The manager approves an instructor (or changes whether they manage events). Where registry
-        /// staff have not delegated instructor approval to the sponsor, a new instructor is only
-        /// asked for: staff approve them (decision 0030).
-        /// </summary>
-        public async Task<MemberOutcome> ApproveMemberAsync(int sponsorId, int memberId, bool canManageEvents, string byUserId, CancellationToken ct)
-        {
-            if (await db.SponsorMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor, ct) is not { } member)
-            {
-                return MemberOutcome.NotFound;
-            }
-
-            var wasApproved = member.IsApproved;
-            if (!wasApproved && !await db.Sponsors.AnyAsync(s => s.Id == sponsorId && s.InstructorApprovalDelegatedAt != null, ct))
-            {
-                member.Endorse(time.GetUtcNow(), canManageEvents);
-                await db.SaveChangesAsync(ct);
-                return MemberOutcome.SentToStaff;
-            }
-
-            var couldManageEvents = member.CanManageEvents;
-            member.Approve(time.GetUtcNow(), canManageEvents, byUserId);
-            if (wasApproved && couldManageEvents == canManageEvents)
-            {
-                return MemberOutcome.Saved;
-            }
-
-            await ApprovedAsync(member, wasApproved, string.Empty, ct);
-            return wasApproved ? MemberOutcome.Saved : MemberOutcome.Approved;
-        }
-
-        /// <summary>The audit entry (and, for a new instructor, the email) of an approval, saved.</summary>
-        public async Task ApprovedAsync(SponsorMember member, bool wasApproved, string by, CancellationToken ct)
-        {
-            var sponsorName = await SponsorNameAsync(member.SponsorId, ct);
-            audit.Add(SecurityEventKind.SponsorMemberApproved, member.UserId, await EmailAsync(member.UserId, ct),
-                $"instructor of {sponsorName} (sponsor id {member.SponsorId}); may post and change events: {(member.CanManageEvents ? "yes" : "no")}{(wasApproved ? " (changed)" : string.Empty)}{by}");
-            if (!wasApproved)
-            {
-                await emails.QueueNoticeAsync(member.UserId, "instructor-approved", (t, _) =>
-                    (t["You are an instructor for {0}", sponsorName], [t["{0} approved you as an instructor. You can take attendance at its events.", sponsorName]], t["Open your sponsor page"]),
-                    emails.LinkTo("Index", "Sponsors"));
-            }
-
-            await db.SaveChangesAsync(ct);
-        }
-
-        /// <summary>Removes an instructor (a request or an approved one), audited in the same save; the manager stays.</summary>
-        public async Task<bool> RemoveMemberAsync(int sponsorId, int memberId, string by, CancellationToken ct)
-        {
-            if (await db.SponsorMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.SponsorId == sponsorId && m.Role == SponsorRole.Instructor, ct) is not { } member)
-            {
-                return false;
-            }
-
-            db.SponsorMembers.Remove(member);
-            audit.Add(SecurityEventKind.SponsorMemberRemoved, member.UserId, await EmailAsync(member.UserId, ct),
-                $"{(member.IsApproved ? "instructor" : "request to be an instructor")} of {await SponsorNameAsync(sponsorId, ct)} (sponsor id {sponsorId}){by}");
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-
-        private Task<string?> EmailAsync(string userId, CancellationToken ct) =>
-            db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-
-        private Task<string> SponsorNameAsync(int sponsorId, CancellationToken ct) =>
-            db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.Name).SingleAsync(ct);
     }
 }

@@ -14,7 +14,7 @@ namespace Registry.Web.Features.Sponsors;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("sponsors")]
-public sealed class SponsorsController(SponsorOrganizations.Handler sponsors, IAuthorizationService authorization, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
+public sealed class SponsorsController(SponsorOrganizations.Handler sponsors, SponsorMembers members, IAuthorizationService authorization, UserManager<RegistryUser> users, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await sponsors.MineAsync(UserId(), ct));
@@ -66,14 +66,14 @@ public sealed class SponsorsController(SponsorOrganizations.Handler sponsors, IA
     public async Task<IActionResult> ApproveMember(int sponsorId, int memberId, bool canManageEvents, CancellationToken ct)
     {
         var outcome = await AllowedAsync(sponsorId, SponsorOperations.Manage)
-            ? await sponsors.ApproveMemberAsync(sponsorId, memberId, canManageEvents, users.GetUserId(User)!, ct)
-            : SponsorOrganizations.Handler.MemberOutcome.NotFound;
-        if (outcome == SponsorOrganizations.Handler.MemberOutcome.NotFound)
+            ? await members.ApproveMemberAsync(sponsorId, memberId, canManageEvents, users.GetUserId(User)!, ct)
+            : SponsorMembers.MemberOutcome.NotFound;
+        if (outcome == SponsorMembers.MemberOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Notice"] = outcome == SponsorOrganizations.Handler.MemberOutcome.SentToStaff
+        TempData["Notice"] = outcome == SponsorMembers.MemberOutcome.SentToStaff
             ? t["Sent to registry staff: they approve instructors for your sponsor. The person can take attendance once they do."].Value
             : t["Saved."].Value;
         return RedirectToAction(nameof(Home), new { sponsorId });
@@ -82,7 +82,7 @@ public sealed class SponsorsController(SponsorOrganizations.Handler sponsors, IA
     [HttpPost("{sponsorId:int}/members/{memberId:int}/remove")]
     public async Task<IActionResult> RemoveMember(int sponsorId, int memberId, CancellationToken ct)
     {
-        if (!await AllowedAsync(sponsorId, SponsorOperations.Manage) || !await sponsors.RemoveMemberAsync(sponsorId, memberId, string.Empty, ct))
+        if (!await AllowedAsync(sponsorId, SponsorOperations.Manage) || !await members.RemoveMemberAsync(sponsorId, memberId, string.Empty, ct))
         {
             return NotFound();
         }

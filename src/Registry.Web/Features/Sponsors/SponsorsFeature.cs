@@ -6,6 +6,8 @@ public static class SponsorsFeature
     public static WebApplicationBuilder AddSponsors(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<SponsorOrganizations.Handler>();
+        builder.Services.AddScoped<SponsorApplications>();
+        builder.Services.AddScoped<SponsorMembers>();
         builder.Services.AddScoped<SponsorEvents.Handler>();
         builder.Services.AddScoped<AttendancePosting.Handler>();
         builder.Services.AddScoped<SponsorGate>();
