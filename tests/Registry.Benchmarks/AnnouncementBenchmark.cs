@@ -157,7 +157,7 @@ internal static class AnnouncementBenchmark
             for (var run = 0; run < 6; run++)
             {
                 await using var db = NewContext();
-                var handler = new Announcing.Handler(db, TimeProvider.System, new AnnouncementSignal());
+                var handler = new AnnouncementRecords(db, TimeProvider.System);
                 var watch = Stopwatch.StartNew();
                 await handler.ReachAsync(null, null, new Audience(), MessageKind.News, CancellationToken.None);
                 var reachTime = watch.Elapsed.TotalMilliseconds;

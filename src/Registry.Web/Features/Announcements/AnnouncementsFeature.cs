@@ -7,7 +7,10 @@ public static class AnnouncementsFeature
 {
     public static WebApplicationBuilder AddAnnouncements(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Announcing.Handler>();
+        builder.Services.AddScoped<AnnouncementScopes>();
+        builder.Services.AddScoped<AnnouncementRecords>();
+        builder.Services.AddScoped<AnnouncementDrafts>();
+        builder.Services.AddScoped<AnnouncementSending>();
         builder.Services.AddScoped<AnnouncementQueuing>();
         builder.Services.AddScoped<IOutboxTemplate, AnnouncementTemplate>();
         builder.Services.AddSingleton<AnnouncementSignal>();
