@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Access;
-using Registry.Web.Domain.Employers;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
@@ -17,13 +16,12 @@ namespace Registry.Web.Features.Stipends;
 
 /// <summary>
 /// Stipend programs (the stipend rules in force) for the administrators of a county: who works there
-/// now and meets the program's rule, who nearly does, and the program's list of eligible sites.
+/// now and meets the program's rule, who nearly does, and a page of the program's eligible sites
+/// (the list is changed in <see cref="StipendSites"/>).
 /// </summary>
 public sealed class StipendPrograms(RegistryDbContext db, RuleBook book, RuleResults.Handler qualifications, QualificationText text, IAuthorizationService authorization, TimeProvider time)
 {
     public const int SitesPageSize = 50;
-
-    public const int MaxSitesAtOnce = 500;
 
     public sealed record Applicant(int ProfessionalId, string Name, string RegistryId, string Site, RuleResult Result)
     {
@@ -42,9 +40,6 @@ public sealed class StipendPrograms(RegistryDbContext db, RuleBook book, RuleRes
 
         public string? LicenseNumbers { get; set; }
     }
-
-    /// <summary>What adding sites did: a problem with the numbers (nothing added), or how many were added and how many were listed already.</summary>
-    public sealed record Added(string? Problem, IReadOnlyList<string> Unknown, int Count, int AlreadyListed);
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
@@ -68,48 +63,6 @@ public sealed class StipendPrograms(RegistryDbContext db, RuleBook book, RuleRes
         var (sites, total, page) = await EligibleSitesAsync(rule.Id, county, sitesPage, ct);
         return new StipendsPage(scopes, Programs(), rule, county, applicants, sites, total, page, form);
     }
-
-    /// <summary>
-    /// Adds sites to the program's list of eligible sites in the county, by license number. All or
-    /// nothing: a number that is not a site in the county is named and nothing is added.
-    /// </summary>
-    public async Task<Added> AddSitesAsync(Rule rule, string county, string? licenseNumbers, string userId, CancellationToken ct)
-    {
-        var numbers = (licenseNumbers ?? string.Empty).Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (numbers.Length == 0)
-        {
-            return new Added("none", [], 0, 0);
-        }
-
-        if (numbers.Length > MaxSitesAtOnce)
-        {
-            return new Added("too-many", [], 0, 0);
-        }
-
-        var normalized = numbers.Select(n => (Given: n, Number: LicenseNumber.Normalize(n))).ToList();
-        var wanted = normalized.Where(n => n.Number != null).Select(n => n.Number!).Distinct().ToList();
-        var found = wanted.Count == 0 ? [] : await db.Employers.AsNoTracking()
-            .Where(e => e.County == county && EF.Parameter(wanted).Contains(e.LicenseNumber))
-            .Select(e => new { e.Id, e.LicenseNumber }).ToDictionaryAsync(e => e.LicenseNumber, e => e.Id, ct);
-        var unknown = normalized.Where(n => n.Number is null || !found.ContainsKey(n.Number)).Select(n => n.Given).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            return new Added("unknown", unknown, 0, 0);
-        }
-
-        var ids = found.Values.Distinct().ToList();
-        var listed = await db.StipendEligibleSites.Where(s => s.Program == rule.Id && EF.Parameter(ids).Contains(s.EmployerId)).Select(s => s.EmployerId).ToListAsync(ct);
-        var added = ids.Except(listed).ToList();
-        db.StipendEligibleSites.AddRange(added.Select(id => new StipendEligibleSite(rule.Id, id, userId, time.GetUtcNow())));
-        await db.SaveChangesAsync(ct);
-        return new Added(null, [], added.Count, ids.Count - added.Count);
-    }
-
-    /// <summary>Takes a site in the county off the program's list; false when it was not on it.</summary>
-    public async Task<bool> RemoveSiteAsync(Rule rule, string county, int employerId, CancellationToken ct) =>
-        await db.StipendEligibleSites
-            .Where(s => s.Program == rule.Id && s.EmployerId == employerId && db.Employers.Any(e => e.Id == employerId && e.County == county))
-            .ExecuteDeleteAsync(ct) > 0;
 
     /// <summary>The applicants as CSV, safe to open in a spreadsheet.</summary>
     public string Csv(IEnumerable<Applicant> applicants)

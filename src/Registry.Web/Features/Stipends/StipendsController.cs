@@ -13,7 +13,7 @@ namespace Registry.Web.Features.Stipends;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("stipends")]
-public sealed class StipendsController(StipendPrograms programs, AccessLogService log, SecurityAudit audit, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StipendsController(StipendPrograms programs, StipendSites sites, AccessLogService log, SecurityAudit audit, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? program, string? county, int sitesPage = 1, CancellationToken ct = default)
@@ -46,13 +46,13 @@ public sealed class StipendsController(StipendPrograms programs, AccessLogServic
         }
 
         var county = form.County!;
-        var added = await programs.AddSitesAsync(rule, county, form.LicenseNumbers, User.UserId(), ct);
+        var added = await sites.AddSitesAsync(rule, county, form.LicenseNumbers, User.UserId(), ct);
         if (added.Problem is not null)
         {
             ModelState.AddModelError(nameof(form.LicenseNumbers), added.Problem switch
             {
                 "none" => t["Enter one or more license numbers."],
-                "too-many" => t["Add at most {0} sites at once.", StipendPrograms.MaxSitesAtOnce],
+                "too-many" => t["Add at most {0} sites at once.", StipendSites.MaxSitesAtOnce],
                 _ => t["Not a licensed site in {0}: {1}. Nothing was added.", county, string.Join(", ", added.Unknown)],
             });
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -71,7 +71,7 @@ public sealed class StipendsController(StipendPrograms programs, AccessLogServic
             return NotFound();
         }
 
-        TempData["Notice"] = await programs.RemoveSiteAsync(rule, county!, employerId, ct) ? t["The site is off the list."].Value : t["That site was not on the list."].Value;
+        TempData["Notice"] = await sites.RemoveSiteAsync(rule, county!, employerId, ct) ? t["The site is off the list."].Value : t["That site was not on the list."].Value;
         return RedirectToAction(nameof(Index), new { program = rule.Id, county });
     }
 

@@ -6,6 +6,7 @@ public static class StipendsFeature
     public static WebApplicationBuilder AddStipends(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StipendPrograms>();
+        builder.Services.AddScoped<StipendSites>();
         return builder;
     }
 }
