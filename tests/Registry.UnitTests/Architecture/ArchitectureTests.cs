@@ -43,7 +43,8 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// What the compiled code cannot show (a constant is copied into its user; a view names a type only
-    /// once compiled): no source file of a feature names another feature's namespace.
+    /// once compiled; a view names another's partial by its path): no source file of a feature names
+    /// another feature's namespace or folder.
     /// </summary>
     [Fact]
     public void No_feature_source_names_another_feature()
@@ -53,9 +54,9 @@ public sealed class ArchitectureTests
         foreach (var file in Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)))
         {
             var own = Path.GetRelativePath(features, file).Split(Path.DirectorySeparatorChar)[0];
-            foreach (System.Text.RegularExpressions.Match named in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"Registry\.Web\.Features\.(\w+)"))
+            foreach (System.Text.RegularExpressions.Match named in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"(?:Registry\.Web\.Features\.|~?/Features/)(\w+)"))
             {
-                if (named.Groups[1].Value != own && own != "Shared")
+                if (named.Groups[1].Value != own && own != "Shared" && named.Groups[1].Value != "Shared")
                 {
                     found.Add($"{Path.GetRelativePath(features, file)} names {named.Value}");
                 }
