@@ -18,9 +18,10 @@ public sealed class WorkforceInBrowserTests : IClassFixture<BrowserApp>
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<SyntheticState>(scope.ServiceProvider).GenerateAsync(new SyntheticStateSize(People: 4000, Employers: 500, TrainingRecords: 8000, Courses: 4000, Seed: 11), CancellationToken.None);
+            var taking = scope.ServiceProvider.GetRequiredService<CensusTaking>();
             var snapshots = scope.ServiceProvider.GetRequiredService<Snapshots.Handler>();
-            var id = await snapshots.RequestAsync(SnapshotKind.OnDemand, null, CancellationToken.None);
-            await snapshots.FillAsync(id, CancellationToken.None);
+            var id = await taking.RequestAsync(SnapshotKind.OnDemand, null, CancellationToken.None);
+            await taking.FillAsync(id, CancellationToken.None);
             await snapshots.PublishAsync(id, "test", publish: true, CancellationToken.None);
         }
 

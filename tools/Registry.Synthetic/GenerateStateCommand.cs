@@ -48,10 +48,11 @@ public static class GenerateStateCommand
             $"Generated {result.People:N0} people ({result.Active:N0} working today), {result.Employers:N0} sites, {result.Employments:N0} jobs, {result.Courses:N0} courses, {result.TrainingRecords:N0} training records, {result.Credentials:N0} permits and cards, {result.Degrees:N0} degrees in {result.Elapsed.TotalSeconds:F0} s."));
         if (args.Contains("--snapshot"))
         {
+            var taking = scope.ServiceProvider.GetRequiredService<CensusTaking>();
             var snapshots = scope.ServiceProvider.GetRequiredService<Snapshots.Handler>();
             var watch = Stopwatch.StartNew();
-            var id = await snapshots.RequestAsync(SnapshotKind.OnDemand, null, ct);
-            await snapshots.FillAsync(id, ct);
+            var id = await taking.RequestAsync(SnapshotKind.OnDemand, null, ct);
+            await taking.FillAsync(id, ct);
             await snapshots.PublishAsync(id, "generate-state", publish: true, ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Took and published census snapshot {id} in {watch.Elapsed.TotalSeconds:F0} s."));
         }

@@ -151,7 +151,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         // The quarter's census snapshot, due when both started, was taken once: one scheduled snapshot for the
         // period, complete, each person's row written once (two fillers would have doubled them), by one instance.
-        var quarter = Registry.Web.Features.Workforce.Snapshots.Handler.PeriodStart("Quarterly", DateOnly.FromDateTime(DateTime.Now))!.Value;
+        var quarter = Registry.Web.Features.Workforce.CensusTaking.PeriodStart("Quarterly", DateOnly.FromDateTime(DateTime.Now))!.Value;
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (!await check.CensusSnapshots.AnyAsync(s => s.Kind == Registry.Web.Domain.Workforce.SnapshotKind.Scheduled && s.CompletedAt != null) && DateTimeOffset.UtcNow < deadline)
         {

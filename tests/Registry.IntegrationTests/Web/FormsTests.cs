@@ -81,9 +81,10 @@ public sealed class FormsTests : IClassFixture<RegistryAppFactory>
         int id;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
+            var taking = scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Workforce.CensusTaking>();
             var snapshots = scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Workforce.Snapshots.Handler>();
-            id = await snapshots.RequestAsync(Registry.Web.Domain.Workforce.SnapshotKind.OnDemand, null, CancellationToken.None);
-            await snapshots.FillAsync(id, CancellationToken.None);
+            id = await taking.RequestAsync(Registry.Web.Domain.Workforce.SnapshotKind.OnDemand, null, CancellationToken.None);
+            await taking.FillAsync(id, CancellationToken.None);
             await snapshots.PublishAsync(id, "test", publish: true, CancellationToken.None);
         }
 

@@ -6,6 +6,7 @@ public static class WorkforceFeature
     public static WebApplicationBuilder AddWorkforce(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Snapshots.Handler>();
+        builder.Services.AddScoped<CensusTaking>();
         builder.Services.AddScoped<Reports.Handler>();
         builder.Services.AddSingleton<Reports.TableCache>();
         builder.Services.AddScoped<WorkforceExtract>();

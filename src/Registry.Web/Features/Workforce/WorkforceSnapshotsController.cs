@@ -8,7 +8,7 @@ namespace Registry.Web.Features.Workforce;
 /// <summary>Analysts take snapshots of the workforce, publish them (their statewide and county figures become public) and download the de-identified extract.</summary>
 [Authorize(Policy = Policies.Analyst)]
 [Route("workforce/snapshots")]
-public sealed class WorkforceSnapshotsController(Snapshots.Handler snapshots, WorkforceExtract extract, IStringLocalizer<SharedResource> t) : Controller
+public sealed class WorkforceSnapshotsController(Snapshots.Handler snapshots, CensusTaking taking, WorkforceExtract extract, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> SnapshotList(CancellationToken ct) =>
@@ -18,7 +18,7 @@ public sealed class WorkforceSnapshotsController(Snapshots.Handler snapshots, Wo
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> TakeSnapshot(CancellationToken ct)
     {
-        await snapshots.TakeNowAsync(User.UserId(), ct);
+        await taking.TakeNowAsync(User.UserId(), ct);
         TempData["Notice"] = t["The snapshot is being taken. It appears here when it is complete."].Value;
         return RedirectToAction(nameof(SnapshotList));
     }
