@@ -24,6 +24,14 @@ public static class RegistryCore
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRegistryDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<DatabaseInitializer>();
+
+        // The synthetic-state generator is a tool beside the app now: the old verb says where it went
+        // rather than starting the site.
+        builder.Services.AddCommand("generate-state", CommandStage.BeforeDatabase, async (_, _) =>
+        {
+            await Console.Error.WriteLineAsync("generate-state is a tool beside the app: dotnet run --project tools/Registry.Synthetic -- generate-state [--people N] [--employers N] [--training N] [--courses N] [--seed N] [--snapshot]");
+            return 2;
+        });
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddScoped<SearchEmployers.Handler>();
         builder.Services.AddScoped<FactChangeLog>();
