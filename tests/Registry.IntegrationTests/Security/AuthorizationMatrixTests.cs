@@ -85,6 +85,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /error/{statusCode:int?}"] = Rule.Public,
         ["POST /error/{statusCode:int?}"] = Rule.Public,
         ["POST /language"] = Rule.Public,
+        ["GET /language"] = Rule.Public,
         ["GET /employers"] = Rule.Public,
         ["GET /employers/lookup"] = Rule.Public,
         ["GET /verify/{registryId}"] = Rule.Public,

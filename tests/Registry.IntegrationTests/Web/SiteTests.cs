@@ -91,10 +91,9 @@ public sealed class SiteTests : IClassFixture<RegistryAppFactory>
     {
         var client = _app.CreateBrowserLikeClient();
         var page = await client.GetPageAsync("/employers?q=montessori");
-        var form = page.Forms.Single(f => f.Action.EndsWith("/language", StringComparison.Ordinal));
-        var spanish = form.QuerySelector<IHtmlButtonElement>("button[value=es]");
+        var spanish = page.QuerySelector<IHtmlAnchorElement>("#language-switch a[lang=es]")!;
 
-        using var response = await client.PostFormAsync(form, spanish);
+        using var response = await client.GetAsync(new Uri(spanish.GetAttribute("href")!, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/employers?q=montessori", response.Headers.Location?.OriginalString);
@@ -104,24 +103,45 @@ public sealed class SiteTests : IClassFixture<RegistryAppFactory>
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused()
+    public async Task A_signed_in_persons_language_switch_is_a_form_that_needs_its_token()
     {
+        var (client, _) = await _app.SignedInProfessionalAsync();
+        var form = (await client.GetPageAsync("/")).Forms.Single(f => f.Action.EndsWith("/language", StringComparison.Ordinal));
         using var content = new FormUrlEncodedContent([new("culture", "es"), new("returnUrl", "/")]);
 
-        using var response = await _app.CreateClient().PostAsync(new Uri("/language", UriKind.Relative), content);
+        using (var forged = await client.PostAsync(new Uri("/language", UriKind.Relative), content))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var response = await client.PostFormAsync(form, values: new Dictionary<string, string> { ["culture"] = "es", ["returnUrl"] = "/my-registry" });
+        Assert.Equal("/my-registry", response.Headers.Location?.OriginalString);
+        Assert.Equal("es", (await client.GetPageAsync("/my-registry")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task The_language_switch_never_redirects_off_the_site(string returnUrl)
+    {
+        var client = _app.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/language?culture=es&returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
-    public async Task The_language_switch_never_redirects_off_the_site()
+    public async Task An_unknown_language_changes_nothing()
     {
         var client = _app.CreateBrowserLikeClient();
-        var form = (await client.GetPageAsync("/")).Forms.Single(f => f.Action.EndsWith("/language", StringComparison.Ordinal));
 
-        using var response = await client.PostFormAsync(form, values: new Dictionary<string, string> { ["culture"] = "es", ["returnUrl"] = "https://evil.example/" });
+        using var response = await client.GetAsync(new Uri("/language?culture=xx&returnUrl=/training", UriKind.Relative));
 
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/training", response.Headers.Location?.OriginalString);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal("en", (await client.GetPageAsync("/training")).DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]

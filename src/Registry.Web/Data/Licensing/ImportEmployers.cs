@@ -37,7 +37,7 @@ public static class ImportEmployers
         public static Result Refused(string error) => new(error, 0, 0, 0, 0, []);
     }
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, ILogger<Handler> logger)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, ILogger<Handler> logger, Infrastructure.Web.IPublicPageCache pages)
     {
         private const int InsertBatchSize = 1_000;
 
@@ -69,6 +69,8 @@ public static class ImportEmployers
                 return new Result(null, counts.Added, counts.Updated, counts.Unchanged, noLongerListed, rejected);
             }, cancellationToken);
 
+            // The bulk "no longer listed" update passes no change tracker: the look-up's cached pages go here.
+            await pages.EvictAsync(Infrastructure.Web.CacheTags.Employers, cancellationToken);
             logger.LogInformation(
                 "Employer import ({Mode}): {Added} added, {Updated} updated, {Unchanged} unchanged, {NoLongerListed} no longer listed, {Rejected} rejected",
                 mode, result.Added, result.Updated, result.Unchanged, result.NoLongerListed, result.Rejected.Count);

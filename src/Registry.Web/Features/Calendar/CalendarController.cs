@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Web.Domain.Calendar;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Calendar;
 
@@ -13,17 +14,20 @@ namespace Registry.Web.Features.Calendar;
 public sealed class CalendarController(TrainingCalendar.Handler calendar, CalendarFeed feed, CurrentProfessional me) : Controller
 {
     [AllowAnonymous]
+    [PublicPage(CacheTags.Calendar)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] TrainingCalendar.Criteria search, CancellationToken ct) =>
         search.Month is not null ? View("Month", await calendar.MonthAsync(search, ct)) : View(await calendar.SearchAsync(search, ct));
 
     /// <summary>The search's events as an iCalendar file (one entry per session), to subscribe to in a calendar app.</summary>
     [AllowAnonymous]
+    [PublicPage(CacheTags.Calendar)]
     [HttpGet("calendar.ics")]
     public async Task<IActionResult> Feed([FromQuery] TrainingCalendar.Criteria search, CancellationToken ct) =>
         File(await feed.IcsAsync(search, ct), "text/calendar; charset=utf-8", "registry-training.ics");
 
     [AllowAnonymous]
+    [PublicPage(CacheTags.Calendar)]
     [HttpGet("events/{eventId:int}")]
     public async Task<IActionResult> Event(int eventId, CancellationToken ct)
     {

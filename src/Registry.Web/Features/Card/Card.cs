@@ -31,6 +31,12 @@ public static class MembershipCard
             await db.SaveChangesAsync(ct);
         }
 
+        /// <summary>Whose registry id this is (any spelling of it), for tagging their cached verification page.</summary>
+        public async Task<int?> PersonIdAsync(string? typedId, CancellationToken ct) =>
+            RegistryId.Normalize(typedId) is { } id
+                ? await db.Professionals.AsNoTracking().Where(x => x.RegistryId == id).Select(x => (int?)x.Id).SingleOrDefaultAsync(ct)
+                : null;
+
         /// <summary>The public page's content, or null when the id is unknown or the person has not allowed it (the same answer).</summary>
         public async Task<PublicView?> PublicAsync(string? typedId, CancellationToken ct)
         {

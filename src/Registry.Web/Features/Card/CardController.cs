@@ -40,11 +40,17 @@ public sealed class CardController(MembershipCard.Handler cards, TrainingCertifi
     }
 
     [AllowAnonymous]
+    [PublicPage]
     [HttpGet("/verify/{registryId}")]
     [EnableRateLimiting(RateLimits.Verify)]
     public async Task<IActionResult> Verify(string registryId, string? certificate, CancellationToken ct)
     {
         var view = await cards.PublicAsync(registryId, ct);
+        if (await cards.PersonIdAsync(registryId, ct) is { } personId)
+        {
+            // A change to the person's record or consent evicts their cached page.
+            CacheTags.Add(HttpContext, CacheTags.Person(personId));
+        }
 
         // A certificate's code shows that certificate, whether or not the record itself is public.
         if (!string.IsNullOrEmpty(certificate))

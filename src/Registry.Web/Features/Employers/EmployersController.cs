@@ -12,6 +12,7 @@ namespace Registry.Web.Features.Employers;
 [AllowAnonymous]
 public sealed class EmployersController(SearchEmployers.Handler search, IValidator<FindEmployer.Form> validator) : Controller
 {
+    [PublicPage(CacheTags.Employers)]
     [HttpGet("/employers")]
     public async Task<IActionResult> Index([FromQuery] FindEmployer.Form form, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Home;
 
@@ -8,6 +9,7 @@ namespace Registry.Web.Features.Home;
 [AllowWithoutSecondFactor]
 public sealed class HomeController : Controller
 {
+    [PublicPage]
     [HttpGet("/")]
     public IActionResult Index() => View();
 

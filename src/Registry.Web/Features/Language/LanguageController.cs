@@ -11,6 +11,14 @@ namespace Registry.Web.Features.Language;
 [AllowWithoutSecondFactor]
 public sealed class LanguageController : Controller
 {
+    /// <summary>
+    /// The switch as a link, for people not signed in: their pages then carry no antiforgery token
+    /// and can be cached (a language is no one's secret; the way back stays on the site).
+    /// </summary>
+    [HttpGet("/language")]
+    public IActionResult Choose(string? culture, string? returnUrl) => Set(culture, returnUrl);
+
+    /// <summary>The switch as a form, on signed-in people's pages.</summary>
     [HttpPost("/language")]
     public IActionResult Set(string? culture, string? returnUrl)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Infrastructure.Web;
 
 namespace Registry.Web.Features.Workforce;
 
@@ -28,6 +29,7 @@ public sealed record SnapshotsView(IReadOnlyList<Snapshots.SnapshotRow> Snapshot
 [Route("workforce")]
 public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Handler reports, WorkforceRequests requests, CountyShapes shapes, IStringLocalizer<SharedResource> t) : Controller
 {
+    [PublicPage(CacheTags.Workforce)]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ReportRequest request, CancellationToken ct)
     {
@@ -42,6 +44,7 @@ public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Han
         return View("Report", new ReportView(false, latest, [latest], table, parsed.County, null, null, request));
     }
 
+    [PublicPage(CacheTags.Workforce)]
     [HttpGet("table.csv")]
     public async Task<IActionResult> IndexCsv([FromQuery] ReportRequest request, CancellationToken ct)
     {
@@ -62,6 +65,7 @@ public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Han
         return File(content, "text/csv", name);
     }
 
+    [PublicPage(CacheTags.Workforce)]
     [HttpGet("map")]
     public async Task<IActionResult> Map(string? measure, CancellationToken ct)
     {
@@ -80,6 +84,7 @@ public sealed class WorkforceController(Snapshots.Handler snapshots, Reports.Han
         return View(new MapView(latest, await reports.MapAsync(latest.Id, chosen, ct), shapes.All));
     }
 
+    [PublicPage(CacheTags.Workforce)]
     [HttpGet("map.csv")]
     public async Task<IActionResult> MapCsv(string? measure, CancellationToken ct)
     {

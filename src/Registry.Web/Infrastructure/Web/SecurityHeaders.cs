@@ -26,7 +26,16 @@ public static class SecurityHeaders
                 // Pages and files hold personal data (a record, an export, a document, a card): no
                 // browser, shared computer's cache or proxy keeps a copy. Runs after anything inside
                 // (an action's own header, antiforgery's), so only an explicit opt-in escapes it.
-                if (context.GetEndpoint()?.Metadata.GetMetadata<CacheableAttribute>() is null)
+                var metadata = context.GetEndpoint()?.Metadata;
+                if (metadata?.GetMetadata<PublicPageAttribute>() is not null && PublicPageAttribute.IsAnonymousRequest(context)
+                    && context.Response.StatusCode == StatusCodes.Status200OK && context.Response.Headers.SetCookie.Count == 0)
+                {
+                    // The same for everyone not signed in: a proxy may keep it a minute, one copy per cookie
+                    // (a signed-in person's differs) and per language asked.
+                    headers.CacheControl = $"public, max-age={PublicPageAttribute.ProxySeconds}";
+                    headers.Vary = "Cookie, Accept-Language";
+                }
+                else if (metadata?.GetMetadata<CacheableAttribute>() is null)
                 {
                     headers.CacheControl = "no-store";
                 }

@@ -43,6 +43,23 @@ public static class WebSetup
             }
         });
 
+        // Public pages for people not signed in are kept in memory (PublicPageAttribute), evicted by tag when their data is saved.
+        builder.Services.AddOutputCache(options => options.SizeLimit = builder.Configuration.GetValue("OutputCache:SizeLimitMegabytes", 256L) * 1024 * 1024);
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CacheEvictionInterceptor>();
+        builder.Services.AddSingleton<IPublicPageCache, PublicPageCache>();
+
+        // HTML, CSV and JSON go compressed (over HTTPS too) where they carry no secret a reflected search could probe (see docs/decisions/0044-output-caching.md).
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "text/csv", "text/calendar", "image/svg+xml"];
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.ResponseCompression.IResponseCompressionProvider, SafeCompression>();
+
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", "System.Runtime", RegistryMetrics.MeterName)
             .AddPrometheusExporter());
@@ -84,6 +101,8 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseResponseCompression();
+        app.UseOutputCache();
 
         // Static files keep their own caching (fingerprinted ones for a year); everything else is no-store.
         app.MapStaticAssets().AllowAnonymous().WithMetadata(new CacheableAttribute());
@@ -92,7 +111,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
         app.MapHealthChecks("/health", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
-        app.MapControllers();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 }
