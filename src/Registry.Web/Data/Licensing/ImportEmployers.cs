@@ -37,7 +37,7 @@ public static class ImportEmployers
         public static Result Refused(string error) => new(error, 0, 0, 0, 0, []);
     }
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, ILogger<Handler> logger, Infrastructure.Web.IPublicPageCache pages)
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, ILogger<Handler> logger, Infrastructure.Web.IPublicPageCache? pages = null)
     {
         private const int InsertBatchSize = 1_000;
 
@@ -70,7 +70,11 @@ public static class ImportEmployers
             }, cancellationToken);
 
             // The bulk "no longer listed" update passes no change tracker: the look-up's cached pages go here.
-            await pages.EvictAsync(Infrastructure.Web.CacheTags.Employers, cancellationToken);
+            if (pages is not null)
+            {
+                await pages.EvictAsync(Infrastructure.Web.CacheTags.Employers, cancellationToken);
+            }
+
             logger.LogInformation(
                 "Employer import ({Mode}): {Added} added, {Updated} updated, {Unchanged} unchanged, {NoLongerListed} no longer listed, {Rejected} rejected",
                 mode, result.Added, result.Updated, result.Unchanged, result.NoLongerListed, result.Rejected.Count);
