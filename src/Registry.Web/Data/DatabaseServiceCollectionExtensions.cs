@@ -20,12 +20,13 @@ public static class DatabaseServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton<IInterceptor, RecordHistoryInterceptor>();
 
+        // The options (connection string, interceptors, all singletons) are built once, not per request.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
                     .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses the transactions the app opens itself
@@ -34,14 +35,14 @@ public static class DatabaseServiceCollectionExtensions
                     db.UseSqlServer(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
                             ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<RegistryDbContext, PostgreSqlRegistryDbContext>((sp, db) =>
                     db.UseNpgsql(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
                             ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Registry is not set."))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
