@@ -130,6 +130,9 @@ public abstract class RegistryDbContext
 
     public DbSet<Domain.Employers.SiteRatingDate> SiteRatingDates => Set<Domain.Employers.SiteRatingDate>();
 
+    /// <summary>Each person's rule results, worked out when their facts change (rosters read these).</summary>
+    public DbSet<Domain.Rules.QualificationSummary> QualificationSummaries => Set<Domain.Rules.QualificationSummary>();
+
     public DbSet<Infrastructure.Jobs.JobLease> JobLeases => Set<Infrastructure.Jobs.JobLease>();
 
     public DbSet<UndeliverableAddress> UndeliverableAddresses => Set<UndeliverableAddress>();

@@ -5,6 +5,15 @@ public sealed class RuleBook(IReadOnlyList<RuleSet> sets)
 {
     public IReadOnlyList<RuleSet> Sets { get; } = sets;
 
+    /// <summary>
+    /// Names these exact rule files (a hash of their names and text, from <see cref="RuleSetLoader"/>; of the
+    /// sets' ids and versions otherwise): stored qualification summaries worked out under other files are rebuilt.
+    /// </summary>
+    public string Fingerprint { get; init; } = Hash(string.Join("\n", sets.Select(s => $"{s.Id} {s.Version} {s.EffectiveFrom:O} {s.EffectiveTo:O}")));
+
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+
     /// <summary>For each set, the version in force on the day (a set not yet or no longer in force is left out).</summary>
     public IReadOnlyList<RuleSet> InForceOn(DateOnly day) =>
         Sets.Where(s => s.IsInForceOn(day)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();

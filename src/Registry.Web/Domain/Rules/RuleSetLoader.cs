@@ -54,8 +54,10 @@ public static class RuleSetLoader
     public static RuleBook Load(IEnumerable<(string Name, string Json)> files)
     {
         var sets = new List<(RuleSet Set, Dictionary<string, long> Lines)>();
+        var text = new System.Text.StringBuilder();
         foreach (var (name, json) in files)
         {
+            text.Append(name).Append('\n').Append(json).Append('\n');
             var lines = LineMap(name, json);
             RuleSet? set;
             try
@@ -77,7 +79,7 @@ public static class RuleSetLoader
         }
 
         CheckTogether(sets);
-        return new RuleBook(sets.Select(s => s.Set).ToList());
+        return new RuleBook(sets.Select(s => s.Set).ToList()) { Fingerprint = RuleBook.Hash(text.ToString()) };
     }
 
     private static void Check(string file, RuleSet set, Dictionary<string, long> lines)

@@ -8,7 +8,6 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
-using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Rules;
 using Registry.Web.Infrastructure.Rules;
 using Registry.Web.Infrastructure.Security;
@@ -55,7 +54,7 @@ public static class SiteRoster
         public (DateOnly From, DateOnly To) PdYear { get; init; }
     }
 
-    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IAuthorizationService authorization)
+    public sealed class Handler(RegistryDbContext db, RuleResults.Handler qualifications, RuleBook book, TimeProvider time, IAuthorizationService authorization, QualificationRebuildProgress progress)
     {
         public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
@@ -164,35 +163,61 @@ public static class SiteRoster
                 .ToListAsync(ct);
             var people = staff.GroupBy(s => s.Id).Select(g => g.First()).ToList();
             var ids = people.Select(p => p.Id).ToList();
-            var evidence = await qualifications.LoadAsync(ids, ct);
             var documents = (await db.Documents.AsNoTracking()
                 .Where(d => EF.Parameter(ids).Contains(d.ProfessionalId) && !d.HiddenFromEmployers)
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.ProfessionalId, d.Id, d.FileName })
                 .ToListAsync(ct)).ToLookup(d => d.ProfessionalId, d => (d.Id, d.FileName));
             var (validation, yearStart, yearEnd) = await PdYearAsync(employerId, typedValidation, ct);
+
+            // Each person's stored summary, where it holds for today and this site's PD year (during a
+            // rebuild for new rule files, the old result shows until the rebuild reaches them); the
+            // others are evaluated here, as before summaries were stored.
+            var stored = await db.QualificationSummaries.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.ProfessionalId)).ToDictionaryAsync(s => s.ProfessionalId, ct);
+            var usable = stored.Values.Where(s => s.EvaluatedOn <= today && today < s.RecomputeOn && s.ValidationDate == validation && (s.RulesVersion == book.Fingerprint || progress.NewRules))
+                .ToDictionary(s => s.ProfessionalId);
+            var live = ids.Where(id => !usable.ContainsKey(id)).ToList();
+            var evidence = live.Count == 0 ? new Dictionary<int, Evidence>() : await qualifications.LoadAsync(live, ct);
+            var hours = (await db.TrainingRecords.AsNoTracking()
+                .Where(t => EF.Parameter(ids).Contains(t.ProfessionalId) && t.AttendedOn >= yearStart && t.AttendedOn <= yearEnd && t.AttendedOn <= today)
+                .Select(t => new { t.ProfessionalId, t.ClockHours }).ToListAsync(ct))
+                .GroupBy(t => t.ProfessionalId).ToDictionary(g => g.Key, g => g.Sum(t => t.ClockHours));
             var options = new EvaluationOptions(validation);
             return people.Select(p =>
             {
-                var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
-                var evaluation = RuleEngine.Evaluate(book, e, today, options, RosterRules);
-                var permit = e.Credentials.Where(c => c.Type <= CredentialType.ChildDevelopmentProgramDirectorPermit && c.IsCurrentOn(today)).MaxBy(c => c.Type);
-                var counted = e.Courses.Where(c => c.Counts).ToList();
-                var ece = counted.Where(c => UnitTotals.EceCategories.Contains(c.Category)).ToList();
-                var degree = e.Degrees.MaxBy(d => d.Level);
-                var points = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
-                var title22 = evaluation.Results.Where(r => r.Rule.Group == RuleGroup.Title22 && r.Met).MaxBy(r => r.Rule.Level)?.Rule.Id;
-                var trained = e.Training.Any(x => x.On > today.AddYears(-1));
-                var completeness = ProfileCompleteness.Compute(new ProfileFacts(p.County is not null, true, p.HighestEducationLevel is not null, counted.Count > 0 || e.Degrees.Count > 0, e.Credentials.Count > 0, trained, p.Demographics)).Score;
+                QualificationSummary.RosterFacts facts;
+                int points;
+                string? title22;
+                RuleResult? next;
+                if (usable.TryGetValue(p.Id, out var summary))
+                {
+                    var content = summary.Read();
+                    facts = content.Facts;
+                    points = summary.LeadTeacherPoints;
+                    title22 = summary.Title22Rule;
+                    next = content.Results.Where(r => r.Track == QualificationSummary.LeadTeacherTrack && !r.Met && r.Level > points).MinBy(r => r.Level) is { } gap
+                        ? QualificationSummary.Rehydrate(gap, book, today)
+                        : null;
+                }
+                else
+                {
+                    var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
+                    var evaluation = RuleEngine.Evaluate(book, e, today, options, RosterRules);
+                    facts = QualificationSummaries.Facts(e, today, p.County is not null, p.Demographics);
+                    points = evaluation.Results.Where(r => r.Rule.Track == QualificationSummary.LeadTeacherTrack && r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
+                    title22 = evaluation.Results.Where(r => r.Rule.Group == RuleGroup.Title22 && r.Met).MaxBy(r => r.Rule.Level)?.Rule.Id;
+                    next = evaluation.Results.Where(r => r.Rule.Track == QualificationSummary.LeadTeacherTrack && !r.Met && r.Rule.Level > points).MinBy(r => r.Rule.Level);
+                }
+
                 return new RosterRow(
                     p.Id, p.Name, Domain.Professionals.RegistryId.Format(p.RegistryId), p.Role,
-                    permit?.Type, permit?.ExpiresOn, permit?.Verified ?? false, permit?.ExpiresOn is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
-                    UnitMath.ToSemesterUnits(ece.Sum(c => c.QuarterUnits)), UnitMath.ToSemesterUnits(counted.Where(c => UnitTotals.GeneralEducationCategories.Contains(c.Category)).Sum(c => c.QuarterUnits)), ece.Count > 0 && ece.All(c => c.Verified),
-                    degree?.Level, degree?.Major, degree?.Verified ?? false,
-                    e.Training.Where(x => x.On >= yearStart && x.On <= yearEnd && x.On <= today).Sum(x => x.Hours), points, title22, completeness, p.UpdatedAt,
+                    facts.Permit, facts.PermitExpires, facts.PermitVerified, facts.PermitExpires is { } x && x <= today.AddDays(Credential.ExpiringSoonDays),
+                    facts.EceUnits, facts.GeUnits, facts.UnitsVerified,
+                    facts.Degree, facts.DegreeMajor, facts.DegreeVerified,
+                    hours.GetValueOrDefault(p.Id), points, title22, facts.Completeness, p.UpdatedAt,
                     documents[p.Id].ToList())
                 {
-                    NextPoint = evaluation.Results.Where(r => r.Rule.Track == "qcc-lead-teacher" && !r.Met && r.Rule.Level > points).MinBy(r => r.Rule.Level),
+                    NextPoint = next,
                 };
             }).ToList();
         }

@@ -519,6 +519,28 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignUpDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -2059,6 +2081,49 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.ToTable("ProfileMerges", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeadTeacherPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RecomputeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title22Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ValidationDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("ProfessionalId");
+
+                    b.HasIndex("RecomputeOn");
+
+                    b.HasIndex("RulesVersion");
+
+                    b.ToTable("QualificationSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2313,28 +2378,6 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "AsOf");
 
                     b.ToTable("CensusSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Registry.Web.Domain.Accounts.SignUpDraft", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("SignUpDrafts", (string)null);
                 });
 
             modelBuilder.Entity("Registry.Web.Infrastructure.Email.OutboxAttempt", b =>
@@ -3232,6 +3275,15 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany("RaceEthnicities")
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithOne()
+                        .HasForeignKey("Registry.Web.Domain.Rules.QualificationSummary", "ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

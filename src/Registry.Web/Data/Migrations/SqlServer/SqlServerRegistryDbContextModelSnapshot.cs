@@ -2081,6 +2081,49 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("ProfileMerges", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeadTeacherPoints")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("RecomputeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Title22Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("ValidationDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("ProfessionalId");
+
+                    b.HasIndex("RecomputeOn");
+
+                    b.HasIndex("RulesVersion");
+
+                    b.ToTable("QualificationSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -3233,6 +3276,15 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany("RaceEthnicities")
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithOne()
+                        .HasForeignKey("Registry.Web.Domain.Rules.QualificationSummary", "ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2012,6 +2012,49 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("ProfileMerges", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTeacherPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecomputeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title22Rule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidationDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProfessionalId");
+
+                    b.HasIndex("RecomputeOn");
+
+                    b.HasIndex("RulesVersion");
+
+                    b.ToTable("QualificationSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Training.TrainingRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -3149,6 +3192,15 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
                         .WithMany("RaceEthnicities")
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.Rules.QualificationSummary", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.Professionals.Professional", null)
+                        .WithOne()
+                        .HasForeignKey("Registry.Web.Domain.Rules.QualificationSummary", "ProfessionalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
