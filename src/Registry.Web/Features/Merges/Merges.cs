@@ -8,6 +8,9 @@ using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 
+using Registry.Web.Infrastructure.Rules;
+using Registry.Web.Infrastructure.Web;
+
 namespace Registry.Web.Features.Merges;
 
 /// <summary>
@@ -47,7 +50,7 @@ public static class ProfileMerges
         Own,
     }
 
-    public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, SecurityAudit audit, AccountSessions sessions, AccountEmails emails, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, UserManager<RegistryUser> users, SecurityAudit audit, AccountSessions sessions, AccountEmails emails, TimeProvider time, QualificationSummaries summaries, IPublicPageCache pages)
     {
         /// <summary>The flagged pair side by side, with the survivor Registry recommends.</summary>
         public async Task<Comparison?> CompareAsync(int flaggedId, CancellationToken ct)
@@ -183,6 +186,8 @@ public static class ProfileMerges
                 audit.Add(SecurityEventKind.ProfilesMerged, keptUser.Id, keptUser.Email,
                     $"registry id {kept.RegistryId} kept and given the record of registry id {gone.RegistryId} ({goneUser.Email})"
                     + (keep == comparison.Recommended ? string.Empty : $"; not the recommended survivor: {reason?.Trim()}"));
+                // The facts moved in bulk (no change tracker): both summaries are worked out again in this transaction.
+                await summaries.StageAsync(db, [keepId, goneId], ct);
                 await db.SaveChangesAsync(ct);
 
                 // The locked account must not stay signed in anywhere; the kept one now holds another record.
@@ -190,6 +195,8 @@ public static class ProfileMerges
                 await sessions.EndAllAsync(keptUser.Id, "profiles merged", ct: ct);
                 await transaction.CommitAsync(ct);
             });
+            await pages.EvictAsync(CacheTags.Person(keepId), ct);
+            await pages.EvictAsync(CacheTags.Person(goneId), ct);
             return Outcome.Done;
 
             Task<List<long>> Ids(IQueryable<long> ids) => ids.ToListAsync(ct);
@@ -293,11 +300,14 @@ public static class ProfileMerges
                          t["Open my record"]), emails.LinkTo("Index", "MyRegistry"));
                 }
 
+                await summaries.StageAsync(db, [merge.KeptProfessionalId, merge.MergedProfessionalId], ct);
                 await db.SaveChangesAsync(ct);
                 await sessions.EndAllAsync(goneUser.Id, "profile merge undone", ct: ct);
                 await sessions.EndAllAsync(keptUser.Id, "profile merge undone", ct: ct);
                 await transaction.CommitAsync(ct);
             });
+            await pages.EvictAsync(CacheTags.Person(merge.KeptProfessionalId), ct);
+            await pages.EvictAsync(CacheTags.Person(merge.MergedProfessionalId), ct);
             return Outcome.Done;
 
             List<long> Rows(string table) => moves.Rows.TryGetValue(table, out var rows) ? rows : [];

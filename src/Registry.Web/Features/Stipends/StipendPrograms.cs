@@ -87,9 +87,17 @@ public sealed class StipendPrograms(RegistryDbContext db, RuleBook book, RuleRes
             .Take(5000)
             .ToListAsync(ct);
         var unique = people.GroupBy(p => p.Id).Select(g => g.First()).ToList();
-        var evidence = await qualifications.LoadAsync(unique.Select(p => p.Id).ToList(), ct);
+
+        // The program's result from each person's stored summary where it holds today; the others evaluated here.
+        var ids = unique.Select(p => p.Id).ToList();
+        var stored = (await db.QualificationSummaries.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.ProfessionalId)).ToListAsync(ct))
+            .Where(s => s.HoldsOn(today, book.Fingerprint, s.ValidationDate))
+            .Select(s => (s.ProfessionalId, Result: s.Read().Results.FirstOrDefault(r => r.Rule == rule.Id) is { } found ? QualificationSummary.Rehydrate(found, book, today) : null))
+            .Where(s => s.Result is not null).ToDictionary(s => s.ProfessionalId, s => s.Result!);
+        var live = ids.Where(id => !stored.ContainsKey(id)).ToList();
+        var evidence = live.Count == 0 ? new Dictionary<int, Evidence>() : await qualifications.LoadAsync(live, ct);
         return unique.Select(p => new Applicant(p.Id, p.Name, RegistryId.Format(p.RegistryId), p.Site,
-                RuleEngine.Evaluate(book, evidence.GetValueOrDefault(p.Id, Evidence.None), today, null, r => r.Id == rule.Id).Results.Single()))
+                stored.GetValueOrDefault(p.Id) ?? RuleEngine.Evaluate(book, evidence.GetValueOrDefault(p.Id, Evidence.None), today, null, r => r.Id == rule.Id).Results.Single()))
             .OrderBy(a => a.MissingCount).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
     }
 

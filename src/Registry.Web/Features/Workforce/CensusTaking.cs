@@ -156,6 +156,11 @@ public sealed class CensusTaking(RegistryDbContext db, RuleResults.Handler quali
             .Select(l => new { l.ProfessionalId, l.Language }).ToListAsync(ct)).ToLookup(l => l.ProfessionalId, l => l.Language);
         var evidence = await qualifications.LoadRangeAsync(fromId, toId, ct);
 
+        // Points from each person's stored summary where it holds on the day, for their main site's PD year; else evaluated here.
+        var stored = await db.QualificationSummaries.AsNoTracking().Where(s => s.ProfessionalId >= fromId && s.ProfessionalId < toId)
+            .Select(s => new { s.ProfessionalId, s.RulesVersion, s.EvaluatedOn, s.RecomputeOn, s.ValidationDate, s.LeadTeacherPoints })
+            .ToDictionaryAsync(s => s.ProfessionalId, ct);
+
         // Classifying (the Quality Counts rules above all) is the costly part: both cores share it.
         var rows = people.Where(p => main.ContainsKey(p.Id)).AsParallel().AsOrdered().Select(p =>
         {
@@ -163,8 +168,10 @@ public sealed class CensusTaking(RegistryDbContext db, RuleResults.Handler quali
             var e = evidence.GetValueOrDefault(p.Id, Evidence.None);
             var ece = UnitMath.ToSemesterUnits(e.Courses.Where(c => c.Counts && UnitTotals.EceCategories.Contains(c.Category)).Sum(c => c.QuarterUnits));
             var validation = job.EmployerId is { } site && validations.TryGetValue(site, out var on) ? on : (DateOnly?)null;
-            var evaluation = RuleEngine.Evaluate(book, e, asOf, new EvaluationOptions(validation), rule => rule.Track == "qcc-lead-teacher");
-            var points = evaluation.Results.Where(r => r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
+            var points = stored.TryGetValue(p.Id, out var summary) && summary.RulesVersion == book.Fingerprint && summary.EvaluatedOn <= asOf && asOf < summary.RecomputeOn && summary.ValidationDate == validation
+                ? summary.LeadTeacherPoints
+                : RuleEngine.Evaluate(book, e, asOf, new EvaluationOptions(validation), rule => rule.Track == QualificationSummary.LeadTeacherTrack)
+                    .Results.Where(r => r.Met).Select(r => r.Rule.Level).DefaultIfEmpty(0).Max();
             var row = Census.Classify(new CensusFacts(
                 p.DateOfBirth, p.FirstYearInField, p.HighestEducationLevel, e.Degrees.Select(d => d.Level).ToList(),
                 ece > 0 ? ece : p.ReportedEceUnits ?? 0,
