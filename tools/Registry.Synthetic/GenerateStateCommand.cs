@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Registry.Web.Domain.Workforce;
 using Registry.Web.Features.Workforce;
+using Registry.Web.Infrastructure.Rules;
 
 namespace Registry.Synthetic;
 
@@ -46,6 +47,10 @@ public static class GenerateStateCommand
         var result = await scope.ServiceProvider.GetRequiredService<SyntheticState>().GenerateAsync(size, ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Generated {result.People:N0} people ({result.Active:N0} working today), {result.Employers:N0} sites, {result.Employments:N0} jobs, {result.Courses:N0} courses, {result.TrainingRecords:N0} training records, {result.Credentials:N0} permits and cards, {result.Degrees:N0} degrees in {result.Elapsed.TotalSeconds:F0} s."));
+        // Everyone's qualification summary, as the app would have stored it as their facts were entered.
+        var rebuild = Stopwatch.StartNew();
+        var summaries = await scope.ServiceProvider.GetRequiredService<QualificationRebuilder>().RebuildAsync(everyone: true, ct);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Worked out {summaries:N0} qualification summaries in {rebuild.Elapsed.TotalSeconds:F0} s."));
         if (args.Contains("--snapshot"))
         {
             var taking = scope.ServiceProvider.GetRequiredService<CensusTaking>();
