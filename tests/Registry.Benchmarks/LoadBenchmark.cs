@@ -194,6 +194,16 @@ internal static partial class LoadBenchmark
                 measured.Add(new(name, path, signedIn, against, null));
             }
 
+            // Warm-up, not counted: two seconds of each (JIT tiers, pools, and the outbox's first sends after start).
+            foreach (var m in measured)
+            {
+                await WrkAsync(address + m.Path, connections, 2, m.SignedIn ? cookie : null, m.Script, proxied: true);
+                if (m.Against is not null)
+                {
+                    await WrkAsync(baseline.Address + m.Against, connections, 2, null, m.Script, proxied: false);
+                }
+            }
+
             for (var round = 1; round <= rounds; round++)
             {
                 foreach (var m in measured)
