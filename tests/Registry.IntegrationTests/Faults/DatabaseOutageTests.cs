@@ -136,9 +136,11 @@ public sealed class DatabaseOutageTests(Xunit.Abstractions.ITestOutputHelper out
         var lookingUp = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             var client = Client();
+            var asked = 0;
             while (!stop.IsCancellationRequested)
             {
-                using var page = await client.GetAsync(new Uri("/employers?q=montessori", UriKind.Relative));
+                // A new address each time: the database answers, not the cache of public pages.
+                using var page = await client.GetAsync(new Uri($"/employers?q=montessori&n={++asked}", UriKind.Relative));
             }
         })).ToList();
 

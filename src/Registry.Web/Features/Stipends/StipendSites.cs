@@ -51,8 +51,19 @@ public sealed class StipendSites(RegistryDbContext db, TimeProvider time)
     }
 
     /// <summary>Takes a site in the county off the program's list; false when it was not on it.</summary>
-    public async Task<bool> RemoveSiteAsync(Rule rule, string county, int employerId, CancellationToken ct) =>
-        await db.StipendEligibleSites
+    public async Task<bool> RemoveSiteAsync(Rule rule, string county, int employerId, CancellationToken ct)
+    {
+        // Through the change tracker: the people working there have their qualification summaries worked out again in the same save.
+        var listed = await db.StipendEligibleSites
             .Where(s => s.Program == rule.Id && s.EmployerId == employerId && db.Employers.Any(e => e.Id == employerId && e.County == county))
-            .ExecuteDeleteAsync(ct) > 0;
+            .ToListAsync(ct);
+        if (listed.Count == 0)
+        {
+            return false;
+        }
+
+        db.StipendEligibleSites.RemoveRange(listed);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

@@ -79,19 +79,12 @@ public static class SearchEmployers
                 return Result.Empty(SearchKind.LicenseNumber, pageSize);
             }
 
-            var matches = new List<Match>();
-            await foreach (var match in ByNumber(db, number).WithCancellation(ct))
-            {
-                matches.Add(match);
-            }
-
+            var matches = await db.Employers.AsNoTracking()
+                .Where(e => e.LicenseNumber == number)
+                .Select(ToMatch)
+                .ToListAsync(ct);
             return new Result(SearchKind.LicenseNumber, matches, matches.Count, 1, pageSize);
         }
-
-        /// <summary>The look-up a whole state's sites and visitors hit most: compiled once, not translated per request.</summary>
-        private static readonly Func<RegistryDbContext, string, IAsyncEnumerable<Match>> ByNumber = EF.CompileAsyncQuery(
-            (RegistryDbContext db, string number) => db.Employers.AsNoTracking().Where(e => e.LicenseNumber == number).Select(e => new Match(
-                e.Id, e.LicenseNumber, e.Name, e.FacilityType, e.Address, e.City, e.Zip, e.Status, e.NoLongerListedAt != null)));
 
         private async Task<Result> ByNameAsync(string text, int page, int pageSize, CancellationToken ct)
         {
