@@ -56,6 +56,12 @@ internal static partial class LoadBenchmark
         {
             var database = Path.Combine(folder.FullName, "load.db");
             File.Copy(source, database);
+            if (File.Exists(source + "-wal"))
+            {
+                // A state left in write-ahead-log mode may hold its last writes there.
+                File.Copy(source + "-wal", database + "-wal");
+            }
+
             var (email, site, authenticatorKey) = await PrepareAccountAsync(database);
             var root = Path.GetDirectoryName(Path.GetDirectoryName(Repository.RulesFolder()))!;
             var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", Configuration, Path.Combine(root, "Registry.Web"), "-v", "q", "-nologo"]) { RedirectStandardOutput = true })!;
@@ -468,7 +474,7 @@ internal static partial class LoadBenchmark
             var heapSlope = Slope(settledHeap);
             var allowed = double.TryParse(Environment.GetEnvironmentVariable("SOAK_MAX_MB_PER_MINUTE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 10;
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process ({Configuration}, Production settings, SQLite, HTTPS) on loopback; {professionals:N0} professionals.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Soak: {seconds} s, {connections} connections (wrk, half on the anonymous pages, half signed in, each rotating its pages), the app as its own process ({Configuration}, Production settings, SQLite) behind a TLS-terminating proxy (X-Forwarded-Proto: https) on loopback; {professionals:N0} professionals.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk and the app share its cores).");
             report.AppendLine();
             long failures = 0;

@@ -90,29 +90,29 @@ internal static class RosterBenchmark
 
             async Task<List<double>> TimeHandlerAsync()
             {
-            var timings = new List<double>();
-            for (var run = 0; run < 40; run++)
-            {
-                await using var db = NewContext();
-                using var scope = services.CreateScope();
-                var handler = new SiteRoster.Handler(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, scope.ServiceProvider.GetRequiredService<IAuthorizationService>(), new QualificationRebuildProgress());
-                var watch = Stopwatch.StartNew();
-                var view = await handler.SiteAsync(site, CancellationToken.None);
-                var roster = await handler.RosterAsync(view!, new SiteRoster.RosterQuery(PageSize: 200), CancellationToken.None);
-                watch.Stop();
-                if (roster.Rows.Count != 200)
+                var timings = new List<double>();
+                for (var run = 0; run < 40; run++)
                 {
-                    throw new InvalidOperationException($"The roster has {roster.Rows.Count} rows, not 200: the benchmark would measure nothing.");
+                    await using var db = NewContext();
+                    using var scope = services.CreateScope();
+                    var handler = new SiteRoster.Handler(db, new RuleResults.Handler(db, book, TimeProvider.System), book, TimeProvider.System, scope.ServiceProvider.GetRequiredService<IAuthorizationService>(), new QualificationRebuildProgress());
+                    var watch = Stopwatch.StartNew();
+                    var view = await handler.SiteAsync(site, CancellationToken.None);
+                    var roster = await handler.RosterAsync(view!, new SiteRoster.RosterQuery(PageSize: 200), CancellationToken.None);
+                    watch.Stop();
+                    if (roster.Rows.Count != 200)
+                    {
+                        throw new InvalidOperationException($"The roster has {roster.Rows.Count} rows, not 200: the benchmark would measure nothing.");
+                    }
+
+                    if (run >= 10)
+                    {
+                        timings.Add(watch.Elapsed.TotalMilliseconds);
+                    }
                 }
 
-                if (run >= 10)
-                {
-                    timings.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            timings.Sort();
-            return timings;
+                timings.Sort();
+                return timings;
             }
 
             // The same roster in parts: the staff list, and reading their evidence.

@@ -34,6 +34,13 @@ public sealed class DatabaseInitializer(
                 "or, for a single instance, set Database__MigrateOnStartup=true.");
         }
 
+        // SQLite in write-ahead-log mode: pages keep reading while a save commits, and a writer waits
+        // for the one before it instead of for every reader (the setting is kept in the file).
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         // The registry-wide roles exist from the start; people are given them with the grant-role command.
         foreach (var role in Registry.Web.Infrastructure.Security.Roles.All)
         {
