@@ -58,9 +58,13 @@ public sealed class QualificationSummary
     /// <summary>Bumped at every write: a background rebuild never overwrites a fresher result.</summary>
     public int Revision { get; private set; }
 
-    /// <summary>Whether it can stand for an evaluation on <paramref name="day"/> under the rule files in force, with the PD year <paramref name="validation"/> gives.</summary>
-    public bool HoldsOn(DateOnly day, string rulesVersion, DateOnly? validation) =>
-        RulesVersion == rulesVersion && EvaluatedOn <= day && day < RecomputeOn && ValidationDate == validation;
+    /// <summary>
+    /// Whether it can stand for an evaluation on <paramref name="day"/> under the rule files in force, with the PD year
+    /// <paramref name="validation"/> gives; with <paramref name="oldRulesWhileRebuilding"/>, also when worked out under
+    /// earlier rule files (pages show the old result until the rebuild reaches the person).
+    /// </summary>
+    public bool HoldsOn(DateOnly day, string rulesVersion, DateOnly? validation, bool oldRulesWhileRebuilding = false) =>
+        (RulesVersion == rulesVersion || oldRulesWhileRebuilding) && EvaluatedOn <= day && day < RecomputeOn && ValidationDate == validation;
 
     public void Record(string rulesVersion, DateOnly evaluatedOn, DateOnly? validation, DateOnly recomputeOn, Stored content)
     {

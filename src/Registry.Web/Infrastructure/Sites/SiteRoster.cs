@@ -174,7 +174,7 @@ public static class SiteRoster
             // rebuild for new rule files, the old result shows until the rebuild reaches them); the
             // others are evaluated here, as before summaries were stored.
             var stored = await db.QualificationSummaries.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.ProfessionalId)).ToDictionaryAsync(s => s.ProfessionalId, ct);
-            var usable = stored.Values.Where(s => s.EvaluatedOn <= today && today < s.RecomputeOn && s.ValidationDate == validation && (s.RulesVersion == book.Fingerprint || progress.NewRules))
+            var usable = stored.Values.Where(s => s.HoldsOn(today, book.Fingerprint, validation, oldRulesWhileRebuilding: progress.NewRules))
                 .ToDictionary(s => s.ProfessionalId);
             var live = ids.Where(id => !usable.ContainsKey(id)).ToList();
             var evidence = live.Count == 0 ? new Dictionary<int, Evidence>() : await qualifications.LoadAsync(live, ct);
