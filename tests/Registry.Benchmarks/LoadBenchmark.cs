@@ -99,8 +99,27 @@ internal static partial class LoadBenchmark
             start.Environment["RateLimits__EmployerLookupsPerMinute"] = "100000000";
             start.Environment["Email__PickupFolder"] = Path.Combine(folder.FullName, "mail");
             start.Environment["Storage__DocumentsPath"] = Path.Combine(folder.FullName, "documents");
+            // --app-log FILE: the app's output, with every database command and its time, into FILE (to see where a page's time goes).
+            var appLog = args.SkipWhile(a => a != "--app-log").Skip(1).FirstOrDefault();
+            if (appLog is not null)
+            {
+                start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+                start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Query"] = "Debug";
+                start.Environment["Logging__Console__FormatterName"] = "simple";
+            }
+
             app = Process.Start(start)!;
-            _ = app.StandardOutput.ReadToEndAsync();
+            if (appLog is not null)
+            {
+                var log = new StreamWriter(appLog) { AutoFlush = true };
+                app.OutputDataReceived += (_, line) => log.WriteLine(line.Data);
+                app.BeginOutputReadLine();
+            }
+            else
+            {
+                _ = app.StandardOutput.ReadToEndAsync();
+            }
+
             _ = app.StandardError.ReadToEndAsync();
             using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
             http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
@@ -198,6 +217,13 @@ internal static partial class LoadBenchmark
                 }
 
                 measured.Add(new(name, path, signedIn, against, null));
+            }
+
+            // --only TEXT: just the pages whose name holds TEXT (to look at one page, or profile it).
+            var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+            if (only is not null)
+            {
+                measured.RemoveAll(m => !m.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
             }
 
             // Warm-up, not counted: two seconds of each (JIT tiers, pools, and the outbox's first sends after start).

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Registry.Web.Domain.Credentials;
@@ -25,6 +26,11 @@ public sealed class QualificationSummary
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>How many parsed contents <see cref="Read"/> keeps: a content is about 7 KB of JSON, so some 30 MB with its parsed form.</summary>
+    private const int ParsedKept = 1_024;
+
+    private static readonly ConcurrentDictionary<string, Stored> Parsed = new(StringComparer.Ordinal);
 
     private QualificationSummary()
     {
@@ -79,7 +85,27 @@ public sealed class QualificationSummary
         Revision++;
     }
 
-    public Stored Read() => JsonSerializer.Deserialize<Stored>(Content, Json) ?? new Stored([], new RosterFacts());
+    /// <summary>
+    /// The stored results, parsed. A roster reads the same people again at each visit, and parsing is most
+    /// of what reading a summary costs: the parsed form of the last thousand or so contents is kept, by the
+    /// content itself (never by person, so nothing outlives a change).
+    /// </summary>
+    public Stored Read()
+    {
+        if (Parsed.TryGetValue(Content, out var stored))
+        {
+            return stored;
+        }
+
+        stored = JsonSerializer.Deserialize<Stored>(Content, Json) ?? new Stored([], new RosterFacts());
+        if (Parsed.Count >= ParsedKept)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed.TryAdd(Content, stored);
+        return stored;
+    }
 
     /// <summary>Every rule's result, and what a roster shows of the person's facts.</summary>
     public sealed record Stored(IReadOnlyList<StoredResult> Results, RosterFacts Facts);

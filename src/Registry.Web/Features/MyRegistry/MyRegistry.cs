@@ -3,6 +3,8 @@ using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
 using Registry.Web.Domain.Professionals;
+using Registry.Web.Domain.Credentials;
+using Registry.Web.Domain.DataQuality;
 using Registry.Web.Domain.Verifications;
 using Registry.Web.Infrastructure.History;
 
@@ -53,27 +55,28 @@ public static class MyRegistryPage
 
     public sealed record DegreeView(DegreeLevel Level, string Major, string Institution, VerificationStatus Status);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, Infrastructure.DataQuality.DataQualityChecks quality)
+    /// <summary>
+    /// Reads the record once for the page, its completeness checklist and its data-quality problems (which
+    /// ask the same facts), in compiled queries: every signed-in person lands here, so each query it saves
+    /// counts (docs/benchmarks.md).
+    /// </summary>
+    public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, Infrastructure.Email.Notices notices)
     {
-        public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
-        {
-            var professional = await db.Professionals.AsNoTracking()
+        private static readonly PerModelQuery<Func<RegistryDbContext, string, Task<Person?>>> People = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, string userId) => db.Professionals.AsNoTracking()
                 .Where(p => p.UserId == userId)
-                .Select(p => new
-                {
-                    p.Id, p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.Email, p.Phone, p.DateOfBirth, p.HighestEducationLevel, p.ReportedEceUnits, p.County,
-                    AnsweredDemographics = p.RaceEthnicityDeclined || p.Gender != null || p.RaceEthnicities.Any(),
-                    HasCourses = p.Courses.Any(),
-                    HasCredential = p.Credentials.Any(),
-                })
-                .SingleOrDefaultAsync(ct);
-            if (professional is null)
-            {
-                return null;
-            }
+                .Select(p => new Person(
+                    p.Id, p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.Email, p.Phone, p.DateOfBirth, p.HighestEducationLevel, p.ReportedEceUnits,
+                    p.County != null,
+                    p.RaceEthnicityDeclined || p.RaceEthnicities.Any(),
+                    p.Gender != null,
+                    p.PossibleDuplicateOfId != null,
+                    p.CreatedAt))
+                .FirstOrDefault()));
 
-            var jobs = await db.Employments.AsNoTracking()
-                .Where(e => e.ProfessionalId == professional.Id)
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<JobView>>> Jobs = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.Employments.AsNoTracking()
+                .Where(e => e.ProfessionalId == professionalId)
                 .OrderBy(e => e.EndDate != null).ThenByDescending(e => e.StartDate)
                 .Select(e => new JobView(
                     e.EmployerId == null ? e.UnlistedEmployer!.BusinessName : db.Employers.Where(x => x.Id == e.EmployerId).Select(x => x.Name).First(),
@@ -87,31 +90,99 @@ public static class MyRegistryPage
                     e.Schedule.HoursPerDay,
                     e.AgeGroupsServed,
                     e.Verification.Status,
-                    e.ConfirmedAt != null))
-                .ToListAsync(ct);
-            var degrees = await db.Degrees.AsNoTracking()
-                .Where(d => d.ProfessionalId == professional.Id)
-                .Select(d => new DegreeView(d.Level, d.Major, d.Institution, d.Verification.Status))
-                .ToListAsync(ct);
+                    e.ConfirmedAt != null))));
 
-            var yearAgo = DateOnly.FromDateTime(time.GetLocalNow().DateTime).AddYears(-1);
-            var trainedThisYear = await db.TrainingRecords.AnyAsync(r => r.ProfessionalId == professional.Id && r.AttendedOn > yearAgo, ct);
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<DegreeRow>>> Degrees = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.Degrees.AsNoTracking()
+                .Where(d => d.ProfessionalId == professionalId)
+                .Select(d => new DegreeRow(new DegreeView(d.Level, d.Major, d.Institution, d.Verification.Status), d.ConferredOn))));
+
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<CourseRow>>> Courses = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.Courses.AsNoTracking()
+                .Where(c => c.ProfessionalId == professionalId)
+                .Select(c => new CourseRow(c.Title, c.Units, c.UnitType, c.CompletedOn))));
+
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<TrainingRow>>> Training = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.TrainingRecords.AsNoTracking()
+                .Where(t => t.ProfessionalId == professionalId)
+                .Select(t => new TrainingRow(t.Title, t.AttendedOn, t.ClockHours))));
+
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<CredentialRow>>> Credentials = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.Credentials.AsNoTracking()
+                .Where(c => c.ProfessionalId == professionalId)
+                .Select(c => new CredentialRow(c.Type, c.IssuedOn, c.ExpiresOn))));
+
+        public async Task<ViewModel?> HandleAsync(string userId, CancellationToken ct)
+        {
+            if (await People.For(db)(db, userId) is not { } person)
+            {
+                return null;
+            }
+
+            var jobs = await ListAsync(Jobs.For(db)(db, person.Id), ct);
+            var degrees = await ListAsync(Degrees.For(db)(db, person.Id), ct);
+            var courses = await ListAsync(Courses.For(db)(db, person.Id), ct);
+            var training = await ListAsync(Training.For(db)(db, person.Id), ct);
+            var credentials = await ListAsync(Credentials.For(db)(db, person.Id), ct);
+
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var yearAgo = today.AddYears(-1);
             var completeness = ProfileCompleteness.Compute(new ProfileFacts(
-                professional.County is not null,
+                person.HasCounty,
                 jobs.Any(j => j.EndDate is null),
-                professional.HighestEducationLevel is not null,
-                professional.HasCourses || degrees.Count > 0,
-                professional.HasCredential,
-                trainedThisYear,
-                professional.AnsweredDemographics));
+                person.HighestEducationLevel is not null,
+                courses.Count > 0 || degrees.Count > 0,
+                credentials.Count > 0,
+                training.Any(t => t.AttendedOn > yearAgo),
+                person.AnsweredRaceEthnicity || person.AnsweredGender));
 
-            var recent = await history.PageAsync(professional.Id, 1, RecentChangesShown, ct);
-            var name = string.Join(' ', new[] { professional.FirstName, professional.MiddleName, professional.LastName }.Where(n => !string.IsNullOrEmpty(n)));
+            // The same facts the data-quality dashboard reads for everyone (DataQualityChecks), here for one person.
+            var facts = new RecordFacts(
+                person.FirstName != "" && person.LastName != "", person.DateOfBirth, person.HasCounty, person.HighestEducationLevel is not null,
+                person.AnsweredRaceEthnicity, person.PossibleDuplicate,
+                jobs.Select(j => (j.EmployerName, j.StartDate, j.EndDate, j.DaysPerWeek * j.HoursPerDay, j.EmployerUnlisted)).ToList(),
+                degrees.Select(d => (d.Degree.Major, d.ConferredOn)).ToList(),
+                courses.Select(c => (c.Title, UnitMath.InQuarterUnits(c.Units, c.UnitType), c.CompletedOn)).ToList(),
+                training.Select(t => (t.Title, t.AttendedOn, t.ClockHours)).ToList(),
+                credentials.Select(c => (c.Type, c.IssuedOn, c.ExpiresOn)).ToList());
+
+            // The completeness checklist above already asks for county, education and demographics.
+            var problems = DataQualityRules.Check(facts, today).Where(p => p.Rule != DataQualityRule.RequiredFields || p.Code == "Name").ToList();
+            var recent = await history.PageAsync(person.Id, userId, person.CreatedAt, 1, RecentChangesShown, ct);
+            var (received, receivedCount) = await notices.PageAsync(person.Id, 1, Infrastructure.Email.Notices.Shown, ct);
+            var name = string.Join(' ', new[] { person.FirstName, person.MiddleName, person.LastName }.Where(n => !string.IsNullOrEmpty(n)));
             return new ViewModel(
-                RegistryId.Format(professional.RegistryId), name, professional.Email, professional.Phone, professional.DateOfBirth,
-                professional.HighestEducationLevel, professional.ReportedEceUnits, jobs, degrees, completeness, recent?.Changes ?? [],
-                // The completeness checklist above already asks for county, education and demographics.
-                (await quality.ProblemsAsync(professional.Id, ct)).Where(p => p.Rule != Domain.DataQuality.DataQualityRule.RequiredFields || p.Code == "Name").ToList());
+                RegistryId.Format(person.RegistryId), name, person.Email, person.Phone, person.DateOfBirth,
+                person.HighestEducationLevel, person.ReportedEceUnits, jobs, degrees.Select(d => d.Degree).ToList(), completeness, recent.Changes, problems)
+            {
+                Notices = received,
+                NoticeCount = receivedCount,
+                EmailProblem = await notices.UndeliverableAsync(userId, ct),
+            };
+        }
+
+        private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+        {
+            var list = new List<T>();
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                list.Add(row);
+            }
+
+            return list;
         }
     }
+
+    private sealed record Person(
+        int Id, string RegistryId, string FirstName, string? MiddleName, string LastName, string Email, string? Phone, DateOnly DateOfBirth,
+        EducationLevel? HighestEducationLevel, decimal? ReportedEceUnits, bool HasCounty, bool AnsweredRaceEthnicity, bool AnsweredGender, bool PossibleDuplicate,
+        DateTimeOffset CreatedAt);
+
+    private sealed record DegreeRow(DegreeView Degree, DateOnly? ConferredOn);
+
+    private sealed record CourseRow(string Title, decimal Units, UnitType UnitType, DateOnly? CompletedOn);
+
+    private sealed record TrainingRow(string Title, DateOnly AttendedOn, decimal ClockHours);
+
+    private sealed record CredentialRow(CredentialType Type, DateOnly IssuedOn, DateOnly? ExpiresOn);
 }

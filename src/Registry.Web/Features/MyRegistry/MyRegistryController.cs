@@ -6,19 +6,13 @@ using Registry.Web.Infrastructure.Security;
 namespace Registry.Web.Features.MyRegistry;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MyRegistryController(MyRegistryPage.Handler handler, Infrastructure.Email.Notices notices, UserManager<RegistryUser> users) : Controller
+public sealed class MyRegistryController(MyRegistryPage.Handler handler, UserManager<RegistryUser> users) : Controller
 {
     [HttpGet("/my-registry")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(User) ?? throw new InvalidOperationException("Signed in without a user id.");
         var page = await handler.HandleAsync(userId, cancellationToken);
-        if (page is not null)
-        {
-            var (recent, total) = await notices.PageAsync(userId, 1, Infrastructure.Email.Notices.Shown, cancellationToken);
-            page = page with { Notices = recent, NoticeCount = total, EmailProblem = await notices.UndeliverableAsync(userId, cancellationToken) };
-        }
-
         return View(page);
     }
 }

@@ -12,9 +12,6 @@ public sealed class DataQualityChecks(RegistryDbContext db, TimeProvider time)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
-    public async Task<IReadOnlyList<DataQualityProblem>> ProblemsAsync(int professionalId, CancellationToken ct) =>
-        (await FactsAsync([professionalId], ct)).TryGetValue(professionalId, out var facts) ? DataQualityRules.Check(facts, Today) : [];
-
     public Task<IReadOnlyDictionary<int, RecordFacts>> FactsAsync(IReadOnlyCollection<int> professionalIds, CancellationToken ct)
     {
         var ids = professionalIds.Distinct().ToList();

@@ -12,21 +12,46 @@ public sealed class Notices(RegistryDbContext db)
 {
     public const int Shown = 3;
 
+    private sealed record Received(string Language, Announcement Announcement);
+
+    private static readonly PerModelQuery<Func<RegistryDbContext, int, Task<int>>> Count = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, int professionalId) => db.AnnouncementRecipients.Count(r => r.ProfessionalId == professionalId)));
+
+    private static readonly PerModelQuery<Func<RegistryDbContext, int, int, int, IAsyncEnumerable<Received>>> Rows = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, int professionalId, int skip, int take) => db.AnnouncementRecipients.AsNoTracking()
+            .Where(r => r.ProfessionalId == professionalId)
+            .OrderByDescending(r => r.AnnouncementId).Skip(skip).Take(take)
+            .Join(db.Announcements.AsNoTracking(), r => r.AnnouncementId, a => a.Id, (r, a) => new Received(r.Language, a))));
+
+    private static readonly PerModelQuery<Func<RegistryDbContext, string, Task<UndeliverableAddress?>>> Refused = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, string userId) => db.Users.Where(u => u.Id == userId)
+            .Join(db.UndeliverableAddresses, u => u.NormalizedEmail, a => a.Address, (u, a) => a)
+            .AsNoTracking()
+            .FirstOrDefault()));
+
     public async Task<(IReadOnlyList<Notice> Items, int Total)> PageAsync(string userId, int page, int size, CancellationToken ct)
     {
         // By the person's id first: the key (ProfessionalId, AnnouncementId) then reads only their notices.
         var professionalId = await db.Professionals.Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (professionalId is null)
+        return professionalId is null ? ([], 0) : await PageAsync(professionalId.Value, page, size, ct);
+    }
+
+    /// <summary>The same, for a person whose record the caller has already read.</summary>
+    public async Task<(IReadOnlyList<Notice> Items, int Total)> PageAsync(int professionalId, int page, int size, CancellationToken ct)
+    {
+        var total = await Count.For(db)(db, professionalId);
+        if (total == 0)
         {
             return ([], 0);
         }
 
-        var mine = db.AnnouncementRecipients.AsNoTracking().Where(r => r.ProfessionalId == professionalId);
-        var total = await mine.CountAsync(ct);
-        var rows = await mine.OrderByDescending(r => r.AnnouncementId).Skip((page - 1) * size).Take(size)
-            .Join(db.Announcements, r => r.AnnouncementId, a => a.Id, (r, a) => new { r.Language, Announcement = a })
-            .ToListAsync(ct);
-        return (rows.Select(r => ToNotice(r.Announcement, r.Language)).ToList(), total);
+        var notices = new List<Notice>(size);
+        await foreach (var (language, announcement) in Rows.For(db)(db, professionalId, (Math.Max(1, page) - 1) * size, size).WithCancellation(ct))
+        {
+            notices.Add(ToNotice(announcement, language));
+        }
+
+        return (notices, total);
     }
 
     public async Task<Notice?> FindAsync(string userId, int id, CancellationToken ct)
@@ -40,11 +65,11 @@ public sealed class Notices(RegistryDbContext db)
     }
 
     /// <summary>The address a mail server refused, when it is still the account's (for the "fix your email" prompt).</summary>
-    public async Task<UndeliverableAddress?> UndeliverableAsync(string userId, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == userId)
-            .Join(db.UndeliverableAddresses, u => u.NormalizedEmail, a => a.Address, (u, a) => a)
-            .AsNoTracking()
-            .FirstOrDefaultAsync(ct);
+    public Task<UndeliverableAddress?> UndeliverableAsync(string userId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Refused.For(db)(db, userId);
+    }
 
     /// <summary>The owner says the address is right: the prompt goes, and the next message tries it again.</summary>
     public async Task AddressIsRightAsync(string userId, CancellationToken ct)

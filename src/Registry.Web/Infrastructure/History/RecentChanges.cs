@@ -25,31 +25,39 @@ public static class RecentChanges
 
     public sealed class Handler(RegistryDbContext db)
     {
+        private static readonly PerModelQuery<Func<RegistryDbContext, int, int, int, IAsyncEnumerable<RecordChange>>> Rows = new(() =>
+            EF.CompileAsyncQuery((RegistryDbContext db, int professionalId, int skip, int take) => db.RecordChanges.AsNoTracking()
+                .Where(c => c.ProfessionalId == professionalId)
+                .OrderByDescending(c => c.At).ThenBy(c => c.Id)
+                .Skip(skip).Take(take)));
+
         /// <summary>One page of changes (page 1 is the newest), or null when the person has no record.</summary>
         public async Task<ViewModel?> PageAsync(int professionalId, int page, int pageSize, CancellationToken ct)
         {
             var owner = await db.Professionals.AsNoTracking().Where(p => p.Id == professionalId).Select(p => new { p.UserId, p.CreatedAt }).SingleOrDefaultAsync(ct);
-            if (owner is null)
+            return owner is null ? null : await PageAsync(professionalId, owner.UserId, owner.CreatedAt, page, pageSize, ct);
+        }
+
+        /// <summary>The same, for a record whose owner the caller has already read.</summary>
+        public async Task<ViewModel> PageAsync(int professionalId, string ownerUserId, DateTimeOffset createdAt, int page, int pageSize, CancellationToken ct)
+        {
+            page = Math.Max(1, page);
+            var rows = new List<RecordChange>(pageSize + 1);
+            await foreach (var row in Rows.For(db)(db, professionalId, (page - 1) * pageSize, pageSize + 1).WithCancellation(ct))
             {
-                return null;
+                rows.Add(row);
             }
 
-            page = Math.Max(1, page);
-            var rows = await db.RecordChanges.AsNoTracking()
-                .Where(c => c.ProfessionalId == professionalId)
-                .OrderByDescending(c => c.At).ThenBy(c => c.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize + 1)
-                .ToListAsync(ct);
             // Someone else is a director when they hold (or held) director access, else registry staff.
-            var others = rows.Where(c => c.ByUserId is not null && c.ByUserId != owner.UserId).Select(c => c.ByUserId!).Distinct().ToList();
+            var others = rows.Where(c => c.ByUserId is not null && c.ByUserId != ownerUserId).Select(c => c.ByUserId!).Distinct().ToList();
             var directors = others.Count == 0 ? [] : (await db.AccessGrants.AsNoTracking()
                 .Where(g => EF.Parameter(others).Contains(g.UserId) && g.Role == Domain.Access.AccessRole.SiteDirector)
                 .Select(g => g.UserId).Distinct().ToListAsync(ct)).ToHashSet();
             var changes = rows.Take(pageSize).Select(c => new ChangeView(
                 c.At,
-                c.ByUserId is null ? Author.Registry : c.ByUserId == owner.UserId ? Author.You : directors.Contains(c.ByUserId) ? Author.SiteDirector : Author.RegistryStaff,
+                c.ByUserId is null ? Author.Registry : c.ByUserId == ownerUserId ? Author.You : directors.Contains(c.ByUserId) ? Author.SiteDirector : Author.RegistryStaff,
                 c.Section, c.EntryLabel, c.Kind, c.Field, c.OldValue, c.NewValue)).ToList();
-            return new ViewModel(changes, page, rows.Count > pageSize, owner.CreatedAt);
+            return new ViewModel(changes, page, rows.Count > pageSize, createdAt);
         }
     }
 

@@ -7,6 +7,12 @@ namespace Registry.Web.Infrastructure.Security;
 /// <summary>Writes and reads the log of who looked at a professional's record.</summary>
 public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)
 {
+    private static readonly string[] Columns =
+    [
+        nameof(AccessLogEntry.ProfessionalId), nameof(AccessLogEntry.ViewerUserId), nameof(AccessLogEntry.ViewerRole),
+        nameof(AccessLogEntry.EmployerId), nameof(AccessLogEntry.What), nameof(AccessLogEntry.At),
+    ];
+
     public sealed record Entry(DateTimeOffset At, string Viewer, string? Role, string? Site, string What);
 
     /// <summary>Logs a look at these people's records by someone else (the owner's own looks are not logged).</summary>
@@ -23,8 +29,10 @@ public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)
         what = what.Length <= AccessLogEntry.MaxWhatLength ? what : what[..AccessLogEntry.MaxWhatLength];
         var own = await db.Professionals.AsNoTracking().Where(p => p.UserId == viewerUserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
-        db.AccessLog.AddRange(distinct.Where(look => look.ProfessionalId != own).Select(look => new AccessLogEntry(look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now)));
-        await db.SaveChangesAsync(ct);
+
+        // In one statement (a few for a long list), not a tracked entity and a round trip per person shown.
+        await BulkInsert.InFewStatementsAsync<AccessLogEntry>(db, Columns,
+            distinct.Where(look => look.ProfessionalId != own).Select(look => new object?[] { look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now }).ToList(), ct);
     }
 
     public async Task<(IReadOnlyList<Entry> Entries, bool HasOlder)> ForAsync(int professionalId, int page, CancellationToken ct)

@@ -34,6 +34,27 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
 
     private sealed record State(DateTimeOffset? EndedAt, DateTimeOffset ExpiresAt, DateTimeOffset LastSeenAt, bool SecondFactor, string? SecurityStamp, bool Privileged);
 
+    /// <summary>
+    /// The session, the account's stamp and, for a session that has not proved a second factor, the rule of
+    /// <see cref="NeedsSecondFactorAsync"/> (with <see cref="AccessGrant.ActiveAt"/> written out, as a
+    /// compiled query takes no expression built at run time): one query, compiled once, on every request.
+    /// </summary>
+    private static readonly PerModelQuery<Func<RegistryDbContext, string, string, DateTimeOffset, Task<State?>>> SessionState = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, string sessionId, string userId, DateTimeOffset now) => db.AccountSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => new State(
+                s.EndedAt,
+                s.ExpiresAt,
+                s.LastSeenAt,
+                s.SecondFactor,
+                db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
+                !s.SecondFactor && (
+                    db.UserRoles.Any(r => r.UserId == s.UserId)
+                    || db.AccessGrants.Any(g => g.UserId == s.UserId && g.RevokedAt == null && g.ExpiresAt > now && g.GrantedAt <= now)
+                    || db.SponsorMembers.Any(m => m.UserId == s.UserId && m.ApprovedAt != null
+                        && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)))))
+            .FirstOrDefault()));
+
     /// <summary>Starts a session for a sign-in; returns its id for the cookie.</summary>
     public async Task<string> StartAsync(string userId, SignInMethod method, HttpContext? context, CancellationToken ct = default)
     {
@@ -112,23 +133,11 @@ public sealed class AccountSessions(RegistryDbContext db, TimeProvider time, IOp
             return false;
         }
 
+        // A signed-in page reads several times (this check, the record, its lists): the request keeps one
+        // connection from here until its scope ends, instead of taking one from the pool per query.
+        await db.Database.OpenConnectionAsync(ct);
         var now = time.GetUtcNow();
-        var active = AccessGrant.ActiveAt(now);
-        var state = await db.AccountSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => new State(
-                s.EndedAt,
-                s.ExpiresAt,
-                s.LastSeenAt,
-                s.SecondFactor,
-                db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
-                // The rule of NeedsSecondFactorAsync, asked only of a session that has not proved one.
-                !s.SecondFactor && (
-                    db.UserRoles.Any(r => r.UserId == s.UserId)
-                    || db.AccessGrants.Where(active).Any(g => g.UserId == s.UserId)
-                    || db.SponsorMembers.Any(m => m.UserId == s.UserId && m.ApprovedAt != null
-                        && db.Sponsors.Any(p => p.Id == m.SponsorId && p.Status == SponsorStatus.Approved)))))
-            .FirstOrDefaultAsync(ct);
+        var state = await SessionState.For(db)(db, sessionId, userId, now);
         if (state is null || state.EndedAt is not null)
         {
             return false;
