@@ -17,7 +17,7 @@ namespace Registry.Benchmarks;
 /// started as its own process (Release, Production settings, HTTPS with a certificate made for the run) on a synthetic state's database, one
 /// generated person is given a password and a director's grant at their site, and each main page
 /// is hammered in turn (anonymous or with that person's cookie).
-/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N] [--soak]
+/// Usage: dotnet run -c Release --project tests/Registry.Benchmarks -- --load --db FILE.db [--seconds N] [--connections N] [--rounds N] [--warmup N] [--only TEXT] [--app-log FILE] [--soak]
 /// The app runs in the configuration the benchmark was built in (Release for figures; CI's one-minute
 /// soak smoke runs the Debug build the tests already made). With --soak the exit code is 1 when any
 /// request failed (non-2xx/3xx, socket error or timeout).
@@ -219,20 +219,23 @@ internal static partial class LoadBenchmark
                 measured.Add(new(name, path, signedIn, against, null));
             }
 
-            // --only TEXT: just the pages whose name holds TEXT (to look at one page, or profile it).
-            var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+            // --only TEXT[|TEXT...]: just the pages whose name holds one of the texts (to look at a page, or profile it).
+            var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split('|');
             if (only is not null)
             {
-                measured.RemoveAll(m => !m.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+                measured.RemoveAll(m => !only.Any(text => m.Name.Contains(text, StringComparison.OrdinalIgnoreCase)));
             }
 
-            // Warm-up, not counted: two seconds of each (JIT tiers, pools, and the outbox's first sends after start).
+            // Warm-up, not counted: --warmup seconds of each (default 15). The runtime's tiered compiler
+            // still recompiles hot methods for half a minute of load (a profile showed a quarter of the CPU in
+            // the JIT 12 s into a roster run, none at 40 s): a server's steady state is what is measured.
+            var warmUp = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).FirstOrDefault(15);
             foreach (var m in measured)
             {
-                await WrkAsync(address + m.Path, connections, 2, m.SignedIn ? cookie : null, m.Script, proxied: true);
+                await WrkAsync(address + m.Path, connections, warmUp, m.SignedIn ? cookie : null, m.Script, proxied: true);
                 if (m.Against is not null)
                 {
-                    await WrkAsync(baseline.Address + m.Against, connections, 2, null, m.Script, proxied: false);
+                    await WrkAsync(baseline.Address + m.Against, connections, warmUp, null, m.Script, proxied: false);
                 }
             }
 
@@ -249,7 +252,7 @@ internal static partial class LoadBenchmark
             }
 
             scripts.Delete(recursive: true);
-            report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, {rounds} alternating rounds (the app, then the bare baseline, page by page), against the app as its own process ({Configuration}, Production settings, SQLite) behind a TLS-terminating proxy (X-Forwarded-Proto: https from loopback); the baseline is bare Kestrel and ADO.NET in the benchmark's process on the same file. {professionals:N0} professionals and {sites:N0} sites in the database.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Load: wrk, {connections} connections, 2 threads, {seconds} s a page, {rounds} alternating rounds (the app, then the bare baseline, page by page) after {warmUp} s of warm-up each, against the app as its own process ({Configuration}, Production settings, SQLite) behind a TLS-terminating proxy (X-Forwarded-Proto: https from loopback); the baseline is bare Kestrel and ADO.NET in the benchmark's process on the same file. {professionals:N0} professionals and {sites:N0} sites in the database.");
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine.Describe()} (wrk, the app and the baseline share its cores). Figures are medians of the rounds; the range is the lowest and highest round.");
             report.AppendLine();
             report.AppendLine("| page | Registry requests/s (range) | p50 | p99 | baseline requests/s (range) | baseline p99 | ratio | errors or non-2xx |");

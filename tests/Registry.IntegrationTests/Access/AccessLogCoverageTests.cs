@@ -175,6 +175,30 @@ public sealed class AccessLogCoverageTests : IClassFixture<RegistryAppFactory>
 
     private sealed record Look(string Viewer, string What, string Text);
 
+    [Fact]
+    public async Task A_long_list_s_looks_are_all_logged_each_with_its_site()
+    {
+        // 2 people seen at each of 400 sites: 800 looks, more than one statement holds (2,000 parameters, 6 a row).
+        var (_, first) = await _app.SignedInProfessionalAsync();
+        var (_, second) = await _app.SignedInProfessionalAsync();
+        var (_, viewerId) = await _app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var sites = await DbAsync(db => db.Employers.OrderBy(e => e.Id).Select(e => e.Id).Take(400).ToListAsync());
+        Assert.Equal(400, sites.Count);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccessLogService>()
+                .RecordAsync(sites.SelectMany(site => new[] { (first, (int?)site), (second, (int?)site) }), viewerId, "RegistryStaff", "a long list", CancellationToken.None);
+        }
+
+        var logged = await DbAsync(db => db.AccessLog.Where(e => e.ViewerUserId == viewerId && e.What == "a long list")
+            .Select(e => new { e.ProfessionalId, e.EmployerId, e.ViewerRole }).ToListAsync());
+        Assert.Equal(800, logged.Count);
+        Assert.Equal(sites.Order(), logged.Where(e => e.ProfessionalId == first).Select(e => e.EmployerId!.Value).Order());
+        Assert.Equal(sites.Order(), logged.Where(e => e.ProfessionalId == second).Select(e => e.EmployerId!.Value).Order());
+        Assert.All(logged, e => Assert.Equal("RegistryStaff", e.ViewerRole));
+    }
+
     private static async Task<IReadOnlyList<Look>> LooksAsync(HttpClient person) =>
         (await person.GetPageAsync("/my-registry/access-log")).QuerySelectorAll(".look")
             .Select(l => new Look(l.QuerySelector(".viewer")!.TextContent, l.QuerySelector(".what")!.TextContent, l.TextContent)).ToList();

@@ -29,10 +29,18 @@ public sealed class AccessLogService(RegistryDbContext db, TimeProvider time)
         what = what.Length <= AccessLogEntry.MaxWhatLength ? what : what[..AccessLogEntry.MaxWhatLength];
         var own = await db.Professionals.AsNoTracking().Where(p => p.UserId == viewerUserId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow();
+        var seen = distinct.Where(look => look.ProfessionalId != own).ToList();
+        if (db.ChangeTracker.HasChanges())
+        {
+            // Something waits to be saved with the log (an export's audit entry): one save, both or neither.
+            db.AccessLog.AddRange(seen.Select(look => new AccessLogEntry(look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now)));
+            await db.SaveChangesAsync(ct);
+            return;
+        }
 
-        // In one statement (a few for a long list), not a tracked entity and a round trip per person shown.
+        // A page's look: one statement (a few for a long list), not a tracked entity and a round trip per person shown.
         await BulkInsert.InFewStatementsAsync<AccessLogEntry>(db, Columns,
-            distinct.Where(look => look.ProfessionalId != own).Select(look => new object?[] { look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now }).ToList(), ct);
+            seen.Select(look => new object?[] { look.ProfessionalId, viewerUserId, role, look.EmployerId, what, now }).ToList(), ct);
     }
 
     public async Task<(IReadOnlyList<Entry> Entries, bool HasOlder)> ForAsync(int professionalId, int page, CancellationToken ct)
