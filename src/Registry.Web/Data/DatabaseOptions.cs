@@ -22,6 +22,20 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool? SeedDemoData { get; set; }
 
+    /// <summary>
+    /// SQLite only: how much of the database file SQLite reads through a memory map (0 turns it off); pages
+    /// read so are the operating system's file cache, counted in the process's resident memory while mapped.
+    /// </summary>
+    public int SqliteMemoryMapMegabytes { get; set; } = 256;
+
+    /// <summary>
+    /// SQLite only: wait for the disk at every commit (<c>synchronous=FULL</c>) instead of at checkpoints
+    /// (<c>NORMAL</c>, the default, with the write-ahead log): with NORMAL the database stays whole through
+    /// any crash, but a power cut or an operating-system crash may lose the last commits before it
+    /// (docs/decisions/0046-signed-in-pages-and-sqlite-settings.md).
+    /// </summary>
+    public bool SqliteSyncEveryCommit { get; set; }
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 
     public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;

@@ -26,7 +26,8 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
                     .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(sp.GetServices<IInterceptor>())
+                    .AddInterceptors(new SqliteConnectionSettings(options.SqliteMemoryMapMegabytes * 1024L * 1024L, TimeSpan.FromSeconds(30), options.SqliteSyncEveryCommit)), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses the transactions the app opens itself
