@@ -11,9 +11,9 @@ namespace Registry.Web.Data;
 /// <item>a wait for the write lock inside SQLite (<c>busy_timeout</c>), in steps of a few milliseconds:
 /// without it, a write that meets another (two directors' rosters logging their looks at once) waits in
 /// Microsoft.Data.Sqlite's own retry, 150 ms at a time, which was the signed-in pages' p99;</item>
-/// <item>reads through a memory map (<c>mmap_size</c>) instead of a read call and a copy per page (a
-/// roster's summaries are several pages a person); mapped pages are the operating system's file cache,
-/// shared by every connection;</item>
+/// <item>reads through a memory map (<c>mmap_size</c>) only when the operator asks for one: off by
+/// default, since each commit (an access-log line) sends every other connection back to the file for
+/// its pages, and through a map that is a page fault and a page set up again per page (decision 0047);</item>
 /// <item>with the write-ahead log, a wait for the disk at checkpoints rather than at every commit
 /// (<c>synchronous=NORMAL</c>), unless <see cref="DatabaseOptions.SqliteSyncEveryCommit"/> asks for it:
 /// a commit then holds the write lock for microseconds, not a disk flush.</item>

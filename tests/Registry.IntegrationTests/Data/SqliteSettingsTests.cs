@@ -8,8 +8,9 @@ namespace Registry.IntegrationTests.Data;
 
 /// <summary>
 /// Every connection to the embedded database waits for the write lock inside SQLite (not in 150 ms
-/// retries), reads through a memory map, and flushes the write-ahead log at checkpoints unless the
-/// operator asks for a flush at every commit (docs/decisions/0046-signed-in-pages-and-sqlite-settings.md).
+/// retries), reads pages with read calls unless the operator asks for a memory map, and flushes the
+/// write-ahead log at checkpoints unless the operator asks for a flush at every commit
+/// (docs/decisions/0046-signed-in-pages-and-sqlite-settings.md, 0047-no-memory-map-by-default.md).
 /// SQLite's own settings: the PostgreSQL run of the suite leaves them out (trait Database=Sqlite).
 /// </summary>
 [Trait("Database", "Sqlite")]
@@ -31,21 +32,21 @@ public sealed class SqliteSettingsTests
     }
 
     [Fact]
-    public async Task A_connection_waits_for_the_write_lock_maps_the_file_and_flushes_at_checkpoints()
+    public async Task A_connection_waits_for_the_write_lock_reads_without_a_map_and_flushes_at_checkpoints()
     {
         await using var app = new RegistryAppFactory();
         var (busy, map, sync) = await PragmasAsync(app);
         Assert.Equal(30_000, busy);
-        Assert.Equal(256L * 1024 * 1024, map);
+        Assert.Equal(0, map);
         Assert.Equal(1, sync); // NORMAL
     }
 
     [Fact]
-    public async Task An_operator_can_ask_for_a_flush_at_every_commit_and_no_memory_map()
+    public async Task An_operator_can_ask_for_a_flush_at_every_commit_and_a_memory_map()
     {
         await using var app = new SettingsAppFactory();
         var (_, map, sync) = await PragmasAsync(app);
-        Assert.Equal(0, map);
+        Assert.Equal(64L * 1024 * 1024, map);
         Assert.Equal(2, sync); // FULL
     }
 
@@ -55,7 +56,7 @@ public sealed class SqliteSettingsTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Database:SqliteSyncEveryCommit", "true");
-            builder.UseSetting("Database:SqliteMemoryMapMegabytes", "0");
+            builder.UseSetting("Database:SqliteMemoryMapMegabytes", "64");
         }
     }
 }
