@@ -227,10 +227,11 @@ internal static partial class LoadBenchmark
                 measured.RemoveAll(m => !only.Any(text => m.Name.Contains(text, StringComparison.OrdinalIgnoreCase)));
             }
 
-            // Warm-up, not counted: --warmup seconds of each (default 15). The runtime's tiered compiler
-            // still recompiles hot methods for half a minute of load (a profile showed a quarter of the CPU in
-            // the JIT 12 s into a roster run, none at 40 s): a server's steady state is what is measured.
-            var warmUp = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).FirstOrDefault(15);
+            // Warm-up, not counted: --warmup seconds of each (default 30). The runtime's tiered compiler
+            // still recompiles hot methods for most of a minute of load (a profile showed a quarter of the CPU
+            // in the JIT 12 s into a roster run; the JIT's own counters, 400 methods a second at 45 s, about
+            // none after a minute): a server's steady state is what is measured.
+            var warmUp = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).FirstOrDefault(30);
             foreach (var m in measured)
             {
                 await WrkAsync(address + m.Path, connections, warmUp, m.SignedIn ? cookie : null, m.Script, proxied: true);

@@ -119,11 +119,11 @@ public static class MyRegistryPage
                 return null;
             }
 
-            var jobs = await ListAsync(Jobs.For(db)(db, person.Id), ct);
-            var degrees = await ListAsync(Degrees.For(db)(db, person.Id), ct);
-            var courses = await ListAsync(Courses.For(db)(db, person.Id), ct);
-            var training = await ListAsync(Training.For(db)(db, person.Id), ct);
-            var credentials = await ListAsync(Credentials.For(db)(db, person.Id), ct);
+            var jobs = await Jobs.For(db)(db, person.Id).ToListAsync(ct);
+            var degrees = await Degrees.For(db)(db, person.Id).ToListAsync(ct);
+            var courses = await Courses.For(db)(db, person.Id).ToListAsync(ct);
+            var training = await Training.For(db)(db, person.Id).ToListAsync(ct);
+            var credentials = await Credentials.For(db)(db, person.Id).ToListAsync(ct);
 
             var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
             var yearAgo = today.AddYears(-1);
@@ -159,17 +159,6 @@ public static class MyRegistryPage
                 NoticeCount = receivedCount,
                 EmailProblem = await notices.UndeliverableAsync(userId, ct),
             };
-        }
-
-        private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-        {
-            var list = new List<T>();
-            await foreach (var row in rows.WithCancellation(ct))
-            {
-                list.Add(row);
-            }
-
-            return list;
         }
     }
 

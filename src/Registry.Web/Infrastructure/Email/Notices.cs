@@ -23,8 +23,8 @@ public sealed class Notices(RegistryDbContext db)
             .OrderByDescending(r => r.AnnouncementId).Skip(skip).Take(take)
             .Join(db.Announcements.AsNoTracking(), r => r.AnnouncementId, a => a.Id, (r, a) => new Received(r.Language, a))));
 
-    private static readonly PerModelQuery<Func<RegistryDbContext, string, Task<UndeliverableAddress?>>> Refused = new(() =>
-        EF.CompileAsyncQuery((RegistryDbContext db, string userId) => db.Users.Where(u => u.Id == userId)
+    private static readonly PerModelQuery<Func<RegistryDbContext, string, CancellationToken, Task<UndeliverableAddress?>>> Refused = new(() =>
+        EF.CompileAsyncQuery((RegistryDbContext db, string userId, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
             .Join(db.UndeliverableAddresses, u => u.NormalizedEmail, a => a.Address, (u, a) => a)
             .AsNoTracking()
             .FirstOrDefault()));
@@ -45,13 +45,8 @@ public sealed class Notices(RegistryDbContext db)
             return ([], 0);
         }
 
-        var notices = new List<Notice>(size);
-        await foreach (var (language, announcement) in Rows.For(db)(db, professionalId, (Math.Max(1, page) - 1) * size, size).WithCancellation(ct))
-        {
-            notices.Add(ToNotice(announcement, language));
-        }
-
-        return (notices, total);
+        var rows = await Rows.For(db)(db, professionalId, (Math.Max(1, page) - 1) * size, size).ToListAsync(ct);
+        return (rows.Select(r => ToNotice(r.Announcement, r.Language)).ToList(), total);
     }
 
     public async Task<Notice?> FindAsync(string userId, int id, CancellationToken ct)
@@ -65,11 +60,7 @@ public sealed class Notices(RegistryDbContext db)
     }
 
     /// <summary>The address a mail server refused, when it is still the account's (for the "fix your email" prompt).</summary>
-    public Task<UndeliverableAddress?> UndeliverableAsync(string userId, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        return Refused.For(db)(db, userId);
-    }
+    public Task<UndeliverableAddress?> UndeliverableAsync(string userId, CancellationToken ct) => Refused.For(db)(db, userId, ct);
 
     /// <summary>The owner says the address is right: the prompt goes, and the next message tries it again.</summary>
     public async Task AddressIsRightAsync(string userId, CancellationToken ct)

@@ -79,11 +79,7 @@ public static class SearchEmployers
                 return Result.Empty(SearchKind.LicenseNumber, pageSize);
             }
 
-            var matches = new List<Match>(1);
-            await foreach (var match in ByNumber.For(db)(db, number).WithCancellation(ct))
-            {
-                matches.Add(match);
-            }
+            var matches = await ByNumber.For(db)(db, number).ToListAsync(ct);
 
             return new Result(SearchKind.LicenseNumber, matches, matches.Count, 1, pageSize);
         }

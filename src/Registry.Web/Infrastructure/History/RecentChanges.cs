@@ -42,11 +42,7 @@ public static class RecentChanges
         public async Task<ViewModel> PageAsync(int professionalId, string ownerUserId, DateTimeOffset createdAt, int page, int pageSize, CancellationToken ct)
         {
             page = Math.Max(1, page);
-            var rows = new List<RecordChange>(pageSize + 1);
-            await foreach (var row in Rows.For(db)(db, professionalId, (page - 1) * pageSize, pageSize + 1).WithCancellation(ct))
-            {
-                rows.Add(row);
-            }
+            var rows = await Rows.For(db)(db, professionalId, (page - 1) * pageSize, pageSize + 1).ToListAsync(ct);
 
             // Someone else is a director when they hold (or held) director access, else registry staff.
             var others = rows.Where(c => c.ByUserId is not null && c.ByUserId != ownerUserId).Select(c => c.ByUserId!).Distinct().ToList();
