@@ -117,6 +117,7 @@ public static class IdentitySetup
         builder.Services.AddScoped<SecurityAudit>();
         builder.Services.AddScoped<CurrentProfessional>();
         builder.Services.AddScoped<AccessLogService>();
+        builder.Services.AddSingleton<RecentLooks>();
         builder.Services.AddScoped<SecondFactorReset>();
         return builder;
     }
