@@ -40,7 +40,7 @@ internal static class AnnouncementBenchmark
             var databasePath = Path.Combine(folder.FullName, "bench.db");
             var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
             SqliteRegistryDbContext NewContext() =>
-                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options);
             if (source is not null)
             {
                 File.Copy(source, databasePath);

@@ -28,7 +28,7 @@ internal static class CalendarBenchmark
             var path = Path.Combine(folder.FullName, "bench.db");
             var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
             SqliteRegistryDbContext NewContext() =>
-                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options);
             var setup = Stopwatch.StartNew();
             await using (var db = NewContext())
             {

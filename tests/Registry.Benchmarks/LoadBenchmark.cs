@@ -609,7 +609,7 @@ internal static partial class LoadBenchmark
     private static async Task<(string Email, int Site, string Key)> PrepareAccountAsync(string database, bool holdHourlyJobs)
     {
         var options = new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite($"Data Source={database}").Options;
-        await using var db = new SqliteRegistryDbContext(options, TimeProvider.System);
+        await using var db = new SqliteRegistryDbContext(options);
         var site = await db.Employments.Where(e => e.EndDate == null && e.EmployerId != null)
             .GroupBy(e => e.EmployerId!.Value).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
         var person = await db.Employments.Where(e => e.EmployerId == site && e.EndDate == null).Select(e => e.ProfessionalId).FirstAsync();

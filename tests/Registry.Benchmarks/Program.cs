@@ -58,7 +58,7 @@ try
     await File.WriteAllBytesAsync(csvPath, generated.Bytes);
     var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "bench.db") }.ToString();
     SqliteRegistryDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options);
 
     await using (var db = NewContext())
     {

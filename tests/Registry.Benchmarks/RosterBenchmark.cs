@@ -36,7 +36,7 @@ internal static class RosterBenchmark
         {
             var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "bench.db") }.ToString();
             SqliteRegistryDbContext NewContext() =>
-                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options);
             await using (var db = NewContext())
             {
                 await db.Database.MigrateAsync();

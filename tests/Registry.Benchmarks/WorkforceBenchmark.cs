@@ -37,7 +37,7 @@ internal static class WorkforceBenchmark
             var databasePath = Path.Combine(folder.FullName, "bench.db");
             var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
             SqliteRegistryDbContext NewContext() =>
-                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options, TimeProvider.System);
+                new(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options);
             await using (var db = NewContext())
             {
                 await db.Database.MigrateAsync();

@@ -20,30 +20,31 @@ public static class DatabaseServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton<IInterceptor, RecordHistoryInterceptor>();
 
-        // The options (connection string, interceptors, all singletons) are built once, not per request.
+        // The options (connection string, interceptors, all singletons) are built once, not per request,
+        // and contexts are pooled: a request takes one already built and gives it back reset (decision 0049).
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
+                services.AddDbContextPool<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
                     .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
                     .AddInterceptors(sp.GetServices<IInterceptor>())
-                    .AddInterceptors(new SqliteConnectionSettings(options.SqliteMemoryMapMegabytes * 1024L * 1024L, TimeSpan.FromSeconds(30), options.SqliteSyncEveryCommit)), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(new SqliteConnectionSettings(options.SqliteMemoryMapMegabytes * 1024L * 1024L, TimeSpan.FromSeconds(30), options.SqliteSyncEveryCommit)));
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses the transactions the app opens itself
                 // (sign-up, imports, announcements); a failed request answers 503 and the person tries again.
-                services.AddDbContext<RegistryDbContext, SqlServerRegistryDbContext>((sp, db) =>
+                services.AddDbContextPool<RegistryDbContext, SqlServerRegistryDbContext>((sp, db) =>
                     db.UseSqlServer(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
                             ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Registry is not set."))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<RegistryDbContext, PostgreSqlRegistryDbContext>((sp, db) =>
+                services.AddDbContextPool<RegistryDbContext, PostgreSqlRegistryDbContext>((sp, db) =>
                     db.UseNpgsql(
                         sp.GetRequiredService<IConfiguration>().GetConnectionString("Registry")
                             ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Registry is not set."))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");

@@ -5,9 +5,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Registry.Web.Data;
 
 /// <summary>PostgreSQL (Npgsql), with its own migrations in Data/Migrations/PostgreSql.</summary>
-public sealed class PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options, TimeProvider timeProvider)
-    : RegistryDbContext(options, timeProvider)
+public sealed class PostgreSqlRegistryDbContext : RegistryDbContext
 {
+    /// <summary>The app's: one public constructor taking only the options, so contexts can be pooled (decision 0049).</summary>
+    public PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options)
+        : base(options, null)
+    {
+    }
+
+    /// <summary>For tests and tools that build a context by hand on their own clock.</summary>
+    internal PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options, TimeProvider timeProvider)
+        : base(options, timeProvider)
+    {
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -32,10 +32,16 @@ public abstract class RegistryDbContext
 
     private readonly TimeProvider _timeProvider;
 
-    protected RegistryDbContext(DbContextOptions options, TimeProvider timeProvider)
+    /// <summary>
+    /// The clock stamps changed records; without one given, the app's (from the services the options
+    /// carry, a singleton), else the system's. A pooled context keeps it for its whole life.
+    /// </summary>
+    protected RegistryDbContext(DbContextOptions options, TimeProvider? timeProvider)
         : base(options)
     {
-        _timeProvider = timeProvider;
+        _timeProvider = timeProvider
+            ?? options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+            ?? TimeProvider.System;
     }
 
     public DbSet<Professional> Professionals => Set<Professional>();

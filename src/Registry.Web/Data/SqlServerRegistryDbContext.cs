@@ -4,9 +4,19 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Registry.Web.Data;
 
 /// <summary>The production provider: SQL Server, with its own migrations in Data/Migrations/SqlServer.</summary>
-public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options, TimeProvider timeProvider)
-    : RegistryDbContext(options, timeProvider)
+public sealed class SqlServerRegistryDbContext : RegistryDbContext
 {
+    /// <summary>The app's: one public constructor taking only the options, so contexts can be pooled (decision 0049).</summary>
+    public SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options)
+        : base(options, null)
+    {
+    }
+
+    /// <summary>For tests and tools that build a context by hand on their own clock.</summary>
+    internal SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options, TimeProvider timeProvider)
+        : base(options, timeProvider)
+    {
+    }
 }
 
 /// <summary>

@@ -5,9 +5,20 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Registry.Web.Data;
 
 /// <summary>The embedded default: SQLite, with its own migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options, TimeProvider timeProvider)
-    : RegistryDbContext(options, timeProvider)
+public sealed class SqliteRegistryDbContext : RegistryDbContext
 {
+    /// <summary>The app's: one public constructor taking only the options, so contexts can be pooled (decision 0049).</summary>
+    public SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options)
+        : base(options, null)
+    {
+    }
+
+    /// <summary>For tests and tools that build a context by hand on their own clock.</summary>
+    internal SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options, TimeProvider timeProvider)
+        : base(options, timeProvider)
+    {
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
