@@ -46,6 +46,24 @@ public sealed class CacheControlTests : IClassFixture<RegistryAppFactory>
         Assert.NotEqual(true, response.Headers.CacheControl?.NoStore);
     }
 
+    [Fact]
+    public async Task The_fingerprinted_stylesheet_a_page_links_is_kept_a_year_outside_development()
+    {
+        // Run from build output (not published), ASP.NET Core would otherwise patch static assets for
+        // hot reload: "no-cache" on every file and a disk check on every request (appsettings.json).
+        var client = _app.CreateClient();
+        var page = await client.GetPageAsync("/");
+        var href = page.QuerySelector<IHtmlLinkElement>("link[rel=stylesheet]")!.Href!;
+        var path = new Uri(href).PathAndQuery;
+        Assert.Matches(@"\.[a-z0-9]{10}\.css$", path);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+        Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+    }
+
     private async Task<T> DbAsync<T>(Func<RegistryDbContext, Task<T>> work)
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -19,11 +19,14 @@ public static class DocumentOperations
 /// unless the owner hid the document from employers. Everyone else is refused (and is answered
 /// 404, so a document's existence is not revealed).
 /// </summary>
-public sealed class DocumentAuthorizationHandler(RegistryDbContext db, TimeProvider time)
+public sealed class DocumentAuthorizationHandler(IServiceProvider services, TimeProvider time)
     : AuthorizationHandler<OperationAuthorizationRequirement, Document>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Document resource)
     {
+        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
+        // request, public pages included, and only a resource check needs the database (decision 0049).
+        var db = services.GetRequiredService<RegistryDbContext>();
         if (requirement.Name != DocumentOperations.Read.Name || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return;

@@ -25,11 +25,14 @@ public static class SiteOperations
 /// active grant for that site (a rater's grant may name the site or its county), or a registry
 /// staff role.
 /// </summary>
-public sealed class SiteAuthorizationHandler(RegistryDbContext db, TimeProvider time)
+public sealed class SiteAuthorizationHandler(IServiceProvider services, TimeProvider time)
     : AuthorizationHandler<OperationAuthorizationRequirement, SiteResource>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SiteResource site)
     {
+        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
+        // request, public pages included, and only a resource check needs the database (decision 0049).
+        var db = services.GetRequiredService<RegistryDbContext>();
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
@@ -67,11 +70,14 @@ public static class StipendOperations
 }
 
 /// <summary>A stipend administrator sees the applicants, and keeps the eligible sites, of the programs and counties granted to them (staff: all).</summary>
-public sealed class StipendAuthorizationHandler(RegistryDbContext db, TimeProvider time)
+public sealed class StipendAuthorizationHandler(IServiceProvider services, TimeProvider time)
     : AuthorizationHandler<OperationAuthorizationRequirement, StipendScope>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StipendScope scope)
     {
+        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
+        // request, public pages included, and only a resource check needs the database (decision 0049).
+        var db = services.GetRequiredService<RegistryDbContext>();
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);

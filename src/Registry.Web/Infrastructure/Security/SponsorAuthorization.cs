@@ -26,11 +26,14 @@ public static class SponsorOperations
 /// A sponsor's people act for it once registry staff approved the sponsor and the sponsor approved
 /// them; nobody acts for another sponsor. Registry staff may do everything (support).
 /// </summary>
-public sealed class SponsorAuthorizationHandler(RegistryDbContext db)
+public sealed class SponsorAuthorizationHandler(IServiceProvider services)
     : AuthorizationHandler<OperationAuthorizationRequirement, SponsorResource>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SponsorResource sponsor)
     {
+        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
+        // request, public pages included, and only a resource check needs the database (decision 0049).
+        var db = services.GetRequiredService<RegistryDbContext>();
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
