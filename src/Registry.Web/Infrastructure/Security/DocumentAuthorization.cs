@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 using Registry.Web.Domain.Documents;
 
@@ -20,13 +19,11 @@ public static class DocumentOperations
 /// 404, so a document's existence is not revealed).
 /// </summary>
 public sealed class DocumentAuthorizationHandler(IServiceProvider services, TimeProvider time)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Document>
+    : ResourceAuthorizationHandler<Document>(services)
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Document resource)
     {
-        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
-        // request, public pages included, and only a resource check needs the database (decision 0049).
-        var db = services.GetRequiredService<RegistryDbContext>();
+        var db = Database;
         if (requirement.Name != DocumentOperations.Read.Name || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return;

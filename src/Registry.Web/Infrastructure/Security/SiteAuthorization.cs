@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Domain.Access;
 
 namespace Registry.Web.Infrastructure.Security;
@@ -26,13 +25,11 @@ public static class SiteOperations
 /// staff role.
 /// </summary>
 public sealed class SiteAuthorizationHandler(IServiceProvider services, TimeProvider time)
-    : AuthorizationHandler<OperationAuthorizationRequirement, SiteResource>
+    : ResourceAuthorizationHandler<SiteResource>(services)
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SiteResource site)
     {
-        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
-        // request, public pages included, and only a resource check needs the database (decision 0049).
-        var db = services.GetRequiredService<RegistryDbContext>();
+        var db = Database;
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
@@ -71,13 +68,11 @@ public static class StipendOperations
 
 /// <summary>A stipend administrator sees the applicants, and keeps the eligible sites, of the programs and counties granted to them (staff: all).</summary>
 public sealed class StipendAuthorizationHandler(IServiceProvider services, TimeProvider time)
-    : AuthorizationHandler<OperationAuthorizationRequirement, StipendScope>
+    : ResourceAuthorizationHandler<StipendScope>(services)
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StipendScope scope)
     {
-        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
-        // request, public pages included, and only a resource check needs the database (decision 0049).
-        var db = services.GetRequiredService<RegistryDbContext>();
+        var db = Database;
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);

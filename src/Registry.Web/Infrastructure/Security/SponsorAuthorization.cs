@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Registry.Web.Data;
 using Registry.Web.Domain.Calendar;
 
 namespace Registry.Web.Infrastructure.Security;
@@ -27,13 +26,11 @@ public static class SponsorOperations
 /// them; nobody acts for another sponsor. Registry staff may do everything (support).
 /// </summary>
 public sealed class SponsorAuthorizationHandler(IServiceProvider services)
-    : AuthorizationHandler<OperationAuthorizationRequirement, SponsorResource>
+    : ResourceAuthorizationHandler<SponsorResource>(services)
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SponsorResource sponsor)
     {
-        // Resolved here, not in the constructor: the authorization middleware builds every handler on every
-        // request, public pages included, and only a resource check needs the database (decision 0049).
-        var db = services.GetRequiredService<RegistryDbContext>();
+        var db = Database;
         if (context.User.IsRegistryStaff())
         {
             context.Succeed(requirement);
