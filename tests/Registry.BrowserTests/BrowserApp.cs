@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using Registry.BrowserTests.Infrastructure;
 using Registry.IntegrationTests.Infrastructure;
 
 namespace Registry.BrowserTests;
@@ -158,5 +160,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // One clock for the app and the tests (their "today" is the app's, however close to midnight).
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        builder.ConfigureLogging(logging => logging.AddProvider(new AppLogFile(Path.Combine(ScreenshotFolder, "..", "browser-logs", $"{Path.GetFileName(_folder)}.log"))));
     }
 }
