@@ -16,7 +16,7 @@ namespace Registry.Benchmarks;
 /// nothing else (no MVC, no views, no sign-in, no antiforgery, no localization, no headers).
 /// <list type="bullet">
 /// <item><c>/employers?q=N</c>: the site with that license number (the app's look-up by number).</item>
-/// <item><c>/my-registry?user=ID</c>: the person's record as My Registry reads it (profile, jobs with their sites, degrees, training this year, recent changes).</item>
+/// <item><c>/my-registry?user=ID&amp;session=ID</c>: what My Registry reads for the page (the session check, the person, their jobs with their sites, degrees, courses, training, permits, recent changes, notices, a refused address).</item>
 /// <item><c>/page?name=X</c>: the bytes of an app page fetched once (home, calendar, reports): what a cached page can at best cost.</item>
 /// </list>
 /// Started in the benchmark's own process, beside the app's, on a loopback port.
@@ -90,20 +90,44 @@ internal sealed class Baseline : IAsyncDisposable
         await context.Response.WriteAsync(html.ToString());
     }
 
+    /// <summary>
+    /// What My Registry reads for the page, in hand-written SQL: the session check every signed-in request
+    /// makes (the session, the account's stamp), the person, their jobs with their sites, degrees,
+    /// courses, training, permits (the completeness checklist and data-quality notes read these), the five
+    /// newest changes, the notices they received (count, and the newest when there are any) and whether a
+    /// mail server refused their address.
+    /// </summary>
     private static async Task RecordAsync(HttpContext context, string connectionString)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        var user = context.Request.Query["user"].ToString();
         var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        await using (var session = connection.CreateCommand())
+        {
+            session.CommandText = """
+                SELECT s.EndedAt, s.ExpiresAt, s.LastSeenAt, s.SecondFactor, u.SecurityStamp
+                FROM AccountSessions s JOIN AspNetUsers u ON u.Id = s.UserId WHERE s.Id = $session AND s.UserId = $user
+                """;
+            session.Parameters.AddWithValue("$session", context.Request.Query["session"].ToString());
+            session.Parameters.AddWithValue("$user", user);
+            await using var reader = await session.ExecuteReaderAsync();
+            if (!await reader.ReadAsync() || !reader.IsDBNull(0))
+            {
+                context.Response.StatusCode = 403;
+                return;
+            }
+        }
+
         long id;
         await using (var person = connection.CreateCommand())
         {
             person.CommandText = """
                 SELECT Id, RegistryId, FirstName, MiddleName, LastName, Email, Phone, DateOfBirth, HighestEducationLevel, ReportedEceUnits, County,
-                       EXISTS (SELECT 1 FROM Courses c WHERE c.ProfessionalId = p.Id), EXISTS (SELECT 1 FROM Credentials c WHERE c.ProfessionalId = p.Id)
+                       RaceEthnicityDeclined, Gender, PossibleDuplicateOfId, CreatedAt
                 FROM Professionals p WHERE UserId = $user
                 """;
-            person.Parameters.AddWithValue("$user", context.Request.Query["user"].ToString());
+            person.Parameters.AddWithValue("$user", user);
             await using var reader = await person.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
@@ -119,9 +143,25 @@ internal sealed class Baseline : IAsyncDisposable
             SELECT COALESCE(s.Name, e.UnlistedEmployerName), s.LicenseNumber, e.Role, e.StartDate, e.EndDate, e.DaysPerWeek, e.HoursPerDay, e.VerificationStatus
             FROM Employments e LEFT JOIN Employers s ON s.Id = e.EmployerId WHERE e.ProfessionalId = $id ORDER BY e.EndDate IS NOT NULL, e.StartDate DESC
             """);
-        await AppendRowsAsync(connection, html, id, "SELECT Level, Major, Institution, VerificationStatus FROM Degrees WHERE ProfessionalId = $id");
-        await AppendRowsAsync(connection, html, id, "SELECT EXISTS (SELECT 1 FROM TrainingRecords WHERE ProfessionalId = $id AND AttendedOn > date('now', '-1 year'))");
-        await AppendRowsAsync(connection, html, id, "SELECT At, Section, Field, OldValue, NewValue FROM RecordChanges WHERE ProfessionalId = $id ORDER BY Id DESC LIMIT 5");
+        await AppendRowsAsync(connection, html, id, "SELECT Level, Major, Institution, VerificationStatus, ConferredOn FROM Degrees WHERE ProfessionalId = $id");
+        await AppendRowsAsync(connection, html, id, "SELECT Title, Units, UnitType, CompletedOn FROM Courses WHERE ProfessionalId = $id");
+        await AppendRowsAsync(connection, html, id, "SELECT Title, AttendedOn, ClockHours FROM TrainingRecords WHERE ProfessionalId = $id");
+        await AppendRowsAsync(connection, html, id, "SELECT Type, IssuedOn, ExpiresOn FROM Credentials WHERE ProfessionalId = $id");
+        await AppendRowsAsync(connection, html, id, "SELECT At, Section, Field, OldValue, NewValue FROM RecordChanges WHERE ProfessionalId = $id ORDER BY At DESC, Id LIMIT 5");
+        await AppendRowsAsync(connection, html, id, """
+            SELECT COUNT(*) OVER (), r.Language, a.Id, a.SubjectEnglish, a.SubjectSpanish, a.QueuedAt FROM AnnouncementRecipients r JOIN Announcements a ON a.Id = r.AnnouncementId
+            WHERE r.ProfessionalId = $id ORDER BY r.AnnouncementId DESC LIMIT 5
+            """);
+        await using (var refused = connection.CreateCommand())
+        {
+            refused.CommandText = "SELECT a.Reason FROM AspNetUsers u JOIN UndeliverableAddresses a ON a.Address = u.NormalizedEmail WHERE u.Id = $user";
+            refused.Parameters.AddWithValue("$user", user);
+            if (await refused.ExecuteScalarAsync() is string reason)
+            {
+                html.Append("<p>").Append(HtmlEncoder.Default.Encode(reason)).Append("</p>");
+            }
+        }
+
         html.Append("</body></html>");
         await context.Response.WriteAsync(html.ToString());
     }

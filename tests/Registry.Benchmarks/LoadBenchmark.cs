@@ -195,7 +195,7 @@ internal static partial class LoadBenchmark
             await using var baseline = await Baseline.StartAsync(database);
             var scripts = Directory.CreateTempSubdirectory("registry-load-scripts-");
             var lookUps = await RandomLicenseNumbersScriptAsync(database, scripts.FullName);
-            var userId = await UserIdAsync(database, email);
+            var (userId, sessionId) = await UserIdAsync(database, email);
 
             // Each page beside what bare Kestrel and ADO.NET do for it: the same look-up, the same
             // person's record, or (for a page the same for every visitor) the app's own bytes.
@@ -208,7 +208,7 @@ internal static partial class LoadBenchmark
                 string? against = null;
                 if (path == "/my-registry")
                 {
-                    against = "/my-registry?user=" + Uri.EscapeDataString(userId);
+                    against = "/my-registry?user=" + Uri.EscapeDataString(userId) + "&session=" + Uri.EscapeDataString(sessionId);
                 }
                 else if (!signedIn)
                 {
@@ -354,14 +354,20 @@ internal static partial class LoadBenchmark
         return file;
     }
 
-    private static async Task<string> UserIdAsync(string database, string email)
+    /// <summary>The account's id and the session the benchmark signed in with (its newest), for the baseline's session check.</summary>
+    private static async Task<(string UserId, string SessionId)> UserIdAsync(string database, string email)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM AspNetUsers WHERE Email = $email";
+        command.CommandText = """
+            SELECT u.Id, s.Id FROM AspNetUsers u JOIN AccountSessions s ON s.UserId = u.Id
+            WHERE u.Email = $email AND s.EndedAt IS NULL ORDER BY s.CreatedAt DESC LIMIT 1
+            """;
         command.Parameters.AddWithValue("$email", email);
-        return (string)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetString(0), reader.GetString(1));
     }
 
     /// <summary>Each page answers 200 and is the page asked for: a signed-in page shows the sign-out form (not the sign-in page).</summary>

@@ -35,8 +35,8 @@ public static class MyRegistryPage
 
         public int NoticeCount { get; init; }
 
-        /// <summary>Set when a mail server refused the account's address: the page asks to fix it.</summary>
-        public Infrastructure.Email.UndeliverableAddress? EmailProblem { get; init; }
+        /// <summary>When a mail server refused the account's address (set only then): the page asks to fix it.</summary>
+        public DateTimeOffset? EmailRefusedAt { get; init; }
     }
 
     public sealed record JobView(
@@ -58,7 +58,8 @@ public static class MyRegistryPage
     /// <summary>
     /// Reads the record once for the page, its completeness checklist and its data-quality problems (which
     /// ask the same facts), in compiled queries: every signed-in person lands here, so each query it saves
-    /// counts (docs/benchmarks.md).
+    /// counts (docs/benchmarks.md). The person's row brings how many notices they received and whether a mail
+    /// server refused their address; the notices themselves are read only when there are some.
     /// </summary>
     public sealed class Handler(RegistryDbContext db, TimeProvider time, RecentChanges.Handler history, Infrastructure.Email.Notices notices)
     {
@@ -71,7 +72,10 @@ public static class MyRegistryPage
                     p.RaceEthnicityDeclined || p.RaceEthnicities.Any(),
                     p.Gender != null,
                     p.PossibleDuplicateOfId != null,
-                    p.CreatedAt))
+                    p.CreatedAt,
+                    db.AnnouncementRecipients.Count(r => r.ProfessionalId == p.Id),
+                    db.UndeliverableAddresses.Where(a => a.Address == db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).FirstOrDefault())
+                        .Select(a => (DateTimeOffset?)a.At).FirstOrDefault()))
                 .FirstOrDefault()));
 
         private static readonly PerModelQuery<Func<RegistryDbContext, int, IAsyncEnumerable<JobView>>> Jobs = new(() =>
@@ -149,15 +153,15 @@ public static class MyRegistryPage
             // The completeness checklist above already asks for county, education and demographics.
             var problems = DataQualityRules.Check(facts, today).Where(p => p.Rule != DataQualityRule.RequiredFields || p.Code == "Name").ToList();
             var recent = await history.PageAsync(person.Id, userId, person.CreatedAt, 1, RecentChangesShown, ct);
-            var (received, receivedCount) = await notices.PageAsync(person.Id, 1, Infrastructure.Email.Notices.Shown, ct);
+            var received = await notices.NewestAsync(person.Id, person.NoticeCount, Infrastructure.Email.Notices.Shown, ct);
             var name = string.Join(' ', new[] { person.FirstName, person.MiddleName, person.LastName }.Where(n => !string.IsNullOrEmpty(n)));
             return new ViewModel(
                 RegistryId.Format(person.RegistryId), name, person.Email, person.Phone, person.DateOfBirth,
                 person.HighestEducationLevel, person.ReportedEceUnits, jobs, degrees.Select(d => d.Degree).ToList(), completeness, recent.Changes, problems)
             {
                 Notices = received,
-                NoticeCount = receivedCount,
-                EmailProblem = await notices.UndeliverableAsync(userId, ct),
+                NoticeCount = person.NoticeCount,
+                EmailRefusedAt = person.RefusedAt,
             };
         }
     }
@@ -165,7 +169,7 @@ public static class MyRegistryPage
     private sealed record Person(
         int Id, string RegistryId, string FirstName, string? MiddleName, string LastName, string Email, string? Phone, DateOnly DateOfBirth,
         EducationLevel? HighestEducationLevel, decimal? ReportedEceUnits, bool HasCounty, bool AnsweredRaceEthnicity, bool AnsweredGender, bool PossibleDuplicate,
-        DateTimeOffset CreatedAt);
+        DateTimeOffset CreatedAt, int NoticeCount, DateTimeOffset? RefusedAt);
 
     private sealed record DegreeRow(DegreeView Degree, DateOnly? ConferredOn);
 

@@ -23,12 +23,6 @@ public sealed class Notices(RegistryDbContext db)
             .OrderByDescending(r => r.AnnouncementId).Skip(skip).Take(take)
             .Join(db.Announcements.AsNoTracking(), r => r.AnnouncementId, a => a.Id, (r, a) => new Received(r.Language, a))));
 
-    private static readonly PerModelQuery<Func<RegistryDbContext, string, CancellationToken, Task<UndeliverableAddress?>>> Refused = new(() =>
-        EF.CompileAsyncQuery((RegistryDbContext db, string userId, CancellationToken ct) => db.Users.Where(u => u.Id == userId)
-            .Join(db.UndeliverableAddresses, u => u.NormalizedEmail, a => a.Address, (u, a) => a)
-            .AsNoTracking()
-            .FirstOrDefault()));
-
     public async Task<(IReadOnlyList<Notice> Items, int Total)> PageAsync(string userId, int page, int size, CancellationToken ct)
     {
         // By the person's id first: the key (ProfessionalId, AnnouncementId) then reads only their notices.
@@ -49,6 +43,18 @@ public sealed class Notices(RegistryDbContext db)
         return (rows.Select(r => ToNotice(r.Announcement, r.Language)).ToList(), total);
     }
 
+    /// <summary>The newest <paramref name="size"/> notices of a person whose count the caller has read with their record (none read when it is 0).</summary>
+    public async Task<IReadOnlyList<Notice>> NewestAsync(int professionalId, int total, int size, CancellationToken ct)
+    {
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var rows = await Rows.For(db)(db, professionalId, 0, size).ToListAsync(ct);
+        return rows.Select(r => ToNotice(r.Announcement, r.Language)).ToList();
+    }
+
     public async Task<Notice?> FindAsync(string userId, int id, CancellationToken ct)
     {
         var professionalId = await db.Professionals.Where(p => p.UserId == userId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -58,9 +64,6 @@ public sealed class Notices(RegistryDbContext db)
             .FirstOrDefaultAsync(ct);
         return row is null ? null : ToNotice(row.Announcement, row.Language);
     }
-
-    /// <summary>The address a mail server refused, when it is still the account's (for the "fix your email" prompt).</summary>
-    public Task<UndeliverableAddress?> UndeliverableAsync(string userId, CancellationToken ct) => Refused.For(db)(db, userId, ct);
 
     /// <summary>The owner says the address is right: the prompt goes, and the next message tries it again.</summary>
     public async Task AddressIsRightAsync(string userId, CancellationToken ct)

@@ -23,6 +23,7 @@ public static class WebSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, Registry.Web.Infrastructure.Web.LocalizedBindingMessages>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory, RememberedLinks>();
         builder.Services.Configure<RazorViewEngineOptions>(options =>
         {
             // Feature folders: a feature's views live beside its controller, in the folder its namespace names.
