@@ -37,6 +37,13 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool SqliteSyncEveryCommit { get; set; }
 
+    /// <summary>
+    /// Whether SQLite connections stay open between requests and keep the statements compiled for them
+    /// (<see cref="SqliteKeptOpenConnection"/>). On by default; off gives each query a connection from
+    /// Microsoft.Data.Sqlite's pool and a statement compiled afresh, as before (decision 0052).
+    /// </summary>
+    public bool SqliteReuseStatements { get; set; } = true;
+
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
 
     public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;

@@ -10,6 +10,9 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>The embedded default: a file in the app's data folder, created on first run.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/registry.db";
 
+    /// <summary>How many SQLite contexts (each with its open connection) wait in the pool for requests; more at once are made and closed after.</summary>
+    public const int SqlitePoolSize = 128;
+
     /// <summary>
     /// Registers <see cref="RegistryDbContext"/> on the provider that configuration names. The
     /// provider's own context type (which owns that provider's migrations) is what resolves.
@@ -25,10 +28,21 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<RegistryDbContext, SqliteRegistryDbContext>((sp, db) => db
-                    .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
-                    .AddInterceptors(sp.GetServices<IInterceptor>())
-                    .AddInterceptors(new SqliteConnectionSettings(options.SqliteMemoryMapMegabytes * 1024L * 1024L, TimeSpan.FromSeconds(30), options.SqliteSyncEveryCommit)));
+                // Contexts waiting in the pool keep their connection open (and its compiled statements) when
+                // SqliteReuseStatements is on: at most SqlitePoolSize of them (decision 0052).
+                services.AddSingleton<KeptSqliteConnections>();
+                services.AddDbContextPool<RegistryDbContext, SqliteRegistryDbContext>(
+                    (sp, db) =>
+                    {
+                        db.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>(), environment))
+                            .AddInterceptors(sp.GetServices<IInterceptor>())
+                            .AddInterceptors(new SqliteConnectionSettings(options.SqliteMemoryMapMegabytes * 1024L * 1024L, TimeSpan.FromSeconds(30), options.SqliteSyncEveryCommit));
+                        if (options.SqliteReuseStatements)
+                        {
+                            SqliteKeptOpenConnection.Use(db);
+                        }
+                    },
+                    SqlitePoolSize);
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses the transactions the app opens itself
