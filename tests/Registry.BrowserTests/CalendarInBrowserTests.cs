@@ -76,8 +76,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         await sponsorPage.FillAsync("#Capacity", "12");
         await sponsorPage.FillAsync("#RegistrationDeadline", today);
         await sponsorPage.FillAsync("#WithdrawalDays", "0");
-        await sponsorPage.ClickAsync("main form button[type=submit]");
-        await sponsorPage.WaitForURLAsync(new Regex(@"/training/events/\d+$"));
+        await BrowserApp.SubmitAsync(sponsorPage, "main form button[type=submit]", new Regex(@"/training/events/\d+$"));
         var eventUrl = sponsorPage.Url;
         await Screenshot(sponsorPage, "calendar-1-posted");
 

@@ -47,8 +47,7 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
         await page.ClickAsync("form[role=search] button[type=submit]");
         await page.WaitForSelectorAsync("#results-heading");
         await ScreenshotAsync(page, "no-js", "2-employer-results");
-        await page.ClickAsync("button[aria-label='Select Ho, Nancy']");
-        await page.WaitForURLAsync(new Regex("/sign-up/employment$"));
+        await BrowserApp.SubmitAsync(page, "button[aria-label='Select Ho, Nancy']", new Regex("/sign-up/employment$"));
 
         await FillEmploymentAndEducationAsync(page, "no-js");
         await ConfirmAndSeeMyRegistryAsync(page, email, "no-js");
@@ -90,8 +89,7 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
         await page.FillAsync("#Password", "tiny tots teach me daily");
         await page.FillAsync("#ConfirmPassword", "tiny tots teach me daily");
         await ScreenshotAsync(page, run, "1-personal");
-        await page.ClickAsync("form.wizard-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/sign-up/employer$"));
+        await BrowserApp.SubmitAsync(page, "form.wizard-form button[type=submit]", new Regex("/sign-up/employer$"));
     }
 
     private static async Task FillEmploymentAndEducationAsync(IPage page, string run)
@@ -104,14 +102,12 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
         await page.FillAsync("#HoursPerWeek", "37.5");
         await page.CheckAsync("#AgeGroups-Preschool");
         await ScreenshotAsync(page, run, "3-employment");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/sign-up/education$"));
+        await BrowserApp.SubmitAsync(page, "main form button[type=submit]", new Regex("/sign-up/education$"));
 
         await page.SelectOptionAsync("#HighestLevel", "SomeCollege");
         await page.FillAsync("#EceUnits", "12");
         await ScreenshotAsync(page, run, "4-education");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/sign-up/done$"));
+        await BrowserApp.SubmitAsync(page, "main form button[type=submit]", new Regex("/sign-up/done$"));
         Assert.Equal("The requested account has been created successfully!", (await page.TextContentAsync("h1"))?.Trim());
         await ScreenshotAsync(page, run, "5-done");
     }

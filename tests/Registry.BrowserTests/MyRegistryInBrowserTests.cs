@@ -37,8 +37,7 @@ public sealed class MyRegistryInBrowserTests : IClassFixture<BrowserApp>
         await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/my-registry$"));
+        await BrowserApp.SubmitAsync(page, "main form button[type=submit]", new Regex("/my-registry$"));
 
         await page.GotoAsync($"{_app.BaseUrl}/my-registry/education/courses/add");
         await page.FillAsync("#Institution", "City College of San Francisco");
@@ -46,8 +45,7 @@ public sealed class MyRegistryInBrowserTests : IClassFixture<BrowserApp>
         await page.FillAsync("#Units", "3");
         await page.SelectOptionAsync("#Grade", "A");
         await page.SelectOptionAsync("#Category", "ChildGrowthAndDevelopment");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/my-registry/education$"));
+        await BrowserApp.SubmitAsync(page, "main form button[type=submit]", new Regex("/my-registry/education$"));
         Assert.Equal("3", (await page.TextContentAsync("#total-core"))?.Trim());
         await Screenshot(page, "record-1-course");
 

@@ -69,8 +69,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         Assert.Equal("Work laptop", (await page.InnerTextAsync("#passkey-list .passkey-name")).Trim());
         await Screenshot(page, "passkey-2-added");
 
-        await page.ClickAsync("nav form[action='/account/sign-out'] button");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserApp.SubmitAsync(page, "nav form[action='/account/sign-out'] button", new Regex("/$"));
         await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
         Assert.True(await page.IsVisibleAsync("#passkey-sign-in-button"));
         await Screenshot(page, "passkey-3-sign-in");
@@ -110,8 +109,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(new Regex("/account/sign-in"));
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form[action='/account/sign-in'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/two-factor\\?returnUrl=%2Faccess$"));
+        await BrowserApp.SubmitAsync(page, "main form[action='/account/sign-in'] button[type=submit]", new Regex("/account/two-factor\\?returnUrl=%2Faccess$"));
         Assert.True(await page.IsVisibleAsync("#second-factor-required"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "The set-up page does not scroll sideways on a phone.");
         await Screenshot(page, $"second-factor-{run}-1-set-up");
@@ -139,18 +137,15 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
         await Screenshot(page, $"second-factor-{run}-3-access");
 
         // Next time, the password is not enough: a code is asked for (a recovery code does too).
-        await page.ClickAsync("nav form[action='/account/sign-out'] button");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserApp.SubmitAsync(page, "nav form[action='/account/sign-out'] button", new Regex("/$"));
         await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Password);
-        await page.ClickAsync("main form[action='/account/sign-in'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/sign-in/two-factor"));
+        await BrowserApp.SubmitAsync(page, "main form[action='/account/sign-in'] button[type=submit]", new Regex("/account/sign-in/two-factor"));
         Assert.True(await page.IsVisibleAsync("#Code"));
         await Screenshot(page, $"second-factor-{run}-4-code-asked");
         await page.FillAsync("#Code", codes[0]);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/my-registry$"));
+        await BrowserApp.SubmitAsync(page, "main form button[type=submit]", new Regex("/my-registry$"));
     }
 
     /// <summary>A confirmed account with a professional record; a director holds a grant to a site (and so needs a second factor).</summary>

@@ -73,8 +73,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         await page.CheckAsync($"#Site-{site}");
         await page.FillAsync("#Position", "Site director");
         await page.SetInputFilesAsync("#Proof", new FilePayload { Name = "letter.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
-        await page.ClickAsync("form[enctype='multipart/form-data'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/access$"));
+        await BrowserApp.SubmitAsync(page, "form[enctype='multipart/form-data'] button[type=submit]", new Regex("/access$"));
         Assert.Contains("CALVARY PRESBYTERIAN", await page.TextContentAsync(".access-request"), StringComparison.Ordinal);
         await Screenshot(page, "access-1-requested");
 
@@ -96,8 +95,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         // The director confirms everyone at once and sees them on the roster.
         await page.ClickAsync($"a[href='/sites/{site}/staff']");
         Assert.Equal(3, await page.Locator(".staff-row").CountAsync());
-        await page.ClickAsync("#confirm-all");
-        await page.WaitForURLAsync(new Regex($"/sites/{site}/staff$"));
+        await BrowserApp.SubmitAsync(page, "#confirm-all", new Regex($"/sites/{site}/staff$"));
         Assert.Contains("3", await page.TextContentAsync("[role=status]"), StringComparison.Ordinal);
         await page.GotoAsync($"{_app.BaseUrl}/sites/{site}/roster");
         var rows = await page.Locator(".roster-row th").AllTextContentsAsync();
