@@ -14,7 +14,7 @@ namespace Registry.Web.Infrastructure.Web;
 /// controller, the values given, the current request's route values, the path base, and the protocol,
 /// host and fragment asked for; all of these make the key, so a remembered link is the one the framework
 /// would write. At most <see cref="Capacity"/> links are kept (pages with ids in their route make new
-/// keys; once full, the rest are worked out each time, as before). See docs/decisions/0051-remembered-links.md.
+/// keys; when full, the store is emptied and fills again with what is asked for). See docs/decisions/0051-remembered-links.md.
 /// </summary>
 public sealed class RememberedLinks : IUrlHelperFactory
 {
@@ -42,11 +42,13 @@ public sealed class RememberedLinks : IUrlHelperFactory
             }
 
             link = framework.Action(actionContext);
-            if (links._links.Count < Capacity)
+            if (links._links.Count >= Capacity)
             {
-                links._links.TryAdd(key, link);
+                // Full (pages with ids in their route make a key per id): start again, so the links pages ask for now are the ones kept.
+                links._links.Clear();
             }
 
+            links._links.TryAdd(key, link);
             return link;
         }
 
