@@ -23,6 +23,7 @@ using Registry.Web.Features.Qualifications;
 using Registry.Web.Features.Ratings;
 using Registry.Web.Features.SecurityEvents;
 using Registry.Web.Features.SignUp;
+using Registry.Web.Features.SignedCredentials;
 using Registry.Web.Features.Sites;
 using Registry.Web.Features.Sponsors;
 using Registry.Web.Features.Staff;
@@ -38,7 +39,7 @@ using Registry.Web.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryCore()
     .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddEmployment().AddEducation().AddPermits().AddTraining()
-    .AddDocuments().AddFacts().AddExport().AddCard().AddQualifications().AddMessages()
+    .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
     .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();

@@ -159,6 +159,12 @@ public abstract class RegistryDbContext
     /// <summary>Data Protection keys, shared by every app instance (cookies and email links work on any of them).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The keys the registry signs credentials with (decision 0053).</summary>
+    public DbSet<Domain.Signed.SigningKey> SigningKeys => Set<Domain.Signed.SigningKey>();
+
+    /// <summary>Signed credentials people asked for, and their place in the status lists.</summary>
+    public DbSet<Domain.Signed.IssuedCredential> IssuedCredentials => Set<Domain.Signed.IssuedCredential>();
+
     /// <summary>
     /// Identity's third schema (passkeys). Identity reads it from the app's options; a context
     /// built without the app (design-time factories, tools, tests) gets the same options here.

@@ -67,7 +67,8 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.Messages.MessageKind>().Select(n => "MessageKind" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Messages.AnnouncementStatus>().Select(n => "AnnouncementStatus" + n))
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison",
-                "AccessWhat staff list", "AccessWhat data quality list", "AccessWhat attendance sheet", "AccessWhat training registration list", "AccessWhat access request proof", "AccessViewerTrainingSponsor", "AccessWhat changed facts", "AccessWhat name changes", "AccessWhat name change proof", "AccessWhat attendance review"])
+                "AccessWhat staff list", "AccessWhat data quality list", "AccessWhat attendance sheet", "AccessWhat training registration list", "AccessWhat access request proof", "AccessViewerTrainingSponsor", "AccessWhat changed facts", "AccessWhat name changes", "AccessWhat name change proof", "AccessWhat attendance review", "AccessViewerVerifier", "AccessWhat credential"])
+            .Concat(Enum.GetNames<Registry.Web.Features.SignedCredentials.MyCredentials.Standing>().Select(n => "CredentialStanding" + n))
             .Concat(Enum.GetNames<Registry.Web.Domain.Accounts.SecurityEventKind>().Select(n => "SecurityEvent" + n))
             .ToList();
 

@@ -56,6 +56,13 @@ public sealed class AccessLogService(RegistryDbContext db, TimeProvider time, Re
         recent.Logged(toLog);
     }
 
+    /// <summary>Logs one look, every time (no "already logged" window): a check of the person's signed credential by whoever holds it.</summary>
+    public async Task RecordEachAsync(int professionalId, string viewerUserId, string role, string what, CancellationToken ct)
+    {
+        db.AccessLog.Add(new AccessLogEntry(professionalId, viewerUserId, role, null, what, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<(IReadOnlyList<Entry> Entries, bool HasOlder)> ForAsync(int professionalId, int page, CancellationToken ct)
     {
         const int PageSize = 50;

@@ -32,6 +32,12 @@ public sealed class SiteOptions
     /// </summary>
     public string? AdditionalHosts { get; set; }
 
+    /// <summary>The registry's name as signed credentials and its did:web document give it ("Registry", "Alameda County ECE Registry").</summary>
+    public string Name { get; set; } = "Registry";
+
+    /// <summary>The state (or territory) the registry serves, as its two-letter postal code: credentials and the did:web document name it.</summary>
+    public string State { get; set; } = "CA";
+
     /// <summary>
     /// Outside Development and the tests (Production, Staging…) the public address must be set:
     /// start-up refuses without it, and only its host (and <see cref="AdditionalHosts"/>) is served.

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Registry.Web.Domain.Signed;
+using Registry.Web.Infrastructure.Signed;
+
+namespace Registry.Web.Features.SignedCredentials;
+
+/// <summary>
+/// The Open Badges 3.0 credentials the registry issues (docs/credentials.md shows each one). The
+/// registry is the issuer: it attests that it verified a fact; the body that granted a permit is the
+/// achievement's creator. Credentials are written in English, the language of the permits' own names.
+/// </summary>
+public static class OpenBadges
+{
+    public const string VcContext = "https://www.w3.org/ns/credentials/v2";
+    public const string ObContext = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    public const string ObSchema = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+    /// <summary>The holder as the credential names them: the name and registry id they chose to show.</summary>
+    public sealed record Holder(string Name, string RegistryId);
+
+    /// <summary>A verified permit or credential, as the record holds it.</summary>
+    public sealed record Permit(string TypeCode, string TypeName, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn, DateTimeOffset VerifiedAt);
+
+    public static JsonObject ForPermit(RegistryIssuer issuer, IssuedCredential issued, Holder holder, Permit permit, DateTimeOffset? validUntil, bool withNumber)
+    {
+        var subject = Subject(holder);
+        subject["achievement"] = new JsonObject
+        {
+            ["id"] = Tag(issuer, "permit/" + permit.TypeCode),
+            ["type"] = new JsonArray("Achievement"),
+            ["achievementType"] = "License",
+            ["name"] = permit.TypeName,
+            ["description"] = $"{permit.TypeName}, issued by {permit.IssuingBody}.",
+            ["criteria"] = new JsonObject { ["narrative"] = $"Granted by {permit.IssuingBody}. {issuer.Name} does not grant it: its staff verified the holder's document." },
+            ["creator"] = new JsonObject
+            {
+                ["id"] = Tag(issuer, "issuing-body/" + Slug(permit.IssuingBody)),
+                ["type"] = new JsonArray("Profile"),
+                ["name"] = permit.IssuingBody,
+            },
+            ["inLanguage"] = "en",
+        };
+        subject["activityStartDate"] = Day(permit.IssuedOn);
+        if (permit.ExpiresOn is { } expires)
+        {
+            subject["activityEndDate"] = Day(expires);
+        }
+
+        if (withNumber && permit.Number is { } number)
+        {
+            subject["licenseNumber"] = number;
+        }
+
+        var credential = Credential(issuer, issued, $"{permit.TypeName} (verified)", subject, validUntil);
+        credential["evidence"] = new JsonArray(new JsonObject
+        {
+            ["type"] = new JsonArray("Evidence"),
+            ["name"] = "Verified by registry staff",
+            ["description"] = $"{issuer.Name} staff checked the permit document the holder submitted and marked it verified on {Day(DateOnly.FromDateTime(permit.VerifiedAt.UtcDateTime))}.",
+            ["genre"] = "Verification",
+        });
+        return credential;
+    }
+
+    public static JsonObject ForMembership(RegistryIssuer issuer, IssuedCredential issued, Holder holder)
+    {
+        var subject = Subject(holder);
+        subject["achievement"] = new JsonObject
+        {
+            ["id"] = Tag(issuer, "membership"),
+            ["type"] = new JsonArray("Achievement"),
+            ["achievementType"] = "Membership",
+            ["name"] = $"{issuer.Name} member",
+            ["description"] = $"Has a record in {issuer.Name}, the early care and education workforce registry of {issuer.State}.",
+            ["criteria"] = new JsonObject { ["narrative"] = "A professional with a record in the registry, under the registry id shown." },
+            ["creator"] = IssuerProfile(issuer),
+            ["inLanguage"] = "en",
+        };
+        return Credential(issuer, issued, $"{issuer.Name} membership", subject, null);
+    }
+
+    private static JsonObject Credential(RegistryIssuer issuer, IssuedCredential issued, string name, JsonObject subject, DateTimeOffset? validUntil)
+    {
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray(VcContext, ObContext),
+            ["id"] = "urn:uuid:" + issued.CredentialId.ToString("D"),
+            ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
+            ["name"] = name,
+            ["issuer"] = IssuerProfile(issuer),
+            ["validFrom"] = CredentialTokens.Timestamp(issued.IssuedAt),
+        };
+        if (validUntil is { } until)
+        {
+            credential["validUntil"] = CredentialTokens.Timestamp(until);
+        }
+
+        credential["credentialSubject"] = subject;
+        credential["credentialStatus"] = new JsonObject
+        {
+            ["id"] = issuer.StatusList(issued.StatusList) + "#" + issued.StatusIndex.ToString(CultureInfo.InvariantCulture),
+            ["type"] = "BitstringStatusListEntry",
+            ["statusPurpose"] = "revocation",
+            ["statusListIndex"] = issued.StatusIndex.ToString(CultureInfo.InvariantCulture),
+            ["statusListCredential"] = issuer.StatusList(issued.StatusList),
+        };
+        credential["credentialSchema"] = new JsonArray(new JsonObject { ["id"] = ObSchema, ["type"] = "1EdTechJsonSchemaValidator2019" });
+        return credential;
+    }
+
+    private static JsonObject IssuerProfile(RegistryIssuer issuer) => new()
+    {
+        ["id"] = issuer.Did,
+        ["type"] = new JsonArray("Profile"),
+        ["name"] = issuer.Name,
+        ["url"] = issuer.Url,
+        ["address"] = new JsonObject { ["type"] = new JsonArray("Address"), ["addressRegion"] = issuer.State, ["addressCountry"] = "US" },
+    };
+
+    private static JsonObject Subject(Holder holder) => new()
+    {
+        ["type"] = new JsonArray("AchievementSubject"),
+        ["identifier"] = new JsonArray(
+            new JsonObject { ["type"] = "IdentityObject", ["identityHash"] = holder.Name, ["identityType"] = "name", ["hashed"] = false },
+            new JsonObject { ["type"] = "IdentityObject", ["identityHash"] = holder.RegistryId, ["identityType"] = "identifier", ["hashed"] = false }),
+    };
+
+    /// <summary>A "tag:" URI (RFC 4151) on the registry's host: an identifier for what has no page of its own.</summary>
+    private static string Tag(RegistryIssuer issuer, string what) => $"tag:{issuer.Site.Host},2026:{what}";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Slug(string text)
+    {
+        var slug = new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return slug.Trim('-') is { Length: > 0 } s ? s : "unnamed";
+    }
+}
