@@ -194,6 +194,8 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /my-registry/credentials"] = Rule.SignedIn,
         ["POST /my-registry/credentials/permit"] = Rule.SignedIn,
         ["POST /my-registry/credentials/membership"] = Rule.SignedIn,
+        ["POST /my-registry/credentials/qualifications"] = Rule.SignedIn,
+        ["POST /my-registry/credentials/transcript"] = Rule.SignedIn,
         ["GET /my-registry/credentials/{credentialId:int}/download"] = Rule.SignedIn,
         ["POST /my-registry/credentials/{credentialId:int}/withdraw"] = Rule.SignedIn,
         ["GET /my-registry/history"] = Rule.SignedIn,

@@ -38,6 +38,10 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
     {
         ["GET /verify/{registryId}"] = "exempt: public by design; shows only what the person chose to show (CardTests)",
         ["GET /error/{statusCode:int?}"] = "exempt: an error page, no record",
+        ["GET /credentials/status/{list:int}"] = "exempt: public by design; a status list is bits by credential number and names nobody (SignedCredentialTests)",
+        ["POST /my-registry/credentials/permit"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.Nobody_gets_a_credential_of_a_fact_that_is_not_their_own_verified_current_one),
+        ["GET /my-registry/credentials/{credentialId:int}/download"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.Nobody_gets_a_credential_of_a_fact_that_is_not_their_own_verified_current_one),
+        ["POST /my-registry/credentials/{credentialId:int}/withdraw"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.Nobody_gets_a_credential_of_a_fact_that_is_not_their_own_verified_current_one),
         ["POST /error/{statusCode:int?}"] = "exempt: an error page, no record",
         ["GET /my-registry/employment/{jobId:int}/edit"] = nameof(Nobody_else_opens_a_persons_entries_or_documents),
         ["POST /my-registry/employment/{jobId:int}/edit"] = nameof(Nobody_else_changes_or_removes_a_persons_entries_with_their_own_forms),

@@ -276,6 +276,72 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         Assert.Contains("holds", (await CheckAsync(_app.CreateClient(), before)).QuerySelector("#result-heading")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_record_download_carries_a_signed_transcript_of_the_verified_record_that_a_changed_fact_revokes()
+    {
+        var (client, professionalId) = await _app.SignedInProfessionalAsync();
+        await PermitAsync(professionalId, verified: true);
+        var courseId = await CourseAsync(professionalId, "Child Growth and Development", verified: true);
+        await CourseAsync(professionalId, "Self-reported Course", verified: false);
+
+        using var zip = new System.IO.Compression.ZipArchive(await client.GetStreamAsync(new Uri("/my-registry/export", UriKind.Relative)));
+        var token = await new StreamReader(zip.GetEntry("transcript.jwt")!.Open()).ReadToEndAsync();
+        var record = JsonNode.Parse(await new StreamReader(zip.GetEntry("record.json")!.Open()).ReadToEndAsync())!;
+        var jws = IndependentJws.Parse(token);
+        var anonymous = _app.CreateClient();
+        var jwks = await anonymous.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative));
+        Assert.True(IndependentJws.Holds(jws, IndependentJws.KeyIn(jwks, (string)jws.Header["kid"]!)));
+        var clr = jws.Payload;
+        Assert.Equal((string?)clr["id"], (string?)record["signedTranscript"]!["credentialId"]);
+        IndependentJws.AssertSchema("vc-2.0.schema.json", clr);
+        IndependentJws.AssertSchema("clr-2.0-clrcredential.schema.json", clr);
+        var contained = ((JsonArray)clr["credentialSubject"]!["verifiableCredential"]!).OfType<JsonObject>().ToList();
+        Assert.All(contained, c => IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", c));
+        var names = contained.Select(c => (string?)c["credentialSubject"]!["achievement"]!["name"]).ToList();
+        Assert.Contains("Child Growth and Development", names);
+        Assert.Contains("Child Development Permit: Teacher", names);
+        Assert.DoesNotContain("Self-reported Course", names);
+        var course = contained.Single(c => (string?)c["credentialSubject"]!["achievement"]!["name"] == "Child Growth and Development")["credentialSubject"]!;
+        Assert.Equal(3m, (decimal)course["creditsEarned"]!);
+        Assert.Equal("A", (string?)course["result"]![0]!["value"]);
+        Assert.Contains("holds", (await CheckAsync(anonymous, token)).QuerySelector("#result-heading")!.TextContent, StringComparison.Ordinal);
+
+        // A verified course found wrong: the transcript that counted it is revoked; one verified later changes nothing.
+        await CourseAsync(professionalId, "Verified Later", verified: true);
+        var (list, index) = await StatusAsync(anonymous, clr, jwks);
+        Assert.False(IndependentJws.BitSet(list, index));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            (await db.Courses.SingleAsync(c => c.Id == courseId)).RecordVerification(Verification.NotAccepted("not on the transcript", "staff-1", DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        (list, index) = await StatusAsync(anonymous, clr, jwks);
+        Assert.True(IndependentJws.BitSet(list, index));
+    }
+
+    [Fact]
+    public async Task Qualifications_are_signed_as_of_the_day_with_the_rule_sets_they_were_worked_out_under()
+    {
+        var (client, professionalId) = await _app.SignedInProfessionalAsync();
+        await PermitAsync(professionalId, verified: true);
+        var page = await client.GetPageAsync("/my-registry/credentials");
+        var form = page.Forms.Single(f => f.Action.EndsWith("/my-registry/credentials/qualifications", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(form)).StatusCode);
+        page = await client.GetPageAsync("/my-registry/credentials");
+        var token = await client.GetStringAsync(new Uri(page.QuerySelectorAll(".issued")[0].QuerySelector<IHtmlAnchorElement>("a")!.PathName, UriKind.Relative));
+        var vc = IndependentJws.Parse(token).Payload;
+        IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
+        IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        var achievement = vc["credentialSubject"]!["achievement"]!;
+        Assert.Matches(@"^Qualifications on \d{4}-\d{2}-\d{2}$", (string?)achievement["name"]);
+        Assert.Contains("@", (string?)achievement["version"], StringComparison.Ordinal);
+        var descriptions = ((JsonArray)achievement["resultDescription"]!).Select(d => (string?)d!["id"]).ToHashSet();
+        var results = (JsonArray)vc["credentialSubject"]!["result"]!;
+        Assert.All(results, r => Assert.Contains((string?)r!["resultDescription"], descriptions));
+    }
+
     private static int ListId(JsonObject vc) =>
         int.Parse((string)vc["credentialStatus"]!["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture) + 1;
 
@@ -333,6 +399,22 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         professional.AddCredential(permit);
         await db.SaveChangesAsync();
         return permit.Id;
+    }
+
+    private async Task<int> CourseAsync(int professionalId, string title, bool verified)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var professional = await db.Professionals.SingleAsync(p => p.Id == professionalId);
+        var course = new Registry.Web.Domain.Education.Course("City College", "CDEV 10", title, 3m, Registry.Web.Domain.Education.UnitType.Semester, "A", "Fall 2024", Registry.Web.Domain.Education.CourseCategory.ChildGrowthAndDevelopment);
+        if (verified)
+        {
+            course.RecordVerification(Verification.Verified("staff-1", DateTimeOffset.UtcNow));
+        }
+
+        professional.AddCourse(course);
+        await db.SaveChangesAsync();
+        return course.Id;
     }
 
     private async Task SetVerificationAsync(int permitId, Verification verification)

@@ -8,6 +8,12 @@ public enum IssuedCredentialKind
 
     /// <summary>Registry membership: the person's name and registry id.</summary>
     Membership = 2,
+
+    /// <summary>What the person qualifies for on verified facts, as of the day issued (the rule sets and their versions named).</summary>
+    Qualifications = 3,
+
+    /// <summary>The whole verified record as a Comprehensive Learner Record (CLR 2.0).</summary>
+    Transcript = 4,
 }
 
 /// <summary>
@@ -61,6 +67,13 @@ public sealed class IssuedCredential
     /// <summary>When the fact was verified, as it stood when the credential was issued: verified again later is another verification.</summary>
     public DateTimeOffset? FactVerifiedAt { get; private set; }
 
+    /// <summary>
+    /// For a credential of the whole verified record (qualifications, transcript): how many of the
+    /// person's facts were verified when it was issued. It holds while the same number still are
+    /// (verified then and not changed since); one un-verified, edited, removed or verified again makes it revoked.
+    /// </summary>
+    public int? FactCount { get; private set; }
+
     /// <summary>The credential's own id ("urn:uuid:…" in its JSON and its JWT's jti).</summary>
     public Guid CredentialId { get; private set; }
 
@@ -81,6 +94,8 @@ public sealed class IssuedCredential
     public static (int First, int Last) IdsOfList(int list) => (((list - 1) * StatusListSize) + 1, list * StatusListSize);
 
     public void Keep(string token) => Token = token;
+
+    public void Counted(int verifiedFacts) => FactCount = verifiedFacts;
 
     public void Withdraw(DateTimeOffset at) => WithdrawnAt ??= at;
 }

@@ -18,7 +18,7 @@ namespace Registry.Web.Features.Export;
 /// </summary>
 public static class ExportRecord
 {
-    public const string SchemaVersion = "1.5";
+    public const string SchemaVersion = "1.6";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -43,7 +43,11 @@ public static class ExportRecord
         IReadOnlyList<TrainingDto> Training,
         IReadOnlyList<DocumentDto> Documents,
         IReadOnlyList<ChangeDto> Changes,
-        IReadOnlyList<EventDto> Events);
+        IReadOnlyList<EventDto> Events,
+        SignedTranscriptDto? SignedTranscript);
+
+    /// <summary>The signed CLR 2.0 transcript of the verified record beside record.json (transcript.jwt): its id, issuer and status list entry.</summary>
+    public sealed record SignedTranscriptDto(string File, string CredentialId, string Issuer, string StatusListCredential, int StatusListIndex);
 
     /// <summary>A training event the person registered for or attended: its status, and each session attended with the hours credited and why fewer.</summary>
     public sealed record EventDto(string Title, string Sponsor, DateOnly FirstDay, string? Registration, IReadOnlyList<AttendedDto> Attended);
@@ -83,7 +87,7 @@ public static class ExportRecord
 
     public sealed record TrainingDto(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours, string? TopicArea, string? Language, string? DeliveryMode, string TrustLevel, VerificationDto Verification);
 
-    public sealed class Handler(RegistryDbContext db, Infrastructure.Storage.IDocumentStorage storage, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, Infrastructure.Storage.IDocumentStorage storage, Infrastructure.Signed.CredentialIssuer credentials, Infrastructure.Signed.RegistryIssuer issuer, TimeProvider time)
     {
         public async Task<(string FileName, byte[] Zip)?> HandleAsync(int professionalId, CancellationToken ct)
         {
@@ -117,6 +121,8 @@ public static class ExportRecord
             var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay)
                 .Select(e => new { e.Id, e.Title, e.FirstDay, Sponsor = db.Sponsors.Where(s => s.Id == e.SponsorId).Select(s => s.Name).First() }).ToListAsync(ct);
 
+            // Downloading one's record asks for the signed transcript of its verified part too (a new one each time).
+            var transcript = await credentials.TranscriptAsync(professionalId, ct);
             var record = new RecordDto(
                 SchemaVersion,
                 time.GetUtcNow(),
@@ -148,13 +154,19 @@ public static class ExportRecord
                 changes.Select(c => new ChangeDto(
                     c.At, c.ByUserId is null ? "registry" : c.ByUserId == p.UserId ? "you" : "registryStaff", c.Section, c.EntryLabel, c.Kind.ToString(), c.Field, c.OldValue, c.NewValue)).ToList(),
                 events.Select(e => new EventDto(e.Title, e.Sponsor, e.FirstDay, registrations.GetValueOrDefault(e.Id),
-                    attended[e.Id].OrderBy(a => a.Day).Select(a => new AttendedDto(a.Day, a.Hours, a.CreditedHours, a.Reason)).ToList())).ToList());
+                    attended[e.Id].OrderBy(a => a.Day).Select(a => new AttendedDto(a.Day, a.Hours, a.CreditedHours, a.Reason)).ToList())).ToList(),
+                transcript is null ? null : new SignedTranscriptDto("transcript.jwt", "urn:uuid:" + transcript.CredentialId.ToString("D"), issuer.Did, issuer.StatusList(transcript.StatusList), transcript.StatusIndex));
 
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
                 await Write(archive, "record.json", JsonSerializer.Serialize(record, Json), ct);
                 await Write(archive, "summary.html", Summary(record), ct);
+                if (transcript is not null)
+                {
+                    await Write(archive, "transcript.jwt", transcript.Token, ct);
+                }
+
                 foreach (var (document, entry) in documents.Zip(record.Documents))
                 {
                     if (await storage.OpenAsync(document.StorageKey, ct) is { } content)
@@ -168,7 +180,7 @@ public static class ExportRecord
                 }
 
                 await Write(archive, "README.txt",
-                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\ndocuments/: every document you uploaded.\r\n", ct);
+                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\ntranscript.jwt: your verified record as a signed credential (a CLR 2.0 transcript) that anyone can check, and another Registry can import.\r\ndocuments/: every document you uploaded.\r\n", ct);
             }
 
             return ($"registry-record-{p.RegistryId}.zip", zip.ToArray());

@@ -40,16 +40,15 @@ public sealed class SignedCredentialsController(MyCredentials.Handler mine, Cred
 
     [Authorize(Policy = Policies.SignedIn)]
     [HttpPost("/my-registry/credentials/membership")]
-    public async Task<IActionResult> IssueMembership(CancellationToken ct)
-    {
-        if (await me.IdAsync(User, ct) is not { } id || await mine.IssueMembershipAsync(id, ct) is null)
-        {
-            return NotFound();
-        }
+    public Task<IActionResult> IssueMembership(CancellationToken ct) => IssueAsync(MyCredentials.Kind.Membership, ct);
 
-        TempData["Notice"] = t["Your signed credential is ready: download it below."].Value;
-        return RedirectToAction(nameof(Index));
-    }
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("/my-registry/credentials/qualifications")]
+    public Task<IActionResult> IssueQualifications(CancellationToken ct) => IssueAsync(MyCredentials.Kind.Qualifications, ct);
+
+    [Authorize(Policy = Policies.SignedIn)]
+    [HttpPost("/my-registry/credentials/transcript")]
+    public Task<IActionResult> IssueTranscript(CancellationToken ct) => IssueAsync(MyCredentials.Kind.Transcript, ct);
 
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/credentials/{credentialId:int}/download")]
@@ -122,6 +121,17 @@ public sealed class SignedCredentialsController(MyCredentials.Handler mine, Cred
         }
 
         return View(new CheckPage(null, result));
+    }
+
+    private async Task<IActionResult> IssueAsync(MyCredentials.Kind kind, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } id || await mine.IssueAsync(id, kind, ct) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Your signed credential is ready: download it below."].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     public sealed record CheckPage(string? Pasted, CredentialCheck.Result? Result);

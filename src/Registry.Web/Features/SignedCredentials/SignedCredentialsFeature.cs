@@ -13,6 +13,7 @@ public static class SignedCredentialsFeature
         builder.Services.AddScoped<CredentialTokens>();
         builder.Services.AddScoped<StatusLists>();
         builder.Services.AddScoped<CredentialCheck>();
+        builder.Services.AddScoped<CredentialIssuer>();
         builder.Services.AddScoped<MyCredentials.Handler>();
         builder.Services.AddCommand(SigningKeys.RotateCommand, CommandStage.AfterDatabase, (app, _) => SignedCredentialCommands.RotateAsync(app.Services, Console.Out));
         builder.Services.AddCommand(SignedCredentialCommands.Verify, CommandStage.AfterDatabase, (app, args) => SignedCredentialCommands.VerifyAsync(app.Services, args, Console.Out));

@@ -29,7 +29,22 @@ public sealed class StatusLists(RegistryDbContext db, RegistryIssuer issuer, Cre
             .Where(c => c.Kind != IssuedCredentialKind.Permit || db.Credentials.Any(f =>
                 f.Id == c.FactId && f.ProfessionalId == c.ProfessionalId && f.ConcurrencyStamp == c.FactStamp
                 && f.Verification.Status == VerificationStatus.Verified && f.Verification.At == c.FactVerifiedAt))
+            .Where(c => (c.Kind != IssuedCredentialKind.Qualifications && c.Kind != IssuedCredentialKind.Transcript)
+                || db.Courses.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
+                + db.Degrees.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
+                + db.Credentials.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
+                + db.TrainingRecords.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
+                + db.Employments.Count(f => f.ProfessionalId == c.ProfessionalId && ((f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt) || f.ConfirmedAt <= c.IssuedAt))
+                == c.FactCount)
             .Select(c => c.Id);
+
+    /// <summary>How many of the person's facts are verified, verified at or before <paramref name="at"/> (see <see cref="IssuedCredential.FactCount"/>).</summary>
+    public async Task<int> VerifiedFactsAsync(int professionalId, DateTimeOffset at, CancellationToken ct) =>
+        await db.Courses.CountAsync(f => f.ProfessionalId == professionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= at, ct)
+        + await db.Degrees.CountAsync(f => f.ProfessionalId == professionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= at, ct)
+        + await db.Credentials.CountAsync(f => f.ProfessionalId == professionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= at, ct)
+        + await db.TrainingRecords.CountAsync(f => f.ProfessionalId == professionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= at, ct)
+        + await db.Employments.CountAsync(f => f.ProfessionalId == professionalId && ((f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= at) || f.ConfirmedAt <= at), ct);
 
     /// <summary>Whether the credential with this id still holds.</summary>
     public async Task<bool> HoldsAsync(int id, CancellationToken ct) => await Holding(id, id).AnyAsync(ct);

@@ -2135,6 +2135,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("CredentialId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("FactCount")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FactId")
                         .HasColumnType("integer");
 

@@ -2135,6 +2135,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("CredentialId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("FactCount")
+                        .HasColumnType("int");
+
                     b.Property<int?>("FactId")
                         .HasColumnType("int");
 

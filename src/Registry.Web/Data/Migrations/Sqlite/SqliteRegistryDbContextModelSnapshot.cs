@@ -2064,6 +2064,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CredentialId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FactCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FactId")
                         .HasColumnType("INTEGER");
 

@@ -23,6 +23,7 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     FactId = table.Column<int>(type: "int", nullable: true),
                     FactStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     FactVerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FactCount = table.Column<int>(type: "int", nullable: true),
                     CredentialId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ValidUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),

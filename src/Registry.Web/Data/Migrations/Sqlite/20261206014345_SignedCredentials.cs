@@ -23,6 +23,7 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     FactId = table.Column<int>(type: "INTEGER", nullable: true),
                     FactStamp = table.Column<Guid>(type: "TEXT", nullable: true),
                     FactVerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FactCount = table.Column<int>(type: "INTEGER", nullable: true),
                     CredentialId = table.Column<Guid>(type: "TEXT", nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ValidUntil = table.Column<long>(type: "INTEGER", nullable: true),

@@ -13,7 +13,7 @@ using Registry.Web.Data;
 namespace Registry.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261206013200_SignedCredentials")]
+    [Migration("20261206014349_SignedCredentials")]
     partial class SignedCredentials
     {
         /// <inheritdoc />
@@ -2137,6 +2137,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid>("CredentialId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("FactCount")
+                        .HasColumnType("int");
 
                     b.Property<int?>("FactId")
                         .HasColumnType("int");

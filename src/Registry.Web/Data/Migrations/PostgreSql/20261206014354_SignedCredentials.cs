@@ -24,6 +24,7 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     FactId = table.Column<int>(type: "integer", nullable: true),
                     FactStamp = table.Column<Guid>(type: "uuid", nullable: true),
                     FactVerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FactCount = table.Column<int>(type: "integer", nullable: true),
                     CredentialId = table.Column<Guid>(type: "uuid", nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),

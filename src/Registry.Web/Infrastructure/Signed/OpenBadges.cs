@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Registry.Web.Domain.Signed;
-using Registry.Web.Infrastructure.Signed;
 
-namespace Registry.Web.Features.SignedCredentials;
+namespace Registry.Web.Infrastructure.Signed;
 
 /// <summary>
 /// The Open Badges 3.0 credentials the registry issues (docs/credentials.md shows each one). The
@@ -80,7 +79,59 @@ public static class OpenBadges
         return Credential(issuer, issued, $"{issuer.Name} membership", subject, null);
     }
 
-    private static JsonObject Credential(RegistryIssuer issuer, IssuedCredential issued, string name, JsonObject subject, DateTimeOffset? validUntil)
+    /// <summary>A rule met on verified facts: its set, the set's version, and what it grants.</summary>
+    public sealed record Met(string RuleId, string Name, string SetId, string SetVersion, string? Track, int Level);
+
+    /// <summary>What the person qualifies for on verified facts on <paramref name="asOf"/>, each rule with its rule set and version.</summary>
+    public static JsonObject ForQualifications(RegistryIssuer issuer, IssuedCredential issued, Holder holder, DateOnly asOf, IReadOnlyList<(string Id, string Version, string Title)> sets, IReadOnlyList<Met> met)
+    {
+        var subject = Subject(holder);
+        var descriptions = new JsonArray();
+        var results = new JsonArray();
+        foreach (var rule in met)
+        {
+            var id = Tag(issuer, $"rules/{rule.SetId}/{rule.SetVersion}/{rule.RuleId}");
+            descriptions.Add(new JsonObject
+            {
+                ["id"] = id,
+                ["type"] = new JsonArray("ResultDescription"),
+                ["name"] = rule.Name,
+                ["resultType"] = "Status",
+            });
+            var result = new JsonObject
+            {
+                ["type"] = new JsonArray("Result"),
+                ["resultDescription"] = id,
+                ["status"] = "Completed",
+            };
+            if (rule.Track is not null)
+            {
+                result["value"] = $"{rule.Track} level {rule.Level.ToString(CultureInfo.InvariantCulture)}";
+            }
+
+            results.Add(result);
+        }
+
+        var setsText = string.Join("; ", sets.Select(s => $"{s.Title} ({s.Id}, version {s.Version})"));
+        subject["achievement"] = new JsonObject
+        {
+            ["id"] = Tag(issuer, "qualifications"),
+            ["type"] = new JsonArray("Achievement"),
+            ["achievementType"] = "QualityAssuranceCredential",
+            ["name"] = $"Qualifications on {Day(asOf)}",
+            ["description"] = $"What the holder qualified for on {Day(asOf)} under the rules in force, counting only facts {issuer.Name} staff had verified.",
+            ["criteria"] = new JsonObject { ["narrative"] = $"Worked out by {issuer.Name} from the holder's verified record under: {setsText}." },
+            ["creator"] = IssuerProfile(issuer),
+            ["resultDescription"] = descriptions,
+            ["version"] = string.Join(";", sets.Select(s => $"{s.Id}@{s.Version}")),
+            ["inLanguage"] = "en",
+        };
+        subject["result"] = results;
+        subject["activityEndDate"] = Day(asOf);
+        return Credential(issuer, issued, $"Qualifications on {Day(asOf)}", subject, null);
+    }
+
+    internal static JsonObject Credential(RegistryIssuer issuer, IssuedCredential issued, string name, JsonObject subject, DateTimeOffset? validUntil)
     {
         var credential = new JsonObject
         {
@@ -109,7 +160,7 @@ public static class OpenBadges
         return credential;
     }
 
-    private static JsonObject IssuerProfile(RegistryIssuer issuer) => new()
+    internal static JsonObject IssuerProfile(RegistryIssuer issuer) => new()
     {
         ["id"] = issuer.Did,
         ["type"] = new JsonArray("Profile"),
@@ -118,7 +169,7 @@ public static class OpenBadges
         ["address"] = new JsonObject { ["type"] = new JsonArray("Address"), ["addressRegion"] = issuer.State, ["addressCountry"] = "US" },
     };
 
-    private static JsonObject Subject(Holder holder) => new()
+    internal static JsonObject Subject(Holder holder) => new()
     {
         ["type"] = new JsonArray("AchievementSubject"),
         ["identifier"] = new JsonArray(
@@ -127,11 +178,11 @@ public static class OpenBadges
     };
 
     /// <summary>A "tag:" URI (RFC 4151) on the registry's host: an identifier for what has no page of its own.</summary>
-    private static string Tag(RegistryIssuer issuer, string what) => $"tag:{issuer.Site.Host},2026:{what}";
+    internal static string Tag(RegistryIssuer issuer, string what) => $"tag:{issuer.Site.Host},2026:{what}";
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Slug(string text)
+    internal static string Slug(string text)
     {
         var slug = new string(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
         while (slug.Contains("--", StringComparison.Ordinal))
