@@ -94,6 +94,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["GET /did.json"] = Rule.Public,
         ["GET /credentials/status/{list:int}"] = Rule.Public,
         ["GET /credentials/verify"] = Rule.Public,
+        ["GET /credentials/card"] = Rule.Public,
         ["POST /credentials/verify"] = Rule.Public,
         ["GET /sign-up"] = Rule.Public,
         ["GET /sign-up/personal"] = Rule.Public,

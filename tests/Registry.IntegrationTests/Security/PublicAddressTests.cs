@@ -123,10 +123,12 @@ public sealed partial class PublicAddressTests : IClassFixture<MailAppFactory>
             await db.SaveChangesAsync();
         }
 
-        // The card's QR code: exactly the code of the verification page on the public address.
+        // The card's QR code: exactly the code of its check link (with its signed payload) on the public address.
+        var cardLink = (await person.GetPageAsync("/my-registry/card")).QuerySelector("#card-check-link")!.GetAttribute("href")!;
+        Assert.StartsWith("/credentials/card?c=", cardLink, StringComparison.Ordinal);
         using (var qr = await person.GetAsync(new Uri("/my-registry/card/qr.png", UriKind.Relative)))
         {
-            Assert.Equal(Registry.Web.Infrastructure.Web.QrCodes.Png($"{RegistryAppFactory.PublicUrl}/verify/{registryId}"), await qr.Content.ReadAsByteArrayAsync());
+            Assert.Equal(Registry.Web.Infrastructure.Web.QrCodes.Png($"{RegistryAppFactory.PublicUrl}{cardLink}"), await qr.Content.ReadAsByteArrayAsync());
         }
 
         // The calendar file: each entry's address and identifier.

@@ -342,6 +342,46 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         Assert.All(results, r => Assert.Contains((string?)r!["resultDescription"], descriptions));
     }
 
+    [Fact]
+    public async Task The_card_code_carries_a_signed_payload_anyone_can_check_and_a_changed_one_does_not_check()
+    {
+        var (client, professionalId) = await _app.SignedInProfessionalAsync();
+        var card = await client.GetPageAsync("/my-registry/card");
+        var link = card.QuerySelector<IHtmlAnchorElement>("#card-check-link")!;
+        var payload = Uri.UnescapeDataString(link.Search[(link.Search.IndexOf("c=", StringComparison.Ordinal) + 2)..]);
+        Assert.True(payload.Length < 1000, $"The card's payload ({payload.Length} characters) must fit a QR code that scans from a printed card.");
+        var jws = IndependentJws.Parse(payload);
+        var anonymous = _app.CreateClient();
+        var jwks = await anonymous.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative));
+        Assert.True(IndependentJws.Holds(jws, IndependentJws.KeyIn(jwks, (string)jws.Header["kid"]!)));
+
+        // Opening the card again gives the same payload (one card credential while it holds).
+        var again = await client.GetPageAsync("/my-registry/card");
+        Assert.Equal(link.Href, again.QuerySelector<IHtmlAnchorElement>("#card-check-link")!.Href);
+
+        var page = await anonymous.GetPageAsync(link.PathName + link.Search);
+        Assert.Contains("holds", page.QuerySelector("#result-heading")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rosa Ortiz", page.QuerySelector("#holder")!.TextContent, StringComparison.Ordinal);
+        var log = await client.GetPageAsync("/my-registry/access-log");
+        Assert.Contains("Someone holding your credential", log.QuerySelector(".look")!.TextContent, StringComparison.Ordinal);
+
+        var parts = payload.Split('.');
+        var changed = parts[0] + "." + IndependentJws.ToBase64Url(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(IndependentJws.Base64Url(parts[1])).Replace("Rosa Ortiz", "Mallory Ortiz", StringComparison.Ordinal))) + "." + parts[2];
+        var forged = await anonymous.GetPageAsync("/credentials/card?c=" + Uri.EscapeDataString(changed));
+        Assert.Contains("Does not hold", forged.QuerySelector("#signature")!.TextContent, StringComparison.Ordinal);
+        await anonymous.GetPageAsync("/credentials/card?c=nonsense", HttpStatusCode.NotFound);
+
+        // Offline: the command with the saved JWKS and status list.
+        var folder = Directory.CreateTempSubdirectory("registry-card-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "card.jwt"), payload);
+        await File.WriteAllTextAsync(Path.Combine(folder, "jwks.json"), jwks);
+        await File.WriteAllTextAsync(Path.Combine(folder, "status.jwt"), await anonymous.GetStringAsync(new Uri((string)jws.Payload["credentialStatus"]!["statusListCredential"]!)));
+        var output = new StringWriter();
+        Assert.Equal(0, await SignedCredentialCommands.VerifyAsync(_app.Services, [SignedCredentialCommands.Verify, Path.Combine(folder, "card.jwt"), "--jwks", Path.Combine(folder, "jwks.json"), "--status-list", Path.Combine(folder, "status.jwt")], output));
+        Assert.Contains("Rosa Ortiz", output.ToString(), StringComparison.Ordinal);
+        _ = professionalId;
+    }
+
     private static int ListId(JsonObject vc) =>
         int.Parse((string)vc["credentialStatus"]!["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture) + 1;
 

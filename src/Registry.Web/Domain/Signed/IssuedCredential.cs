@@ -14,6 +14,9 @@ public enum IssuedCredentialKind
 
     /// <summary>The whole verified record as a Comprehensive Learner Record (CLR 2.0).</summary>
     Transcript = 4,
+
+    /// <summary>The membership card's compact signed payload, carried in its QR code.</summary>
+    Card = 5,
 }
 
 /// <summary>

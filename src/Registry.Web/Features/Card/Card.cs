@@ -9,19 +9,20 @@ namespace Registry.Web.Features.Card;
 /// <summary>The membership card (registry id and a QR code) and the public verification page it opens.</summary>
 public static class MembershipCard
 {
-    public sealed record CardView(string Name, string RegistryId, string FormattedRegistryId, bool AllowsPublicVerification);
+    public sealed record CardView(string Name, string RegistryId, string FormattedRegistryId, bool AllowsPublicVerification, string SignedPayload);
 
     public sealed record PermitLine(CredentialType Type, DateOnly? ExpiresOn);
 
     public sealed record PublicView(string Name, string FormattedRegistryId, IReadOnlyList<PermitLine> VerifiedPermits);
 
-    public sealed class Handler(RegistryDbContext db, TimeProvider time)
+    public sealed class Handler(RegistryDbContext db, Infrastructure.Signed.CredentialIssuer credentials, TimeProvider time)
     {
+        /// <summary>The card, with its signed payload (made when the person first opens their card, and again once one no longer holds).</summary>
         public async Task<CardView?> CardAsync(int professionalId, CancellationToken ct) =>
             await db.Professionals.AsNoTracking().Where(p => p.Id == professionalId)
                 .Select(p => new { p.FirstName, p.LastName, p.RegistryId, p.AllowsPublicVerification })
-                .SingleOrDefaultAsync(ct) is { } p
-                ? new CardView($"{p.FirstName} {p.LastName}", p.RegistryId, RegistryId.Format(p.RegistryId), p.AllowsPublicVerification)
+                .SingleOrDefaultAsync(ct) is { } p && await credentials.CardAsync(professionalId, ct) is { } signed
+                ? new CardView($"{p.FirstName} {p.LastName}", p.RegistryId, RegistryId.Format(p.RegistryId), p.AllowsPublicVerification, signed.Token)
                 : null;
 
         public async Task SetPublicAsync(int professionalId, bool allow, CancellationToken ct)

@@ -16,11 +16,12 @@ public sealed class CardController(MembershipCard.Handler cards, TrainingCertifi
     public async Task<IActionResult> Index(CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card ? View(card) : NotFound();
 
+    /// <summary>The card's QR code: a link to the check page carrying the card's signed payload, which anyone (offline too) can check.</summary>
     [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("/my-registry/card/qr.png")]
     public async Task<IActionResult> Qr(CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await cards.CardAsync(id, ct) is { } card
-            ? File(QrCodes.Png(site.LinkToAction(nameof(Verify), "Card", new { registryId = card.RegistryId })), "image/png")
+            ? File(QrCodes.Png(site.Link("/credentials/card?c=" + Uri.EscapeDataString(card.SignedPayload))), "image/png")
             : NotFound();
 
     [Authorize(Policy = Policies.SignedIn)]

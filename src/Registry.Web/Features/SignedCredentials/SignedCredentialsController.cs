@@ -113,13 +113,7 @@ public sealed class SignedCredentialsController(MyCredentials.Handler mine, Cred
             return View(new CheckPage(credential, null));
         }
 
-        if (result.ProfessionalId is { } professionalId && result.Outcome == CredentialCheck.Outcome.SignatureHolds)
-        {
-            // The person sees every check of their credential the registry answered.
-            var viewer = User.Identity?.IsAuthenticated == true ? User.UserId() : string.Empty;
-            await accessLog.RecordEachAsync(professionalId, viewer, "Verifier", "credential", ct);
-        }
-
+        await LogAsync(result, ct);
         return View(new CheckPage(null, result));
     }
 
@@ -132,6 +126,34 @@ public sealed class SignedCredentialsController(MyCredentials.Handler mine, Cred
 
         TempData["Notice"] = t["Your signed credential is ready: download it below."].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>What a membership card's QR code opens: its signed payload checked, and the check logged for its holder.</summary>
+    [AllowAnonymous]
+    [HttpGet("/credentials/card")]
+    [EnableRateLimiting(RateLimits.Verify)]
+    public async Task<IActionResult> Card(string? c, CancellationToken ct)
+    {
+        var result = await check.CheckAsync(c, ct);
+        if (result.Outcome == CredentialCheck.Outcome.NotACredential)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            ModelState.AddModelError("credential", t["This is not a signed credential: it should be a long line of letters and digits in three parts separated by dots."]);
+            return View(nameof(Check), new CheckPage(null, null));
+        }
+
+        await LogAsync(result, ct);
+        return View(nameof(Check), new CheckPage(null, result));
+    }
+
+    private async Task LogAsync(CredentialCheck.Result result, CancellationToken ct)
+    {
+        if (result.ProfessionalId is { } professionalId && result.Outcome == CredentialCheck.Outcome.SignatureHolds)
+        {
+            // The person sees every check of their credential the registry answered.
+            var viewer = User.Identity?.IsAuthenticated == true ? User.UserId() : string.Empty;
+            await accessLog.RecordEachAsync(professionalId, viewer, "Verifier", "credential", ct);
+        }
     }
 
     public sealed record CheckPage(string? Pasted, CredentialCheck.Result? Result);

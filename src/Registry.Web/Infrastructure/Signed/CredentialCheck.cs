@@ -165,8 +165,8 @@ public sealed class CredentialCheck(RegistryDbContext db, SigningKeys keys, Regi
             Text(issuerNode) ?? Text(Get(issuerNode, "id")),
             Text(Get(issuerNode, "name")),
             Text(credential["name"]),
-            Identity("name"),
-            Identity("identifier"),
+            Identity("name") ?? Text(Get(subject, "name")),
+            Identity("identifier") ?? Text(Get(subject, "registryId")),
             Text(Get(achievement, "name")),
             Text(Get(Get(achievement, "creator"), "name")),
             Text(Get(subject, "licenseNumber")),
@@ -174,6 +174,6 @@ public sealed class CredentialCheck(RegistryDbContext db, SigningKeys keys, Regi
             CredentialTokens.Time(credential["validUntil"]),
             Text(Get(status, "statusListCredential")),
             index,
-            Text(credential["id"]));
+            Text(credential["id"]) ?? Text(credential["jti"]));
     }
 }

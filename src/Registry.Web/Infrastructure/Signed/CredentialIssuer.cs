@@ -52,6 +52,23 @@ public sealed class CredentialIssuer(RegistryDbContext db, RegistryIssuer issuer
                 issued => OpenBadges.ForMembership(issuer, issued, holder), ct)
             : null;
 
+    /// <summary>The card's signed payload: the newest card credential that still holds, or a new one.</summary>
+    public async Task<IssuedCredential?> CardAsync(int professionalId, CancellationToken ct)
+    {
+        var cards = db.IssuedCredentials.Where(c => c.ProfessionalId == professionalId && c.Kind == IssuedCredentialKind.Card);
+        var holding = lists.Holding(cards);
+        if (await cards.AsNoTracking().Where(c => holding.Contains(c.Id)).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct) is { } card)
+        {
+            return card;
+        }
+
+        return await HolderAsync(professionalId, ct) is { } holder
+            ? await IssueAsync(
+                new IssuedCredential(professionalId, IssuedCredentialKind.Card, $"{issuer.Name} membership card", null, null, null, Guid.NewGuid(), time.GetUtcNow(), null),
+                issued => OpenBadges.ForCard(issuer, issued, holder), ct)
+            : null;
+    }
+
     /// <summary>What the person qualifies for today on verified facts, with the rule sets and versions it was worked out under.</summary>
     public async Task<IssuedCredential?> QualificationsAsync(int professionalId, CancellationToken ct)
     {

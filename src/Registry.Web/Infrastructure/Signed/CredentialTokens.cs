@@ -22,7 +22,7 @@ public sealed class CredentialTokens(SigningKeys keys, RegistryIssuer issuer)
     {
         var payload = (JsonObject)credential.DeepClone();
         payload["iss"] = issuer.Did;
-        if ((string?)credential["id"] is { } id)
+        if ((string?)credential["id"] is { } id && credential["jti"] is null)
         {
             payload["jti"] = id;
         }

@@ -79,6 +79,26 @@ public static class OpenBadges
         return Credential(issuer, issued, $"{issuer.Name} membership", subject, null);
     }
 
+    /// <summary>
+    /// The membership card's payload: small enough for a QR code (no JSON-LD context or achievement),
+    /// still a VC-JWT the check page and <c>verify-credential</c> read, with its status list entry.
+    /// </summary>
+    public static JsonObject ForCard(RegistryIssuer issuer, IssuedCredential issued, Holder holder) => new()
+    {
+        ["jti"] = "urn:uuid:" + issued.CredentialId.ToString("D"),
+        ["type"] = new JsonArray("VerifiableCredential", "RegistryCard"),
+        ["issuer"] = issuer.Did,
+        ["validFrom"] = CredentialTokens.Timestamp(issued.IssuedAt),
+        ["credentialSubject"] = new JsonObject { ["name"] = holder.Name, ["registryId"] = holder.RegistryId },
+        ["credentialStatus"] = new JsonObject
+        {
+            ["type"] = "BitstringStatusListEntry",
+            ["statusPurpose"] = "revocation",
+            ["statusListIndex"] = issued.StatusIndex.ToString(CultureInfo.InvariantCulture),
+            ["statusListCredential"] = issuer.StatusList(issued.StatusList),
+        },
+    };
+
     /// <summary>A rule met on verified facts: its set, the set's version, and what it grants.</summary>
     public sealed record Met(string RuleId, string Name, string SetId, string SetVersion, string? Track, int Level);
 
