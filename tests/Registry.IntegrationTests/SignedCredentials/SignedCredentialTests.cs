@@ -382,6 +382,59 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         _ = professionalId;
     }
 
+    [Fact]
+    public async Task A_training_certificate_becomes_a_credential_with_the_sponsor_as_creator_only_for_who_attended_and_undoing_the_hours_revokes_it()
+    {
+        var (person, professionalId) = await _app.SignedInProfessionalAsync();
+        var (other, _) = await _app.SignedInProfessionalAsync();
+        var (_, managerId) = await _app.SignedInProfessionalAsync();
+        var sponsorId = await _app.SponsorAsync(managerId);
+        var eventId = await _app.EventAsync(sponsorId, "Block play", day: TestClock.Today);
+        int attendanceId;
+        string sponsor;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var sessionId = await db.TrainingSessions.Where(s => s.EventId == eventId).Select(s => s.Id).SingleAsync();
+            var attendance = new Registry.Web.Domain.Calendar.Attendance(sessionId, professionalId, 3, 3, null, Registry.Web.Domain.Calendar.AttendanceSource.Roster, "seed", DateTimeOffset.UtcNow.AddMinutes(-1));
+            db.Attendance.Add(attendance);
+            await db.SaveChangesAsync();
+            attendanceId = attendance.Id;
+            sponsor = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.Name).SingleAsync();
+        }
+
+        var certificate = await person.GetPageAsync($"/training/events/{eventId}/certificate");
+        var form = certificate.Forms.Single(f => f.Action.EndsWith($"/training/events/{eventId}/certificate/signed", StringComparison.Ordinal));
+        var before = await CountAsync();
+
+        // Someone who did not attend, with the same action in a real form of their own: nothing is issued.
+        var othersForm = (await other.GetPageAsync("/my-registry/credentials")).Forms.Single(f => f.Action.EndsWith("/membership", StringComparison.Ordinal));
+        othersForm.Action = form.Action;
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync(othersForm)).StatusCode);
+        Assert.Equal(before, await CountAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostFormAsync(form)).StatusCode);
+        var page = await person.GetPageAsync("/my-registry/credentials");
+        var token = await person.GetStringAsync(new Uri(page.QuerySelectorAll(".issued")[0].QuerySelector<IHtmlAnchorElement>("a")!.PathName, UriKind.Relative));
+        var vc = IndependentJws.Parse(token).Payload;
+        IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
+        IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        Assert.Equal(sponsor, (string?)vc["credentialSubject"]!["achievement"]!["creator"]!["name"]);
+        Assert.Equal("3 clock hours", (string?)vc["credentialSubject"]!["result"]![0]!["value"]);
+        var anonymous = _app.CreateClient();
+        Assert.Contains("holds", (await CheckAsync(anonymous, token)).QuerySelector("#result-heading")!.TextContent, StringComparison.Ordinal);
+
+        // Registry staff undo the posting: the certificate no longer holds.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            (await db.Attendance.SingleAsync(a => a.Id == attendanceId)).Undo("staff-1", DateTimeOffset.UtcNow, "posted for the wrong person");
+            await db.SaveChangesAsync();
+        }
+
+        Assert.StartsWith("Yes", (await CheckAsync(anonymous, token)).QuerySelector("#revoked")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
     private static int ListId(JsonObject vc) =>
         int.Parse((string)vc["credentialStatus"]!["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture) + 1;
 

@@ -17,6 +17,9 @@ public enum IssuedCredentialKind
 
     /// <summary>The membership card's compact signed payload, carried in its QR code.</summary>
     Card = 5,
+
+    /// <summary>A training certificate: the hours a sponsor posted for an event (the fact is the event).</summary>
+    TrainingCertificate = 6,
 }
 
 /// <summary>
@@ -74,6 +77,8 @@ public sealed class IssuedCredential
     /// For a credential of the whole verified record (qualifications, transcript): how many of the
     /// person's facts were verified when it was issued. It holds while the same number still are
     /// (verified then and not changed since); one un-verified, edited, removed or verified again makes it revoked.
+    /// For a training certificate: how many posted attendances it counted; it holds while those are all
+    /// still posted and none was posted (or posted again) since.
     /// </summary>
     public int? FactCount { get; private set; }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Registry.Web.Infrastructure.Security;
+using Registry.Web.Infrastructure.Signed;
 using Registry.Web.Infrastructure.Training;
 
 namespace Registry.Web.Features.Calendar;
@@ -8,7 +10,7 @@ namespace Registry.Web.Features.Calendar;
 /// <summary>An attendee's certificate of completion for an event they attended.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 [Route("training/events/{eventId:int}/certificate")]
-public sealed class CertificatesController(TrainingCertificates certificates, CurrentProfessional me) : Controller
+public sealed class CertificatesController(TrainingCertificates certificates, CredentialIssuer credentials, CurrentProfessional me, IStringLocalizer<SharedResource> t) : Controller
 {
     /// <summary>The attendee's certificate of completion, printable, with the code the public verification page checks.</summary>
     [HttpGet("")]
@@ -25,5 +27,18 @@ public sealed class CertificatesController(TrainingCertificates certificates, Cu
         }
 
         return View(certificate);
+    }
+
+    /// <summary>The certificate as a signed credential (Open Badges 3.0, the sponsor as creator), issued because the attendee asks.</summary>
+    [HttpPost("signed")]
+    public async Task<IActionResult> SignedCredential(int eventId, CancellationToken ct)
+    {
+        if (await me.IdAsync(User, ct) is not { } professionalId || await credentials.TrainingAsync(professionalId, eventId, ct) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = t["Your signed credential is ready: download it below."].Value;
+        return Redirect("/my-registry/credentials");
     }
 }

@@ -69,6 +69,28 @@ public sealed class CredentialIssuer(RegistryDbContext db, RegistryIssuer issuer
             : null;
     }
 
+    /// <summary>A signed credential of a training certificate: what the person attended of an event, with the hours posted; null when they attended none of it.</summary>
+    public async Task<IssuedCredential?> TrainingAsync(int professionalId, int eventId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var attended = await db.Attendance.AsNoTracking()
+            .Where(a => a.ProfessionalId == professionalId && a.CreditedHours > 0 && a.Status == Domain.Calendar.AttendanceStatus.Posted && a.PostedAt <= now)
+            .Join(db.TrainingSessions.Where(s => s.EventId == eventId), a => a.SessionId, s => s.Id, (a, s) => new { s.Day, a.CreditedHours })
+            .ToListAsync(ct);
+        if (attended.Count == 0 || await HolderAsync(professionalId, ct) is not { } holder)
+        {
+            return null;
+        }
+
+        var e = await db.TrainingEvents.AsNoTracking().Where(x => x.Id == eventId)
+            .Select(x => new { x.Title, Sponsor = db.Sponsors.Where(s => s.Id == x.SponsorId).Select(s => s.Name).First() }).SingleAsync(ct);
+        var days = attended.Select(a => a.Day).Distinct().Order().ToList();
+        var hours = attended.Sum(a => a.CreditedHours);
+        var issued = new IssuedCredential(professionalId, IssuedCredentialKind.TrainingCertificate, $"{e.Title} ({e.Sponsor})", eventId, null, null, Guid.NewGuid(), now, null);
+        issued.Counted(attended.Count);
+        return await IssueAsync(issued, i => OpenBadges.ForTraining(issuer, i, holder, e.Title, e.Sponsor, days, hours), ct);
+    }
+
     /// <summary>What the person qualifies for today on verified facts, with the rule sets and versions it was worked out under.</summary>
     public async Task<IssuedCredential?> QualificationsAsync(int professionalId, CancellationToken ct)
     {

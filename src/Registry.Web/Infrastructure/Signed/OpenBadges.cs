@@ -99,6 +99,33 @@ public static class OpenBadges
         },
     };
 
+    /// <summary>A training certificate: the event, its sponsor (the achievement's creator), the days attended and the hours credited.</summary>
+    public static JsonObject ForTraining(RegistryIssuer issuer, IssuedCredential issued, Holder holder, string title, string sponsor, IReadOnlyList<DateOnly> days, decimal hours)
+    {
+        var subject = Subject(holder);
+        var hoursText = hours.ToString("0.##", CultureInfo.InvariantCulture);
+        subject["achievement"] = new JsonObject
+        {
+            ["id"] = Tag(issuer, $"training/{Slug(sponsor)}/{Slug(title)}"),
+            ["type"] = new JsonArray("Achievement"),
+            ["achievementType"] = "CertificateOfCompletion",
+            ["name"] = title,
+            ["description"] = $"{title}, a training offered by {sponsor}.",
+            ["criteria"] = new JsonObject { ["narrative"] = $"Attendance posted by {sponsor} to {issuer.Name}, with the clock hours credited." },
+            ["creator"] = new JsonObject
+            {
+                ["id"] = Tag(issuer, "sponsor/" + Slug(sponsor)),
+                ["type"] = new JsonArray("Profile"),
+                ["name"] = sponsor,
+            },
+            ["inLanguage"] = "en",
+        };
+        subject["activityStartDate"] = Day(days[0]);
+        subject["activityEndDate"] = Day(days[^1]);
+        subject["result"] = new JsonArray(new JsonObject { ["type"] = new JsonArray("Result"), ["value"] = hoursText + " clock hours" });
+        return Credential(issuer, issued, $"{title}: {hoursText} clock hours", subject, null);
+    }
+
     /// <summary>A rule met on verified facts: its set, the set's version, and what it grants.</summary>
     public sealed record Met(string RuleId, string Name, string SetId, string SetVersion, string? Track, int Level);
 

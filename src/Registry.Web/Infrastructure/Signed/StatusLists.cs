@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Web.Data;
+using Registry.Web.Domain.Calendar;
 using Registry.Web.Domain.Signed;
 using Registry.Web.Domain.Verifications;
 
@@ -36,6 +37,11 @@ public sealed class StatusLists(RegistryDbContext db, RegistryIssuer issuer, Cre
                 + db.TrainingRecords.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
                 + db.Employments.Count(f => f.ProfessionalId == c.ProfessionalId && ((f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt) || f.ConfirmedAt <= c.IssuedAt))
                 == c.FactCount)
+            .Where(c => c.Kind != IssuedCredentialKind.TrainingCertificate
+                || (db.Attendance.Count(a => a.ProfessionalId == c.ProfessionalId && a.Status == AttendanceStatus.Posted && a.CreditedHours > 0 && a.PostedAt <= c.IssuedAt
+                        && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == c.FactId)) == c.FactCount
+                    && !db.Attendance.Any(a => a.ProfessionalId == c.ProfessionalId && a.PostedAt > c.IssuedAt
+                        && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == c.FactId))))
             .Select(c => c.Id);
 
     /// <summary>How many of the person's facts are verified, verified at or before <paramref name="at"/> (see <see cref="IssuedCredential.FactCount"/>).</summary>
