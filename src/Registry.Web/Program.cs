@@ -4,6 +4,7 @@ using Registry.Web.Features.Account;
 using Registry.Web.Features.Announcements;
 using Registry.Web.Features.AttendanceReview;
 using Registry.Web.Features.Calendar;
+using Registry.Web.Features.BringMyRecord;
 using Registry.Web.Features.Card;
 using Registry.Web.Features.DataQuality;
 using Registry.Web.Features.Documents;
@@ -39,7 +40,7 @@ using Registry.Web.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRegistryCore()
     .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddEmployment().AddEducation().AddPermits().AddTraining()
-    .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddQualifications().AddMessages()
+    .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddBringMyRecord().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
     .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();

@@ -165,6 +165,9 @@ public abstract class RegistryDbContext
     /// <summary>Signed credentials people asked for, and their place in the status lists.</summary>
     public DbSet<Domain.Signed.IssuedCredential> IssuedCredentials => Set<Domain.Signed.IssuedCredential>();
 
+    /// <summary>Records people brought from another registry, waiting for review or applied.</summary>
+    public DbSet<Domain.Signed.RecordImport> RecordImports => Set<Domain.Signed.RecordImport>();
+
     /// <summary>
     /// Identity's third schema (passkeys). Identity reads it from the app's options; a context
     /// built without the app (design-time factories, tools, tests) gets the same options here.

@@ -38,6 +38,8 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
     {
         ["GET /verify/{registryId}"] = "exempt: public by design; shows only what the person chose to show (CardTests)",
         ["GET /error/{statusCode:int?}"] = "exempt: an error page, no record",
+        ["GET /my-registry/bring-my-record/{importId:int}"] = "exempt: attacked in BringMyRecordTests." + nameof(SignedCredentials.BringMyRecordTests.A_person_verified_on_one_registry_brings_the_record_to_another_which_sees_it_verified_once_and_nobody_else_touches_it),
+        ["POST /my-registry/bring-my-record/{importId:int}"] = "exempt: attacked in BringMyRecordTests." + nameof(SignedCredentials.BringMyRecordTests.A_person_verified_on_one_registry_brings_the_record_to_another_which_sees_it_verified_once_and_nobody_else_touches_it),
         ["GET /credentials/status/{list:int}"] = "exempt: public by design; a status list is bits by credential number and names nobody (SignedCredentialTests)",
         ["POST /my-registry/credentials/permit"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.Nobody_gets_a_credential_of_a_fact_that_is_not_their_own_verified_current_one),
         ["GET /my-registry/credentials/{credentialId:int}/download"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.Nobody_gets_a_credential_of_a_fact_that_is_not_their_own_verified_current_one),

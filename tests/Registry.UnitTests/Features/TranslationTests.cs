@@ -10,6 +10,11 @@ public sealed partial class TranslationTests
     private static readonly string[] DataQualityCodes =
         ["Name", "County", "EducationLevel", "RaceEthnicity", "DateOfBirth", "JobStart", "DegreeDate", "CourseDate", "TrainingDate", "TotalUnits", "TrainingHours", "JobEndsBeforeStart", "TooManyHours", "EmployerNotMatched", "PermitExpired", "PossibleDuplicate"];
 
+    /// <summary>The kinds of fact "Bring my record" reads, and the notes it may give about a file.</summary>
+    private static readonly string[] ImportKinds = ["course", "degree", "permit", "training"];
+
+    private static readonly string[] ImportNotes = ["signature", "revoked", "untrusted", "record"];
+
     [Fact]
     public void Every_localized_text_has_a_Spanish_translation()
     {
@@ -69,6 +74,9 @@ public sealed partial class TranslationTests
             .Concat(["AccessViewerSiteDirector", "AccessViewerRater", "AccessViewerRegistryStaff", "AccessWhat roster", "AccessWhat roster export", "AccessWhat rating view", "AccessWhat rating export", "AccessWhat review", "AccessWhat stipend review", "AccessWhat stipend export", "AccessViewerStipendAdministrator", "AccessWhat employer matching", "AccessWhat duplicate comparison",
                 "AccessWhat staff list", "AccessWhat data quality list", "AccessWhat attendance sheet", "AccessWhat training registration list", "AccessWhat access request proof", "AccessViewerTrainingSponsor", "AccessWhat changed facts", "AccessWhat name changes", "AccessWhat name change proof", "AccessWhat attendance review", "AccessViewerVerifier", "AccessWhat credential"])
             .Concat(Enum.GetNames<Registry.Web.Features.SignedCredentials.MyCredentials.Standing>().Select(n => "CredentialStanding" + n))
+            .Concat(Enum.GetNames<Registry.Web.Features.BringMyRecord.BroughtRecord.Standing>().Select(n => "ImportStanding" + n))
+            .Concat(ImportKinds.Select(k => "ImportKind" + k))
+            .Concat(ImportNotes.Select(k => "ImportNote" + k))
             .Concat(Enum.GetNames<Registry.Web.Domain.Accounts.SecurityEventKind>().Select(n => "SecurityEvent" + n))
             .ToList();
 

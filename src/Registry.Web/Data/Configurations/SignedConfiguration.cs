@@ -35,3 +35,18 @@ public sealed class IssuedCredentialConfiguration : IEntityTypeConfiguration<Iss
         builder.HasOne<Domain.Professionals.Professional>().WithMany().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class RecordImportConfiguration : IEntityTypeConfiguration<RecordImport>
+{
+    public void Configure(EntityTypeBuilder<RecordImport> builder)
+    {
+        builder.ToTable("RecordImports");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.FileName).HasMaxLength(RecordImport.MaxFileNameLength).IsRequired();
+        builder.Property(i => i.IssuerDid).HasMaxLength(300);
+        builder.Property(i => i.IssuerName).HasMaxLength(200);
+        builder.Property(i => i.Facts).IsRequired();
+        builder.HasIndex(i => i.ProfessionalId);
+        builder.HasOne<Domain.Professionals.Professional>().WithMany().HasForeignKey(i => i.ProfessionalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -50,6 +50,9 @@ public sealed class Degree : IVouchedFact
     /// <summary>Where the institution is: a state ("US-CA") or a country ("MX") code (see <see cref="Places"/>); none when not given.</summary>
     public string? EarnedIn { get; private set; }
 
+    /// <summary>Another registry this one trusts verified it (the person brought their record).</summary>
+    public void RecordVerification(Verification verification) => Verification = verification;
+
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();

@@ -102,6 +102,9 @@ public sealed class TrainingRecord : IVouchedFact
 
     public TrainingTrustLevel TrustLevel { get; private set; }
 
+    /// <summary>Another registry this one trusts verified it (the person brought their record).</summary>
+    public void RecordVerification(Verification verification) => Verification = verification;
+
     public Verification Verification { get; private set; }
 
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();

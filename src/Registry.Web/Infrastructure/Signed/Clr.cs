@@ -20,7 +20,7 @@ public static class Clr
 
     public sealed record Degree(string Level, string Major, string Institution, DateOnly? ConferredOn);
 
-    public sealed record Permit(string Code, string Name, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn);
+    public sealed record Permit(string Code, string Name, string? Number, string IssuingBody, DateOnly IssuedOn, DateOnly? ExpiresOn);
 
     public sealed record Attended(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours);
 
@@ -72,9 +72,12 @@ public static class Clr
 
         foreach (var c in record.Courses)
         {
-            Add(Achievement("course", "Course", c.Title, $"{c.Title} ({c.Category}), {c.Institution}.", c.Institution, a =>
+            Add(Achievement("course", "Course", c.Title, $"{c.Title}, {c.Institution}.", c.Institution, a =>
             {
                 a["creditsAvailable"] = c.SemesterUnits;
+
+                // Another Registry reads the course's category back from this tag when the person brings their record.
+                a["tag"] = new JsonArray("category:" + c.Category);
                 if (c.Number is not null)
                 {
                     a["humanCode"] = c.Number;
@@ -113,8 +116,13 @@ public static class Clr
 
         foreach (var p in record.Permits)
         {
-            Add(Achievement("permit", "License", p.Name, $"{p.Name}, issued by {p.IssuingBody}.", p.IssuingBody), s =>
+            Add(Achievement("permit", "License", p.Name, $"{p.Name}, issued by {p.IssuingBody}.", p.IssuingBody, a => a["id"] = OpenBadges.Tag(issuer, "permit/" + p.Code)), s =>
             {
+                if (p.Number is not null)
+                {
+                    s["licenseNumber"] = p.Number;
+                }
+
                 s["activityStartDate"] = OpenBadges.Day(p.IssuedOn);
                 if (p.ExpiresOn is { } expires)
                 {

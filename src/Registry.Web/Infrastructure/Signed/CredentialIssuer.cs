@@ -128,7 +128,7 @@ public sealed class CredentialIssuer(RegistryDbContext db, RegistryIssuer issuer
             p.Degrees.Where(d => Verified(d.Verification)).OrderBy(d => d.ConferredOn)
                 .Select(d => new Clr.Degree(d.Level.ToString(), d.Major, d.Institution, d.ConferredOn)).ToList(),
             p.Credentials.Where(c => Verified(c.Verification)).OrderBy(c => c.IssuedOn)
-                .Select(c => new Clr.Permit(c.Type.ToString(), PermitName(c), c.IssuingBody, c.IssuedOn, c.ExpiresOn)).ToList(),
+                .Select(c => new Clr.Permit(c.Type.ToString(), PermitName(c), c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn)).ToList(),
             p.TrainingRecords.Where(r => Verified(r.Verification)).OrderBy(r => r.AttendedOn)
                 .Select(r => new Clr.Attended(r.Title, r.Sponsor, r.AttendedOn, r.ClockHours)).ToList(),
             p.Employments.Where(e => e.ConfirmedAt is not null || Verified(e.Verification)).OrderBy(e => e.StartDate)

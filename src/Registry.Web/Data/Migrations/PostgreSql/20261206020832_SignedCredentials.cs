@@ -43,6 +43,32 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProfessionalId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuerDid = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IssuerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Facts = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Added = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordImports_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -72,6 +98,11 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordImports_ProfessionalId",
+                table: "RecordImports",
+                column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_KeyId",
                 table: "SigningKeys",
                 column: "KeyId",
@@ -83,6 +114,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "IssuedCredentials");
+
+            migrationBuilder.DropTable(
+                name: "RecordImports");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");

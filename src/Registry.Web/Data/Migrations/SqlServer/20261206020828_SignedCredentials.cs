@@ -42,6 +42,32 @@ namespace Registry.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProfessionalId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuerDid = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    IssuerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Facts = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Added = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordImports_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -71,6 +97,11 @@ namespace Registry.Web.Data.Migrations.SqlServer
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordImports_ProfessionalId",
+                table: "RecordImports",
+                column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_KeyId",
                 table: "SigningKeys",
                 column: "KeyId",
@@ -82,6 +113,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "IssuedCredentials");
+
+            migrationBuilder.DropTable(
+                name: "RecordImports");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");

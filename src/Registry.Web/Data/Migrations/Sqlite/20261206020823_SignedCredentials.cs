@@ -42,6 +42,32 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IssuerDid = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IssuerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordImports_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SigningKeys",
                 columns: table => new
                 {
@@ -71,6 +97,11 @@ namespace Registry.Web.Data.Migrations.Sqlite
                 column: "ProfessionalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordImports_ProfessionalId",
+                table: "RecordImports",
+                column: "ProfessionalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_KeyId",
                 table: "SigningKeys",
                 column: "KeyId",
@@ -82,6 +113,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "IssuedCredentials");
+
+            migrationBuilder.DropTable(
+                name: "RecordImports");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");
