@@ -435,6 +435,52 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         Assert.StartsWith("Yes", (await CheckAsync(anonymous, token)).QuerySelector("#revoked")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_merge_revokes_what_was_issued_to_the_profile_merged_away_and_leaves_the_kept_ones()
+    {
+        var (older, olderId) = await _app.SignedInProfessionalAsync();
+        var (newer, newerId) = await _app.SignedInProfessionalAsync();
+        var tokens = new Dictionary<int, List<string>>();
+        foreach (var (client, id) in new[] { (older, olderId), (newer, newerId) })
+        {
+            var permit = await IssuePermitAsync(client, await PermitAsync(id, verified: true), includeNumber: false);
+            var page = await client.GetPageAsync("/my-registry/credentials");
+            await client.PostFormAsync(page.Forms.Single(f => f.Action.EndsWith("/my-registry/credentials/membership", StringComparison.Ordinal)));
+            page = await client.GetPageAsync("/my-registry/credentials");
+            tokens[id] = [permit, await client.GetStringAsync(new Uri(page.QuerySelectorAll(".issued")[0].QuerySelector<IHtmlAnchorElement>("a")!.PathName, UriKind.Relative))];
+        }
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            (await db.Professionals.SingleAsync(p => p.Id == newerId)).FlagPossibleDuplicateOf(olderId);
+            await db.SaveChangesAsync();
+        }
+
+        var (staff, _) = await _app.SignedInWithRoleAsync(Registry.Web.Infrastructure.Security.Roles.RegistryStaff);
+        var comparison = await staff.GetPageAsync($"/staff/duplicates/{newerId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(comparison.Forms.Single(f => f.Action.EndsWith($"/duplicates/{newerId}/merge", StringComparison.Ordinal)))).StatusCode);
+
+        int mergedAway;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            mergedAway = await db.Professionals.IgnoreQueryFilters().Where(p => (p.Id == olderId || p.Id == newerId) && p.MergedIntoId != null).Select(p => p.Id).SingleAsync();
+        }
+
+        var kept = mergedAway == olderId ? newerId : olderId;
+        var anonymous = _app.CreateClient();
+        foreach (var token in tokens[mergedAway])
+        {
+            Assert.StartsWith("Yes", (await CheckAsync(anonymous, token)).QuerySelector("#revoked")!.TextContent.Trim(), StringComparison.Ordinal);
+        }
+
+        foreach (var token in tokens[kept])
+        {
+            Assert.Equal("No", (await CheckAsync(anonymous, token)).QuerySelector("#revoked")!.TextContent.Trim());
+        }
+    }
+
     private static int ListId(JsonObject vc) =>
         int.Parse((string)vc["credentialStatus"]!["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture) + 1;
 

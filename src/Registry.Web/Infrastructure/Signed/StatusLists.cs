@@ -26,7 +26,11 @@ public sealed class StatusLists(RegistryDbContext db, RegistryIssuer issuer, Cre
     public IQueryable<int> Holding(IQueryable<IssuedCredential> issued) =>
         issued.AsNoTracking()
             .Where(c => c.WithdrawnAt == null)
-            .Where(c => !db.Professionals.Any(p => p.Id == c.ProfessionalId && p.MergedIntoId != null))
+
+            // A merge since it was issued revokes what the merged-away profile was given (and a whole-record
+            // credential of the kept one), for good: undoing the merge does not bring them back.
+            .Where(c => !db.ProfileMerges.Any(m => m.MergedAt > c.IssuedAt && (m.MergedProfessionalId == c.ProfessionalId
+                || (m.KeptProfessionalId == c.ProfessionalId && (c.Kind == IssuedCredentialKind.Qualifications || c.Kind == IssuedCredentialKind.Transcript)))))
             .Where(c => c.Kind != IssuedCredentialKind.Permit || db.Credentials.Any(f =>
                 f.Id == c.FactId && f.ProfessionalId == c.ProfessionalId && f.ConcurrencyStamp == c.FactStamp
                 && f.Verification.Status == VerificationStatus.Verified && f.Verification.At == c.FactVerifiedAt))
