@@ -141,6 +141,20 @@ public sealed class BringMyRecordTests(BringMyRecordTests.Registries registries)
         Assert.Contains("revoked", review.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("verified by", string.Join(" ", review.QuerySelectorAll(".import-line").Select(l => l.TextContent)), StringComparison.Ordinal);
 
+        // Someone else's genuine record, brought by a person of another name: nothing in it is verified for them.
+        var (impostor, impostorId) = await registries.Second.SignedInProfessionalAsync();
+        await using (var scope = registries.Second.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            await db.Professionals.Where(p => p.Id == impostorId).ExecuteUpdateAsync(p => p.SetProperty(x => x.FirstName, "Mallory").SetProperty(x => x.LastName, "Smith"));
+        }
+
+        var (_, victimId) = await registries.First.SignedInProfessionalAsync();
+        await FactsAsync(registries.First, victimId);
+        review = await UploadAsync(impostor, await VictimExportAsync(victimId), "registry-record.zip");
+        Assert.Contains("someone other than you", review.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("verified by", string.Join(" ", review.QuerySelectorAll(".import-line").Select(l => l.TextContent)), StringComparison.Ordinal);
+
         // Signed by a registry the second does not trust (itself, as far as its list goes).
         await FactsAsync(registries.Second, secondId);
         var own = ReadEntry(await onSecond.GetByteArrayAsync(new Uri("/my-registry/export", UriKind.Relative)), "transcript.jwt");
@@ -158,6 +172,12 @@ public sealed class BringMyRecordTests(BringMyRecordTests.Registries registries)
         }
 
         Assert.Equal(before, await ImportCountAsync());
+    }
+
+    private async Task<byte[]> VictimExportAsync(int professionalId)
+    {
+        await using var scope = registries.First.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<Registry.Web.Features.Export.ExportRecord.Handler>().HandleAsync(professionalId, CancellationToken.None))!.Value.Zip;
     }
 
     private static string ReadEntry(byte[] zip, string name)

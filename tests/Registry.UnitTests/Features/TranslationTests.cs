@@ -13,7 +13,7 @@ public sealed partial class TranslationTests
     /// <summary>The kinds of fact "Bring my record" reads, and the notes it may give about a file.</summary>
     private static readonly string[] ImportKinds = ["course", "degree", "permit", "training"];
 
-    private static readonly string[] ImportNotes = ["signature", "revoked", "untrusted", "record"];
+    private static readonly string[] ImportNotes = ["signature", "revoked", "untrusted", "record", "someone-else"];
 
     [Fact]
     public void Every_localized_text_has_a_Spanish_translation()

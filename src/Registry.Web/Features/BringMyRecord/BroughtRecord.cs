@@ -49,7 +49,11 @@ public static class BroughtRecord
         /// <summary>Reads the file and keeps what it says for review; null (nothing kept) when it is not a record Registry can read.</summary>
         public async Task<(int Id, IReadOnlyList<string> Notes)?> UploadAsync(int professionalId, string fileName, Stream file, CancellationToken ct)
         {
-            if (await files.ReadAsync(file, ct) is not { } read)
+            var person = await db.Professionals.AsNoTracking().Where(p => p.Id == professionalId).Select(p => new { p.FirstName, p.MiddleName, p.LastName, p.FormerLastNames }).SingleAsync(ct);
+            var lastNames = new[] { person.LastName }.Concat((person.FormerLastNames ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var names = lastNames.SelectMany(last => new[] { $"{person.FirstName} {last}", $"{person.FirstName} {person.MiddleName} {last}" })
+                .Select(Domain.SearchText.Normalize).ToHashSet(StringComparer.Ordinal);
+            if (await files.ReadAsync(file, names, ct) is not { } read)
             {
                 return null;
             }

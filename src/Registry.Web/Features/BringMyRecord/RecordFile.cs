@@ -51,18 +51,32 @@ public sealed class RecordFile(TrustedIssuers trusted)
 
     public sealed record Read(IReadOnlyList<ImportedFact> Facts, string? IssuerDid, string? IssuerName, IReadOnlyList<string> Notes);
 
-    /// <summary>The facts in the file; null when it is neither an export nor a transcript.</summary>
-    public async Task<Read?> ReadAsync(Stream file, CancellationToken ct)
+    /// <summary>
+    /// The facts in the file; null when it is neither an export nor a transcript. A signed transcript's
+    /// facts arrive verified only when it names the person bringing it (<paramref name="names"/>: the
+    /// search forms of their name, former last names included), so nobody takes on another's record.
+    /// </summary>
+    public async Task<Read?> ReadAsync(Stream file, IReadOnlySet<string> names, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
+        // An upload is kept on disk by ASP.NET Core when large: read it where it is, never whole into memory.
+        Stream source = file;
+        if (!file.CanSeek)
+        {
+            source = new MemoryStream();
+            await file.CopyToAsync(source, ct);
+        }
+
+        await using var owned = source == file ? null : source;
+        source.Position = 0;
+        var head = new byte[2];
+        var headLength = await source.ReadAtLeastAsync(head, 2, throwOnEndOfStream: false, ct);
+        source.Position = 0;
         string? transcript = null, recordJson = null;
-        if (buffer.Length > 4 && buffer.GetBuffer()[0] == (byte)'P' && buffer.GetBuffer()[1] == (byte)'K')
+        if (headLength == 2 && head[0] == (byte)'P' && head[1] == (byte)'K')
         {
             try
             {
-                using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+                using var zip = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
                 transcript = await EntryAsync(zip, "transcript.jwt", ct);
                 recordJson = await EntryAsync(zip, "record.json", ct);
             }
@@ -71,9 +85,14 @@ public sealed class RecordFile(TrustedIssuers trusted)
                 return null;
             }
         }
+        else if (source.Length <= CredentialTokens.MaxLength)
+        {
+            using var reader = new StreamReader(source, leaveOpen: true);
+            transcript = (await reader.ReadToEndAsync(ct)).Trim();
+        }
         else
         {
-            transcript = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Trim();
+            return null;
         }
 
         var notes = new List<string>();
@@ -93,6 +112,10 @@ public sealed class RecordFile(TrustedIssuers trusted)
                 else if (await trusted.RevokedAsync(issuer, says, ct) == true)
                 {
                     notes.Add("revoked");
+                }
+                else if (!names.Contains(Domain.SearchText.Normalize(says.SubjectName)))
+                {
+                    notes.Add("someone-else");
                 }
                 else
                 {
