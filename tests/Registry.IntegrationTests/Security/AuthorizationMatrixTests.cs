@@ -268,6 +268,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /training/events/{eventId:int}/register-staff"] = Rule.SignedIn,
         ["GET /training/events/{eventId:int}/certificate"] = Rule.SignedIn,
         ["POST /training/events/{eventId:int}/certificate/signed"] = Rule.SignedIn,
+        ["GET /training/events/{eventId:int}/certificate/qr.png"] = Rule.SignedIn,
         ["POST /training/check-in/{code}"] = Rule.SignedIn,
         ["GET /sponsors"] = Rule.SignedIn,
         ["GET /sponsors/apply"] = Rule.SignedIn,

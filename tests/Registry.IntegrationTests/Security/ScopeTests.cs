@@ -104,6 +104,7 @@ public sealed partial class ScopeTests(ScopeTests.World world) : IClassFixture<S
         ["POST /training/events/{eventId:int}/register"] = "exempt: registers the signed-in person only (CalendarTests)",
         ["POST /training/events/{eventId:int}/withdraw"] = "exempt: withdraws the signed-in person only (CalendarTests)",
         ["GET /training/events/{eventId:int}/certificate"] = "exempt: the signed-in person's own certificate (CalendarTests)",
+        ["GET /training/events/{eventId:int}/certificate/qr.png"] = "exempt: the signed-in person's own certificate; someone who did not attend gets 404 (SignedCredentialTests)",
         ["POST /training/events/{eventId:int}/certificate/signed"] = "exempt: attacked in SignedCredentialTests." + nameof(SignedCredentials.SignedCredentialTests.A_training_certificate_becomes_a_credential_with_the_sponsor_as_creator_only_for_who_attended_and_undoing_the_hours_revokes_it),
         ["GET /training/check-in/{code}"] = "exempt: checks in the signed-in person only, with the session's current code (CalendarTests)",
         ["POST /training/check-in/{code}"] = "exempt: checks in the signed-in person only, with the session's current code (CalendarTests)",

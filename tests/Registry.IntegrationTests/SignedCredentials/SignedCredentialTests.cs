@@ -405,6 +405,19 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
 
         var certificate = await person.GetPageAsync($"/training/events/{eventId}/certificate");
         var form = certificate.Forms.Single(f => f.Action.EndsWith($"/training/events/{eventId}/certificate/signed", StringComparison.Ordinal));
+
+        // The printed certificate's QR code: its check link, with a compact signed payload.
+        var checkLink = certificate.QuerySelector("#certificate-check-link")!.GetAttribute("href")!;
+        using (var qr = await person.GetAsync(new Uri($"/training/events/{eventId}/certificate/qr.png", UriKind.Relative)))
+        {
+            Assert.Equal(Registry.Web.Infrastructure.Web.QrCodes.Png(checkLink), await qr.Content.ReadAsByteArrayAsync());
+        }
+
+        var checkedCode = await _app.CreateClient().GetPageAsync(new Uri(checkLink).PathAndQuery);
+        Assert.Contains("holds", checkedCode.QuerySelector("#result-heading")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Block play", checkedCode.QuerySelector("#check-result")!.TextContent, StringComparison.Ordinal);
+        Assert.True(new Uri(checkLink).Query.Length < 1200, "The certificate's code must fit a QR code that scans from paper.");
+        await other.GetAsync(new Uri($"/training/events/{eventId}/certificate/qr.png", UriKind.Relative)).ContinueWith(r => Assert.Equal(HttpStatusCode.NotFound, r.Result.StatusCode));
         var before = await CountAsync();
 
         // Someone who did not attend, with the same action in a real form of their own: nothing is issued.
@@ -433,6 +446,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         }
 
         Assert.StartsWith("Yes", (await CheckAsync(anonymous, token)).QuerySelector("#revoked")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Yes", (await anonymous.GetPageAsync(new Uri(checkLink).PathAndQuery)).QuerySelector("#revoked")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public enum IssuedCredentialKind
 
     /// <summary>A training certificate: the hours a sponsor posted for an event (the fact is the event).</summary>
     TrainingCertificate = 6,
+
+    /// <summary>The printed certificate's compact signed payload, carried in its QR code (the fact is the event).</summary>
+    CertificateCode = 7,
 }
 
 /// <summary>

@@ -64,13 +64,25 @@ public sealed class CredentialIssuer(RegistryDbContext db, RegistryIssuer issuer
 
         return await HolderAsync(professionalId, ct) is { } holder
             ? await IssueAsync(
-                new IssuedCredential(professionalId, IssuedCredentialKind.Card, $"{issuer.Name} membership card", null, null, null, Guid.NewGuid(), time.GetUtcNow(), null),
+                new IssuedCredential(professionalId, IssuedCredentialKind.Card, $"{issuer.Name} membership card: the code on the card", null, null, null, Guid.NewGuid(), time.GetUtcNow(), null),
                 issued => OpenBadges.ForCard(issuer, issued, holder), ct)
             : null;
     }
 
     /// <summary>A signed credential of a training certificate: what the person attended of an event, with the hours posted; null when they attended none of it.</summary>
-    public async Task<IssuedCredential?> TrainingAsync(int professionalId, int eventId, CancellationToken ct)
+    public Task<IssuedCredential?> TrainingAsync(int professionalId, int eventId, CancellationToken ct) =>
+        TrainingAsync(professionalId, eventId, IssuedCredentialKind.TrainingCertificate, ct);
+
+    /// <summary>The printed certificate's compact signed payload: the newest one for the event that still holds, or a new one; null when the person attended none of it.</summary>
+    public async Task<IssuedCredential?> CertificateCodeAsync(int professionalId, int eventId, CancellationToken ct)
+    {
+        var codes = db.IssuedCredentials.Where(c => c.ProfessionalId == professionalId && c.Kind == IssuedCredentialKind.CertificateCode && c.FactId == eventId);
+        var holding = lists.Holding(codes);
+        return await codes.AsNoTracking().Where(c => holding.Contains(c.Id)).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct)
+            ?? await TrainingAsync(professionalId, eventId, IssuedCredentialKind.CertificateCode, ct);
+    }
+
+    private async Task<IssuedCredential?> TrainingAsync(int professionalId, int eventId, IssuedCredentialKind kind, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var attended = await db.Attendance.AsNoTracking()
@@ -86,9 +98,12 @@ public sealed class CredentialIssuer(RegistryDbContext db, RegistryIssuer issuer
             .Select(x => new { x.Title, Sponsor = db.Sponsors.Where(s => s.Id == x.SponsorId).Select(s => s.Name).First() }).SingleAsync(ct);
         var days = attended.Select(a => a.Day).Distinct().Order().ToList();
         var hours = attended.Sum(a => a.CreditedHours);
-        var issued = new IssuedCredential(professionalId, IssuedCredentialKind.TrainingCertificate, $"{e.Title} ({e.Sponsor})", eventId, null, null, Guid.NewGuid(), now, null);
+        var title = kind == IssuedCredentialKind.CertificateCode ? $"{e.Title} ({e.Sponsor}): the code on the printed certificate" : $"{e.Title} ({e.Sponsor})";
+        var issued = new IssuedCredential(professionalId, kind, title, eventId, null, null, Guid.NewGuid(), now, null);
         issued.Counted(attended.Count);
-        return await IssueAsync(issued, i => OpenBadges.ForTraining(issuer, i, holder, e.Title, e.Sponsor, days, hours), ct);
+        return await IssueAsync(issued, i => kind == IssuedCredentialKind.CertificateCode
+            ? OpenBadges.ForCertificateCode(issuer, i, holder, e.Title, e.Sponsor, days, hours)
+            : OpenBadges.ForTraining(issuer, i, holder, e.Title, e.Sponsor, days, hours), ct);
     }
 
     /// <summary>What the person qualifies for today on verified facts, with the rule sets and versions it was worked out under.</summary>

@@ -99,6 +99,31 @@ public static class OpenBadges
         },
     };
 
+    /// <summary>A printed certificate's payload: as small as the card's, with the training, its sponsor, the days and the hours.</summary>
+    public static JsonObject ForCertificateCode(RegistryIssuer issuer, IssuedCredential issued, Holder holder, string title, string sponsor, IReadOnlyList<DateOnly> days, decimal hours) => new()
+    {
+        ["jti"] = "urn:uuid:" + issued.CredentialId.ToString("D"),
+        ["type"] = new JsonArray("VerifiableCredential", "RegistryTrainingCertificate"),
+        ["issuer"] = issuer.Did,
+        ["validFrom"] = CredentialTokens.Timestamp(issued.IssuedAt),
+        ["credentialSubject"] = new JsonObject
+        {
+            ["name"] = holder.Name,
+            ["registryId"] = holder.RegistryId,
+            ["training"] = title,
+            ["sponsor"] = sponsor,
+            ["hours"] = hours.ToString("0.##", CultureInfo.InvariantCulture),
+            ["days"] = string.Join(",", days.Select(Day)),
+        },
+        ["credentialStatus"] = new JsonObject
+        {
+            ["type"] = "BitstringStatusListEntry",
+            ["statusPurpose"] = "revocation",
+            ["statusListIndex"] = issued.StatusIndex.ToString(CultureInfo.InvariantCulture),
+            ["statusListCredential"] = issuer.StatusList(issued.StatusList),
+        },
+    };
+
     /// <summary>A training certificate: the event, its sponsor (the achievement's creator), the days attended and the hours credited.</summary>
     public static JsonObject ForTraining(RegistryIssuer issuer, IssuedCredential issued, Holder holder, string title, string sponsor, IReadOnlyList<DateOnly> days, decimal hours)
     {

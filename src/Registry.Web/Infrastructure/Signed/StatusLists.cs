@@ -41,7 +41,7 @@ public sealed class StatusLists(RegistryDbContext db, RegistryIssuer issuer, Cre
                 + db.TrainingRecords.Count(f => f.ProfessionalId == c.ProfessionalId && f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt)
                 + db.Employments.Count(f => f.ProfessionalId == c.ProfessionalId && ((f.Verification.Status == VerificationStatus.Verified && f.Verification.At <= c.IssuedAt) || f.ConfirmedAt <= c.IssuedAt))
                 == c.FactCount)
-            .Where(c => c.Kind != IssuedCredentialKind.TrainingCertificate
+            .Where(c => (c.Kind != IssuedCredentialKind.TrainingCertificate && c.Kind != IssuedCredentialKind.CertificateCode)
                 || (db.Attendance.Count(a => a.ProfessionalId == c.ProfessionalId && a.Status == AttendanceStatus.Posted && a.CreditedHours > 0 && a.PostedAt <= c.IssuedAt
                         && db.TrainingSessions.Any(s => s.Id == a.SessionId && s.EventId == c.FactId)) == c.FactCount
                     && !db.Attendance.Any(a => a.ProfessionalId == c.ProfessionalId && a.PostedAt > c.IssuedAt
