@@ -67,6 +67,76 @@ public static class IndependentJws
 
     public static string ToBase64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Every property name and type the credential uses is a term the VC 2.0 or Open Badges 3.0 JSON-LD
+    /// context defines (shipped with the tests: Contexts/README.md), so a JSON-LD processor loses nothing
+    /// of it. <paramref name="alsoDefined"/>: terms of a context not shipped (CLR 2.0's own two).
+    /// </summary>
+    public static void AssertTermsDefined(JsonObject credential, params string[] alsoDefined)
+    {
+        var defined = new HashSet<string>(alsoDefined, StringComparer.Ordinal);
+        foreach (var file in new[] { "credentials-v2.json", "ob-context-3.0.3.json" })
+        {
+            Collect(JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root(), "tests", "Registry.IntegrationTests", "SignedCredentials", "Contexts", file)))!["@context"], defined);
+        }
+
+        var used = new List<string>();
+        Terms(credential, used, top: true);
+        var missing = used.Distinct().Where(t => !defined.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Terms no shipped context defines: " + string.Join(", ", missing));
+
+        static void Collect(JsonNode? context, HashSet<string> defined)
+        {
+            if (context is JsonObject o)
+            {
+                foreach (var (key, value) in o)
+                {
+                    if (!key.StartsWith('@'))
+                    {
+                        defined.Add(key);
+                    }
+
+                    Collect(value, defined);
+                }
+            }
+        }
+
+        static void Terms(JsonNode? node, List<string> used, bool top)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o)
+                    {
+                        // The JWT's registered claims sit beside the credential in a VC-JWT payload; they are not JSON-LD.
+                        if (key.StartsWith('@') || (top && key is "iss" or "nbf" or "jti" or "exp" or "sub"))
+                        {
+                            continue;
+                        }
+
+                        used.Add(key);
+                        if (key == "type")
+                        {
+                            used.AddRange((value is JsonArray a ? a.Select(x => (string?)x) : [(string?)value]).OfType<string>());
+                        }
+                        else
+                        {
+                            Terms(value, used, top: false);
+                        }
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Terms(item, used, top: false);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>The credential checked against a schema shipped with the tests (see Schemas/README.md).</summary>
     public static void AssertSchema(string schemaFile, JsonObject credential)
     {

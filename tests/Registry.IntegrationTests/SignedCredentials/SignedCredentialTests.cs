@@ -56,6 +56,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         var vc = jws.Payload;
         IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
         IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        IndependentJws.AssertTermsDefined(vc);
         Assert.Equal(Did, (string?)vc["iss"]);
         Assert.Equal(Did, (string?)vc["issuer"]!["id"]);
         Assert.Equal((string?)vc["id"], (string?)vc["jti"]);
@@ -120,6 +121,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         var vc = IndependentJws.Parse(token).Payload;
         IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
         IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        IndependentJws.AssertTermsDefined(vc);
 
         var folder = Directory.CreateTempSubdirectory("registry-vc-").FullName;
         var file = Path.Combine(folder, "credential.jwt");
@@ -295,6 +297,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         Assert.Equal((string?)clr["id"], (string?)record["signedTranscript"]!["credentialId"]);
         IndependentJws.AssertSchema("vc-2.0.schema.json", clr);
         IndependentJws.AssertSchema("clr-2.0-clrcredential.schema.json", clr);
+        IndependentJws.AssertTermsDefined(clr, "ClrCredential", "ClrSubject");
         var contained = ((JsonArray)clr["credentialSubject"]!["verifiableCredential"]!).OfType<JsonObject>().ToList();
         Assert.All(contained, c => IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", c));
         var names = contained.Select(c => (string?)c["credentialSubject"]!["achievement"]!["name"]).ToList();
@@ -334,6 +337,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         var vc = IndependentJws.Parse(token).Payload;
         IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
         IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        IndependentJws.AssertTermsDefined(vc);
         var achievement = vc["credentialSubject"]!["achievement"]!;
         Assert.Matches(@"^Qualifications on \d{4}-\d{2}-\d{2}$", (string?)achievement["name"]);
         Assert.Contains("@", (string?)achievement["version"], StringComparison.Ordinal);
@@ -432,6 +436,7 @@ public sealed class SignedCredentialTests : IClassFixture<RegistryAppFactory>
         var vc = IndependentJws.Parse(token).Payload;
         IndependentJws.AssertSchema("vc-2.0.schema.json", vc);
         IndependentJws.AssertSchema("ob-3.0-achievementcredential.schema.json", vc);
+        IndependentJws.AssertTermsDefined(vc);
         Assert.Equal(sponsor, (string?)vc["credentialSubject"]!["achievement"]!["creator"]!["name"]);
         Assert.Equal("3 clock hours", (string?)vc["credentialSubject"]!["result"]![0]!["value"]);
         var anonymous = _app.CreateClient();

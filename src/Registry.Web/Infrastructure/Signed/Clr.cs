@@ -163,7 +163,7 @@ public static class Clr
         var credential = OpenBadges.Credential(issuer, issued, $"Verified record of {holder.Name}", subject, null);
         credential["@context"] = new JsonArray(OpenBadges.VcContext, ClrContext, OpenBadges.ObContext);
         credential["type"] = new JsonArray("VerifiableCredential", "ClrCredential");
-        credential["credentialSchema"] = new JsonArray(new JsonObject { ["id"] = ClrSchema, ["type"] = "1EdTechJsonSchemaValidator2019" });
+        credential["credentialSchema"] = new JsonArray(new JsonObject { ["id"] = ClrSchema, ["type"] = "JsonSchema" });
         return credential;
     }
 

@@ -228,7 +228,7 @@ public static class OpenBadges
             ["statusListIndex"] = issued.StatusIndex.ToString(CultureInfo.InvariantCulture),
             ["statusListCredential"] = issuer.StatusList(issued.StatusList),
         };
-        credential["credentialSchema"] = new JsonArray(new JsonObject { ["id"] = ObSchema, ["type"] = "1EdTechJsonSchemaValidator2019" });
+        credential["credentialSchema"] = new JsonArray(new JsonObject { ["id"] = ObSchema, ["type"] = "JsonSchema" });
         return credential;
     }
 
