@@ -79,7 +79,7 @@ public static class PasswordForms
         var read = password.Compile();
         validator.RuleFor(password).NotEmpty().WithMessage(t["Choose a password."])
             .MinimumLength(RegistryPasswords.MinimumLength).WithMessage(t["Use at least {0} characters.", RegistryPasswords.MinimumLength])
-            .MaximumLength(SignUp.PersonalStep.MaxPasswordLength).WithMessage(t["Use at most {0} characters.", SignUp.PersonalStep.MaxPasswordLength])
+            .MaximumLength(PersonFields.MaxPasswordLength).WithMessage(t["Use at most {0} characters.", PersonFields.MaxPasswordLength])
             .Must(p => !CommonPasswordValidator.IsCommon(p!)).When(f => read(f) is { Length: >= RegistryPasswords.MinimumLength }, ApplyConditionTo.CurrentValidator)
             .WithMessage(t["This password is one of the most common: choose one that is harder to guess."]);
         validator.RuleFor(confirm).Equal(password).WithMessage(t["The two passwords do not match."]);

@@ -17,10 +17,10 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
         await me.IdAsync(User, ct) is { } id ? View(new EducationViewModel(await courses.ListAsync(id, ct), await degrees.ListAsync(id, ct))) : NotFound();
 
     [HttpGet("degrees/add")]
-    public IActionResult AddDegree() => View("DegreeForm", new DegreeFormViewModel(null, new Degrees.Form()));
+    public IActionResult AddDegree() => View("DegreeForm", new DegreeFormViewModel(null, new DegreeFields.Form()));
 
     [HttpPost("degrees/add")]
-    public async Task<IActionResult> AddDegree(Degrees.Form form, [FromServices] IValidator<Degrees.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> AddDegree(DegreeFields.Form form, [FromServices] IValidator<DegreeFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -40,11 +40,11 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
     [HttpGet("degrees/{degreeId:int}/edit")]
     public async Task<IActionResult> EditDegree(int degreeId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await degrees.FindAsync(id, degreeId, ct) is { } degree
-            ? View("DegreeForm", new DegreeFormViewModel(degreeId, Degrees.Form.From(degree)))
+            ? View("DegreeForm", new DegreeFormViewModel(degreeId, DegreeFields.Form.From(degree)))
             : NotFound();
 
     [HttpPost("degrees/{degreeId:int}/edit")]
-    public async Task<IActionResult> EditDegree(int degreeId, Degrees.Form form, [FromServices] IValidator<Degrees.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> EditDegree(int degreeId, DegreeFields.Form form, [FromServices] IValidator<DegreeFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await degrees.FindAsync(id, degreeId, ct) is not { } degree)
         {
@@ -74,10 +74,10 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
     }
 
     [HttpGet("courses/add")]
-    public IActionResult AddCourse() => View("CourseForm", new CourseFormViewModel(null, new Courses.Form()));
+    public IActionResult AddCourse() => View("CourseForm", new CourseFormViewModel(null, new CourseFields.Form()));
 
     [HttpPost("courses/add")]
-    public async Task<IActionResult> AddCourse(Courses.Form form, [FromServices] IValidator<Courses.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> AddCourse(CourseFields.Form form, [FromServices] IValidator<CourseFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -97,11 +97,11 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
     [HttpGet("courses/{courseId:int}/edit")]
     public async Task<IActionResult> EditCourse(int courseId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await courses.FindAsync(id, courseId, ct) is { } course
-            ? View("CourseForm", new CourseFormViewModel(courseId, Courses.Form.From(course)))
+            ? View("CourseForm", new CourseFormViewModel(courseId, CourseFields.Form.From(course)))
             : NotFound();
 
     [HttpPost("courses/{courseId:int}/edit")]
-    public async Task<IActionResult> EditCourse(int courseId, Courses.Form form, [FromServices] IValidator<Courses.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> EditCourse(int courseId, CourseFields.Form form, [FromServices] IValidator<CourseFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await courses.FindAsync(id, courseId, ct) is null)
         {
@@ -131,8 +131,8 @@ public sealed class EducationController(CurrentProfessional me, Courses.Handler 
     }
 }
 
-public sealed record CourseFormViewModel(int? CourseId, Courses.Form Form);
+public sealed record CourseFormViewModel(int? CourseId, CourseFields.Form Form);
 
-public sealed record DegreeFormViewModel(int? DegreeId, Degrees.Form Form);
+public sealed record DegreeFormViewModel(int? DegreeId, DegreeFields.Form Form);
 
 public sealed record EducationViewModel(Courses.ViewModel Courses, IReadOnlyList<Degrees.DegreeView> Degrees);

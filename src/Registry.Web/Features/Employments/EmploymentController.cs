@@ -33,13 +33,13 @@ public sealed class EmploymentController(CurrentProfessional me, EmploymentHisto
         if (employerId is { } chosen)
         {
             return await jobs.EmployerNameAsync(chosen, ct) is { } name
-                ? View("JobForm", new JobFormViewModel(null, name, new EmploymentHistory.Form { EmployerId = chosen }))
+                ? View("JobForm", new JobFormViewModel(null, name, new JobFields.Form { EmployerId = chosen }))
                 : NotFound();
         }
 
         if (notFound)
         {
-            return View("JobForm", new JobFormViewModel(null, null, new EmploymentHistory.Form()));
+            return View("JobForm", new JobFormViewModel(null, null, new JobFields.Form()));
         }
 
         SearchEmployers.Result? result = null;
@@ -52,7 +52,7 @@ public sealed class EmploymentController(CurrentProfessional me, EmploymentHisto
     }
 
     [HttpPost("add")]
-    public async Task<IActionResult> Add(EmploymentHistory.Form form, [FromServices] IValidator<EmploymentHistory.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Add(JobFields.Form form, [FromServices] IValidator<JobFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -78,11 +78,11 @@ public sealed class EmploymentController(CurrentProfessional me, EmploymentHisto
     [HttpGet("{jobId:int}/edit")]
     public async Task<IActionResult> Edit(int jobId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await jobs.FindAsync(id, jobId, ct) is { } job
-            ? View("JobForm", new JobFormViewModel(jobId, null, EmploymentHistory.Form.From(job), job.IsConfirmedByEmployer))
+            ? View("JobForm", new JobFormViewModel(jobId, null, JobFields.Form.From(job), job.IsConfirmedByEmployer))
             : NotFound();
 
     [HttpPost("{jobId:int}/edit")]
-    public async Task<IActionResult> Edit(int jobId, EmploymentHistory.Form form, [FromServices] IValidator<EmploymentHistory.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int jobId, JobFields.Form form, [FromServices] IValidator<JobFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await jobs.FindAsync(id, jobId, ct) is not { } job)
         {
@@ -146,6 +146,6 @@ public sealed class EmploymentController(CurrentProfessional me, EmploymentHisto
 }
 
 /// <param name="Confirmed">Editing a job the employer confirmed: the form says what a change does to the confirmation.</param>
-public sealed record JobFormViewModel(int? JobId, string? EmployerName, EmploymentHistory.Form Form, bool Confirmed = false);
+public sealed record JobFormViewModel(int? JobId, string? EmployerName, JobFields.Form Form, bool Confirmed = false);
 
 public sealed record ChangeRoleViewModel(int JobId, EmploymentHistory.ChangeRoleForm Form);

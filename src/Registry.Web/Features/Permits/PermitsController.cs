@@ -56,10 +56,10 @@ public sealed class PermitsController(CurrentProfessional me, PermitRecords.Hand
         new(await permits.ListAsync(professionalId, ct), await applications.ListAsync(professionalId, ct), form);
 
     [HttpGet("add")]
-    public IActionResult Add() => View("PermitForm", new PermitFormViewModel(null, new PermitRecords.Form()));
+    public IActionResult Add() => View("PermitForm", new PermitFormViewModel(null, new PermitFields.Form()));
 
     [HttpPost("add")]
-    public async Task<IActionResult> Add(PermitRecords.Form form, [FromServices] IValidator<PermitRecords.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Add(PermitFields.Form form, [FromServices] IValidator<PermitFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -79,11 +79,11 @@ public sealed class PermitsController(CurrentProfessional me, PermitRecords.Hand
     [HttpGet("{permitId:int}/edit")]
     public async Task<IActionResult> Edit(int permitId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await permits.FindAsync(id, permitId, ct) is { } credential
-            ? View("PermitForm", new PermitFormViewModel(permitId, PermitRecords.Form.From(credential)))
+            ? View("PermitForm", new PermitFormViewModel(permitId, PermitFields.Form.From(credential)))
             : NotFound();
 
     [HttpPost("{permitId:int}/edit")]
-    public async Task<IActionResult> Edit(int permitId, PermitRecords.Form form, [FromServices] IValidator<PermitRecords.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int permitId, PermitFields.Form form, [FromServices] IValidator<PermitFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await permits.FindAsync(id, permitId, ct) is null)
         {
@@ -113,4 +113,4 @@ public sealed class PermitsController(CurrentProfessional me, PermitRecords.Hand
     }
 }
 
-public sealed record PermitFormViewModel(int? PermitId, PermitRecords.Form Form);
+public sealed record PermitFormViewModel(int? PermitId, PermitFields.Form Form);

@@ -22,12 +22,12 @@ public sealed class SignUpController(SignUpDraftStore drafts, IStringLocalizer<S
 
     [HttpGet("personal")]
     public async Task<IActionResult> Personal(CancellationToken ct) =>
-        View(PersonalStep.Form.From((await drafts.LoadAsync(ct)).Personal));
+        View(PersonalStep.FormFrom((await drafts.LoadAsync(ct)).Personal));
 
     [HttpPost("personal")]
     public async Task<IActionResult> Personal(
-        PersonalStep.Form form,
-        [FromServices] IValidator<PersonalStep.Form> validator,
+        PersonFields.Form form,
+        [FromServices] IValidator<PersonFields.Form> validator,
         [FromServices] PersonalStep.Handler handler,
         CancellationToken ct)
     {

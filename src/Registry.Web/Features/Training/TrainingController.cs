@@ -17,10 +17,10 @@ public sealed class TrainingController(CurrentProfessional me, TrainingHours.Han
         await me.IdAsync(User, ct) is { } id ? View(await training.ListAsync(id, ct)) : NotFound();
 
     [HttpGet("add")]
-    public IActionResult Add() => View("TrainingForm", new TrainingFormViewModel(null, new TrainingHours.Form()));
+    public IActionResult Add() => View("TrainingForm", new TrainingFormViewModel(null, new TrainingFields.Form()));
 
     [HttpPost("add")]
-    public async Task<IActionResult> Add(TrainingHours.Form form, [FromServices] IValidator<TrainingHours.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Add(TrainingFields.Form form, [FromServices] IValidator<TrainingFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id)
         {
@@ -40,11 +40,11 @@ public sealed class TrainingController(CurrentProfessional me, TrainingHours.Han
     [HttpGet("{recordId:int}/edit")]
     public async Task<IActionResult> Edit(int recordId, CancellationToken ct) =>
         await me.IdAsync(User, ct) is { } id && await training.FindEditableAsync(id, recordId, ct) is { } record
-            ? View("TrainingForm", new TrainingFormViewModel(recordId, TrainingHours.Form.From(record)))
+            ? View("TrainingForm", new TrainingFormViewModel(recordId, TrainingFields.Form.From(record)))
             : NotFound();
 
     [HttpPost("{recordId:int}/edit")]
-    public async Task<IActionResult> Edit(int recordId, TrainingHours.Form form, [FromServices] IValidator<TrainingHours.Form> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int recordId, TrainingFields.Form form, [FromServices] IValidator<TrainingFields.Form> validator, CancellationToken ct)
     {
         if (await me.IdAsync(User, ct) is not { } id || await training.FindEditableAsync(id, recordId, ct) is null)
         {
@@ -74,4 +74,4 @@ public sealed class TrainingController(CurrentProfessional me, TrainingHours.Han
     }
 }
 
-public sealed record TrainingFormViewModel(int? RecordId, TrainingHours.Form Form);
+public sealed record TrainingFormViewModel(int? RecordId, TrainingFields.Form Form);
