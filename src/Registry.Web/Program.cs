@@ -18,6 +18,7 @@ using Registry.Web.Features.Merges;
 using Registry.Web.Features.Messages;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Features.Operations;
+using Registry.Web.Features.PeopleImports;
 using Registry.Web.Features.Permits;
 using Registry.Web.Features.Profile;
 using Registry.Web.Features.Qualifications;
@@ -43,7 +44,7 @@ builder.AddRegistryCore()
     .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddBringMyRecord().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations()
-    .AddStaff().AddMerges().AddAttendanceReview().AddSecurityEvents();
+    .AddStaff().AddPeopleImports().AddMerges().AddAttendanceReview().AddSecurityEvents();
 
 var app = builder.Build();
 

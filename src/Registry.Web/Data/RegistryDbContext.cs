@@ -168,6 +168,12 @@ public abstract class RegistryDbContext
     /// <summary>Records people brought from another registry, waiting for review or applied.</summary>
     public DbSet<Domain.Signed.RecordImport> RecordImports => Set<Domain.Signed.RecordImport>();
 
+    /// <summary>Bulk loads of people from CSV files, and their dry runs (issue 25).</summary>
+    public DbSet<Domain.BulkLoads.PeopleImport> PeopleImports => Set<Domain.BulkLoads.PeopleImport>();
+
+    /// <summary>Invitations to claim an account a bulk load created without a password.</summary>
+    public DbSet<Domain.BulkLoads.AccountInvitation> AccountInvitations => Set<Domain.BulkLoads.AccountInvitation>();
+
     /// <summary>
     /// Identity's third schema (passkeys). Identity reads it from the app's options; a context
     /// built without the app (design-time factories, tools, tests) gets the same options here.
@@ -203,6 +209,12 @@ public abstract class RegistryDbContext
         });
         builder.Entity<RegistryUser>().Property(u => u.PhoneNumber).Metadata.SetMaxLength(null);
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+
+        // The bulk load of people marks what it created with its run (issue 25): a column the domain never reads.
+        foreach (var imported in new[] { typeof(Professional), typeof(Degree), typeof(Course), typeof(Credential), typeof(TrainingRecord), typeof(Employment) })
+        {
+            builder.Entity(imported).Property<int?>(Domain.BulkLoads.PeopleImport.SourceProperty);
+        }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -78,6 +78,8 @@ public sealed partial class TranslationTests
             .Concat(ImportKinds.Select(k => "ImportKind" + k))
             .Concat(ImportNotes.Select(k => "ImportNote" + k))
             .Concat(Enum.GetNames<Registry.Web.Domain.Accounts.SecurityEventKind>().Select(n => "SecurityEvent" + n))
+            .Concat(Enum.GetNames<Registry.Web.Features.PeopleImports.ImportKind>().Select(n => "Import kind " + n))
+            .Concat(Enum.GetNames<Registry.Web.Domain.BulkLoads.PeopleImportStatus>().Select(n => "Import status " + n))
             .ToList();
 
         foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })

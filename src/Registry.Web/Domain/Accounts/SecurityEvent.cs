@@ -92,4 +92,6 @@ public enum SecurityEventKind
     ProfileMergeUndone,
     InstructorApprovalDelegated,
     InstructorApprovalWithdrawn,
+    PeopleImported,
+    AccountClaimed,
 }

@@ -92,6 +92,9 @@ public sealed class Employment : IVouchedFact
 
     public Verification Verification { get; private set; }
 
+    /// <summary>Staff vouch for the job (a bulk load from an old registry that had verified it).</summary>
+    public void RecordVerification(Verification verification) => Verification = verification;
+
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
 
     public bool IsCurrent => EndDate is null;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Accounts;
 using Registry.Web.Infrastructure.Email;
+using Registry.Web.Infrastructure.Forms;
 using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Account;
@@ -42,7 +43,7 @@ public static class ConfirmEmail
             When(f => f.Choice == WithPassword, () =>
                 RuleFor(f => f.Password).NotEmpty().WithMessage(t["Enter the password you chose when you created the account."])
                     .MaximumLength(256).WithMessage(t["Use at most {0} characters.", 256]));
-            When(f => f.Choice != WithPassword, () => PasswordForms.NewPasswordRules(this, f => f.NewPassword, f => f.ConfirmNewPassword, t));
+            When(f => f.Choice != WithPassword, () => PersonFields.NewPasswordRules(this, f => f.NewPassword, f => f.ConfirmNewPassword, t));
         }
     }
 

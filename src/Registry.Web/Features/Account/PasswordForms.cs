@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Registry.Web.Infrastructure.Forms;
-using Registry.Web.Infrastructure.Security;
 
 namespace Registry.Web.Features.Account;
 
@@ -34,7 +33,7 @@ public static class PasswordForms
 
     public sealed class ResetValidator : AbstractValidator<ResetForm>
     {
-        public ResetValidator(IStringLocalizer<SharedResource> t) => NewPasswordRules(this, f => f.Password, f => f.ConfirmPassword, t);
+        public ResetValidator(IStringLocalizer<SharedResource> t) => PersonFields.NewPasswordRules(this, f => f.Password, f => f.ConfirmPassword, t);
     }
 
     public sealed class ChangeForm
@@ -51,7 +50,7 @@ public static class PasswordForms
         public ChangeValidator(IStringLocalizer<SharedResource> t)
         {
             RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(t["Enter your current password."]);
-            NewPasswordRules(this, f => f.Password, f => f.ConfirmPassword, t);
+            PersonFields.NewPasswordRules(this, f => f.Password, f => f.ConfirmPassword, t);
         }
     }
 
@@ -71,17 +70,5 @@ public static class PasswordForms
                 .WithMessage(t["Enter an email address like name@example.com."]);
             RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(t["Enter your current password."]);
         }
-    }
-
-    /// <summary>The same rules as at sign-up: at least 10 characters, at most 128, not common, typed twice.</summary>
-    public static void NewPasswordRules<T>(AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> password, System.Linq.Expressions.Expression<Func<T, string?>> confirm, IStringLocalizer<SharedResource> t)
-    {
-        var read = password.Compile();
-        validator.RuleFor(password).NotEmpty().WithMessage(t["Choose a password."])
-            .MinimumLength(RegistryPasswords.MinimumLength).WithMessage(t["Use at least {0} characters.", RegistryPasswords.MinimumLength])
-            .MaximumLength(PersonFields.MaxPasswordLength).WithMessage(t["Use at most {0} characters.", PersonFields.MaxPasswordLength])
-            .Must(p => !CommonPasswordValidator.IsCommon(p!)).When(f => read(f) is { Length: >= RegistryPasswords.MinimumLength }, ApplyConditionTo.CurrentValidator)
-            .WithMessage(t["This password is one of the most common: choose one that is harder to guess."]);
-        validator.RuleFor(confirm).Equal(password).WithMessage(t["The two passwords do not match."]);
     }
 }

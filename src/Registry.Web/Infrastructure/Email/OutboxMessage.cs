@@ -24,7 +24,8 @@ public sealed class OutboxMessage
         "reset-password",
         "change-email",
         "sign-in-link",
-        "undo-email-change");
+        "undo-email-change",
+        "claim-account");
 
     public const string RemovedAfterSending = "[removed after sending: this message held a one-time link]";
     public const string RemovedAfterGivingUp = "[removed after giving up: this message held a one-time link]";

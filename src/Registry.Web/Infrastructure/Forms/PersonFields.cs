@@ -94,4 +94,16 @@ public static class PersonFields
             });
         }
     }
+
+    /// <summary>The same rules as at sign-up: at least 10 characters, at most 128, not common, typed twice.</summary>
+    public static void NewPasswordRules<T>(AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> password, System.Linq.Expressions.Expression<Func<T, string?>> confirm, IStringLocalizer<SharedResource> t)
+    {
+        var read = password.Compile();
+        validator.RuleFor(password).NotEmpty().WithMessage(t["Choose a password."])
+            .MinimumLength(RegistryPasswords.MinimumLength).WithMessage(t["Use at least {0} characters.", RegistryPasswords.MinimumLength])
+            .MaximumLength(PersonFields.MaxPasswordLength).WithMessage(t["Use at most {0} characters.", PersonFields.MaxPasswordLength])
+            .Must(p => !CommonPasswordValidator.IsCommon(p!)).When(f => read(f) is { Length: >= RegistryPasswords.MinimumLength }, ApplyConditionTo.CurrentValidator)
+            .WithMessage(t["This password is one of the most common: choose one that is harder to guess."]);
+        validator.RuleFor(confirm).Equal(password).WithMessage(t["The two passwords do not match."]);
+    }
 }

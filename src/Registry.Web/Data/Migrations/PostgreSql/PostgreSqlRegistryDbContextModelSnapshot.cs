@@ -541,6 +541,131 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.ToTable("SignUpDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ImportId", "SentAt");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.PeopleImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FactsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FactsAlreadyThere")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PeopleCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleInFiles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleMatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeopleRejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rejects")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("PeopleImports", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -977,6 +1102,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("ExpiryAssumed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
@@ -1218,6 +1346,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Institution")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1267,6 +1398,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<string>("EarnedIn")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Institution")
                         .IsRequired()
@@ -1439,6 +1573,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<decimal?>("HourlyWage")
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ProfessionalId")
                         .HasColumnType("integer");
@@ -1897,6 +2034,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                     b.Property<int?>("HighestEducationLevel")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2287,6 +2427,9 @@ namespace Registry.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<int?>("DeliveryMode")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Language")
@@ -2900,6 +3043,21 @@ namespace Registry.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Registry.Web.Domain.Accounts.AccountSession", b =>
                 {
+                    b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.BulkLoads.PeopleImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -542,6 +542,132 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.ToTable("SignUpDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("[TokenHash] IS NOT NULL");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ImportId", "SentAt");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.PeopleImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("FactsAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FactsAlreadyThere")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PeopleCreated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleInFiles")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleMatched")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeopleRejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rejects")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("PeopleImports", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -978,6 +1104,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<bool>("ExpiryAssumed")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("date");
 
@@ -1219,6 +1348,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Institution")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1268,6 +1400,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<string>("EarnedIn")
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Institution")
                         .IsRequired()
@@ -1439,6 +1574,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<decimal?>("HourlyWage")
                         .HasPrecision(8, 2)
                         .HasColumnType("decimal(8,2)");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
 
                     b.Property<int>("ProfessionalId")
                         .HasColumnType("int");
@@ -1897,6 +2035,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                     b.Property<int?>("HighestEducationLevel")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("int");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2287,6 +2428,9 @@ namespace Registry.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("DeliveryMode")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ImportId")
                         .HasColumnType("int");
 
                     b.Property<string>("Language")
@@ -2901,6 +3045,21 @@ namespace Registry.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Registry.Web.Domain.Accounts.AccountSession", b =>
                 {
+                    b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.BulkLoads.PeopleImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -520,6 +520,127 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.ToTable("SignUpDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ImportId", "SentAt");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.PeopleImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FactsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FactsAlreadyThere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleInFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rejects")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsRejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("PeopleImports", (string)null);
+                });
+
             modelBuilder.Entity("Registry.Web.Domain.Calendar.Attendance", b =>
                 {
                     b.Property<int>("Id")
@@ -939,6 +1060,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ExpiryAssumed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -1170,6 +1294,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Institution")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1217,6 +1344,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<string>("EarnedIn")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Institution")
                         .IsRequired()
@@ -1384,6 +1514,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<decimal?>("HourlyWage")
                         .HasPrecision(8, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProfessionalId")
                         .HasColumnType("INTEGER");
@@ -1832,6 +1965,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                     b.Property<int?>("HighestEducationLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2210,6 +2346,9 @@ namespace Registry.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DeliveryMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
@@ -2811,6 +2950,21 @@ namespace Registry.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Registry.Web.Domain.Accounts.AccountSession", b =>
                 {
+                    b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Registry.Web.Domain.BulkLoads.AccountInvitation", b =>
+                {
+                    b.HasOne("Registry.Web.Domain.BulkLoads.PeopleImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Registry.Web.Infrastructure.Security.RegistryUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -1,0 +1,61 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Registry.Web.Data;
+using Registry.Web.Domain.BulkLoads;
+
+namespace Registry.Web.Features.PeopleImports;
+
+/// <summary>
+/// Imports started from the staff page run in the background, one at a time, in the instance that
+/// received the files (kept in a folder of their own until the run ends); the page shows the run's
+/// progress from its <see cref="PeopleImport"/> row.
+/// </summary>
+public sealed class ImportRuns(ILogger<ImportRuns> logger)
+{
+    private readonly Channel<(int ImportId, string Folder, IReadOnlyList<ImportFile> Files)> _queue = Channel.CreateUnbounded<(int, string, IReadOnlyList<ImportFile>)>();
+
+    /// <summary>Where uploads wait for their run.</summary>
+    public static string Folder(int importId) => Path.Combine(Path.GetTempPath(), "registry-imports", importId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Enqueue(int importId, IReadOnlyList<ImportFile> files) => _queue.Writer.TryWrite((importId, Folder(importId), files));
+
+    public async Task RunQueuedAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        await foreach (var (importId, folder, files) in _queue.Reader.ReadAllAsync(ct))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PeopleImporter>().RunAsync(importId, files, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "People import {ImportId} failed.", importId);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+                if (await db.PeopleImports.SingleOrDefaultAsync(i => i.Id == importId, CancellationToken.None) is { } import)
+                {
+                    import.Fail("The import stopped with an error (the log has it). People saved before it are kept; run the same files again: people already loaded are found by email and nothing is added twice.", import.RowsRejected, import.Rejects, DateTimeOffset.UtcNow);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+            }
+            finally
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+    }
+}
+
+/// <summary>The background service that runs queued imports.</summary>
+public sealed class ImportRunner(ImportRuns runs, IServiceScopeFactory scopes) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => runs.RunQueuedAsync(scopes, stoppingToken);
+}
