@@ -219,7 +219,7 @@ public sealed class RowChecks(
 
         var units = FormRules.ParseDecimal(form.Units)!.Value;
         var course = new Course(form.Institution!.Trim(), form.CourseNumber, form.Title!.Trim(), units, form.ParsedUnitType!.Value, form.Grade, form.Term, form.ParsedCategory!.Value, form.CompletedOn);
-        return (course, Same(form.Institution, form.CourseNumber, form.Title, units.ToString(CultureInfo.InvariantCulture), form.UnitType, form.Term, form.CompletedOn?.ToString("O", CultureInfo.InvariantCulture)));
+        return (course, Same(form.Institution, form.CourseNumber, form.Title, Number(units), form.UnitType, form.Term, form.CompletedOn?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private (object?, string) Permit(ImportRow row, Problems problems)
@@ -276,20 +276,23 @@ public sealed class RowChecks(
 
         var hours = FormRules.ParseDecimal(form.ClockHours)!.Value;
         var record = new TrainingRecord(form.Title!.Trim(), form.Sponsor!.Trim(), form.AttendedOn!.Value, hours, form.TopicArea, form.Language, form.ParsedDeliveryMode, TrainingTrustLevel.SelfReported);
-        return (record, Same(form.Title, form.Sponsor, form.AttendedOn!.Value.ToString("O", CultureInfo.InvariantCulture), hours.ToString(CultureInfo.InvariantCulture)));
+        return (record, Same(form.Title, form.Sponsor, form.AttendedOn!.Value.ToString("O", CultureInfo.InvariantCulture), Number(hours)));
     }
 
     /// <summary>What makes two facts of a person the same, whatever the case of their words.</summary>
     public static string Same(params string?[] parts) => string.Join('\u001F', parts.Select(p => (p ?? string.Empty).Trim().ToUpperInvariant()));
+
+    /// <summary>A number as compared: 3, 3.0 and 3.00 are the same units.</summary>
+    private static string Number(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>The entity's own "same" key, to find a fact the profile already has.</summary>
     public static string SameAs(object entity) => entity switch
     {
         Employment j => Same(j.EmployerId?.ToString(CultureInfo.InvariantCulture) ?? j.UnlistedEmployer?.BusinessName, j.Role.ToString(), j.StartDate.ToString("O", CultureInfo.InvariantCulture)),
         Degree d => Same(d.Level.ToString(), d.Major, d.Institution, d.ConferredOn?.ToString("O", CultureInfo.InvariantCulture)),
-        Course c => Same(c.Institution, c.CourseNumber, c.Title, c.Units.ToString(CultureInfo.InvariantCulture), c.UnitType.ToString(), c.Term, c.CompletedOn?.ToString("O", CultureInfo.InvariantCulture)),
+        Course c => Same(c.Institution, c.CourseNumber, c.Title, Number(c.Units), c.UnitType.ToString(), c.Term, c.CompletedOn?.ToString("O", CultureInfo.InvariantCulture)),
         Credential p => Same(p.Type.ToString(), p.Number, p.IssuedOn.ToString("O", CultureInfo.InvariantCulture)),
-        TrainingRecord r => Same(r.Title, r.Sponsor, r.AttendedOn.ToString("O", CultureInfo.InvariantCulture), r.ClockHours.ToString(CultureInfo.InvariantCulture)),
+        TrainingRecord r => Same(r.Title, r.Sponsor, r.AttendedOn.ToString("O", CultureInfo.InvariantCulture), Number(r.ClockHours)),
         _ => throw new ArgumentException("Not an imported kind of fact.", nameof(entity)),
     };
 
