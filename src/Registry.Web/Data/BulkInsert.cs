@@ -112,7 +112,7 @@ public static class BulkInsert
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
-        var mappings = columns.Select(c => c.PropertyMappings[0].TypeMapping).ToArray();
+        var mappings = columns.Select(MappingOf).ToArray();
         var perStatement = Math.Max(1, MaxParameters / columns.Count);
         DbCommand? full = null;
         var batch = new List<object?[]>(perStatement);
@@ -186,6 +186,10 @@ public static class BulkInsert
             return await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>A column's type mapping: its property's (converter included), or the store's for a column no one property maps (an owned type kept as JSON).</summary>
+    public static RelationalTypeMapping MappingOf(IColumn column) =>
+        column.PropertyMappings.Count > 0 ? column.PropertyMappings[0].TypeMapping : column.StoreTypeMapping;
 
     /// <summary>A model value as its column keeps it (the mapping's converter applied), or DBNull.</summary>
     public static object ProviderValue(RelationalTypeMapping mapping, object? value) =>

@@ -21,6 +21,11 @@ public static class CanonicalValues
     public static Func<DbDataReader, int, object?> Reader(IColumn column)
     {
         var mapping = Mapping(column);
+        if (IsJson(column))
+        {
+            return (reader, i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<string>(i);
+        }
+
         var providerType = Unwrapped(mapping.Converter?.ProviderClrType ?? mapping.ClrType);
         var read = ProviderReaders.TryGetValue(providerType, out var r)
             ? r
@@ -33,6 +38,11 @@ public static class CanonicalValues
     public static Func<JsonElement, object?> Parser(IColumn column)
     {
         var mapping = Mapping(column);
+        if (IsJson(column))
+        {
+            return element => element.GetString();
+        }
+
         var modelType = Unwrapped(mapping.ClrType);
         if (HasCanonicalForm(modelType))
         {
@@ -44,7 +54,10 @@ public static class CanonicalValues
         return element => Read(element, providerType) is { } value ? converter.ConvertFromProvider(value) : null;
     }
 
-    public static RelationalTypeMapping Mapping(IColumn column) => column.PropertyMappings[0].TypeMapping;
+    public static RelationalTypeMapping Mapping(IColumn column) => Data.BulkInsert.MappingOf(column);
+
+    /// <summary>A column holding an owned type as JSON (Identity's passkey data): carried as its JSON text.</summary>
+    private static bool IsJson(IColumn column) => column.PropertyMappings.Count == 0;
 
     /// <summary>The model's type of a column's values (an enum, a DateOnly), nullable unwrapped.</summary>
     public static Type ModelType(IColumn column) => Unwrapped(Mapping(column).ClrType);

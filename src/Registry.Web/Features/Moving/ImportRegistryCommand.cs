@@ -72,6 +72,12 @@ public static class ImportRegistryCommand
             await SetLaterAsync(db, later, ct);
             await ResetSequencesAsync(db, tables, ct);
 
+            // Fresh statistics, so the planner knows the tables are no longer empty (SQL Server updates its own).
+            if (!db.Database.IsSqlServer())
+            {
+                await ExecuteAsync(db, "ANALYZE", ct);
+            }
+
             // Documents before the commit: if one cannot be stored, no row is kept (a stored file
             // without its row is only an orphan the next import overwrites).
             documents = await CopyDocumentsAsync(folder, manifest!, storage, ct);
