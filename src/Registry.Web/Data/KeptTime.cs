@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Registry.Web.Data;
 
 /// <summary>
-/// The finest time every provider keeps (decision 0054): SQLite's stored ticks hold a tenth of a
+/// The finest time every provider keeps (decision 0055): SQLite's stored ticks hold a tenth of a
 /// millisecond, PostgreSQL a microsecond, SQL Server 100 ns. Every DateTimeOffset is stored cut to a
 /// tenth of a millisecond on every provider, so a time reads back the same wherever the registry
 /// lives, and a move between providers (export-registry, import-registry) loses nothing.

@@ -25,7 +25,7 @@ public sealed class PostgreSqlRegistryDbContext : RegistryDbContext
 
         // "timestamp with time zone" stores an instant and Npgsql writes only UTC values: every
         // DateTimeOffset is stored as its UTC instant (a time typed in Pacific time stays the same moment),
-        // cut to the tenth of a millisecond every provider keeps (decision 0054).
+        // cut to the tenth of a millisecond every provider keeps (decision 0055).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
 

@@ -23,7 +23,7 @@ public sealed class SqlServerRegistryDbContext : RegistryDbContext
         base.ConfigureConventions(configurationBuilder);
 
         // datetimeoffset(7) keeps 100 ns; times are cut to the tenth of a millisecond every provider
-        // keeps, so they read back the same after a move to SQLite or PostgreSQL (decision 0054).
+        // keeps, so they read back the same after a move to SQLite or PostgreSQL (decision 0055).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<KeptTimeConverter>();
     }
 }

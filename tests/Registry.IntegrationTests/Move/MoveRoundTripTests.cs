@@ -90,7 +90,7 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
             Assert.Equal(Moves.NumbersAsDecimals(record), Moves.NumbersAsDecimals(await Moves.RecordAsync(movedPostgres, id)));
         }
 
-        // A time with 100-ns digits reads back the same everywhere: as every provider keeps it (decision 0054).
+        // A time with 100-ns digits reads back the same everywhere: as every provider keeps it (decision 0055).
         foreach (var moved in new[] { movedPostgres, movedCopy })
         {
             Assert.Equal(KeptTime.Of(RevokedAt), await Moves.RevokedAtAsync(moved, userId));
