@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -29,6 +32,8 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
     /// <summary>A moment with digits below the tenth of a millisecond, which no provider is asked to keep.</summary>
     private static readonly DateTimeOffset RevokedAt = new DateTimeOffset(2026, 10, 30, 8, 15, 42, TimeSpan.Zero).AddTicks(1_234_567);
 
+    private static readonly Uri Site = new(RegistryAppFactory.PublicUrl);
+
     private readonly ScratchFolder _folder = new("move");
     private PrivatePostgres _postgres = null!;
 
@@ -46,6 +51,11 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
     {
         await using var source = AppOn.Fresh();
         var (email, userId, documentKey) = await FillAsync(source);
+
+        // Someone signed in on the old host before the move (their cookie is protected by the Data Protection keys).
+        var cookies = new CookieContainer();
+        var browser = source.CreateDefaultClient(Site, new CookieContainerHandler(cookies));
+        Assert.Equal("/my-registry", (await source.SignInAsync(browser, email)).Headers.Location?.OriginalString);
 
         // Exported while the site runs; into PostgreSQL.
         var first = _folder["from-sqlite"];
@@ -115,6 +125,12 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
             Assert.Equal("/my-registry", (await moved.SignInAsync(client, email)).Headers.Location?.OriginalString);
             var page = await client.GetPageAsync("/my-registry/documents");
             Assert.Equal("Hidden from employers", page.QuerySelector(".document .visibility")?.TextContent);
+
+            // The cookie made by the old host still opens the record on the new one: the keys and the session moved.
+            using var stillSignedIn = moved.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Site });
+            stillSignedIn.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(Site));
+            using var response = await stillSignedIn.GetAsync(new Uri("/my-registry/documents", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         // New rows after the move take new keys (PostgreSQL's sequences were set past the moved ones).
@@ -172,11 +188,11 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
             var file = new ByteArrayContent(Pdf);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Add(file, "File", "transcript.pdf");
-            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostAsync(new Uri("/my-registry/documents", UriKind.Relative), content)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(new Uri("/my-registry/documents", UriKind.Relative), content)).StatusCode);
         }
 
         var hide = (await client.GetPageAsync("/my-registry/documents")).Forms.Single(f => f.Action.EndsWith("/visibility", StringComparison.Ordinal));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.PostFormAsync(hide)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(hide)).StatusCode);
 
         var (_, managerId) = await source.SignedInProfessionalAsync();
         var sponsorId = await source.SponsorAsync(managerId);
@@ -201,7 +217,7 @@ public sealed class MoveRoundTripTests : IAsyncLifetime
 
         var (staff, _) = await source.SignedInWithRoleAsync(Roles.RegistryStaff);
         var compare = await staff.GetPageAsync($"/staff/duplicates/{newerId}");
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)compare.GetElementById("merge-form")!)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync((IHtmlFormElement)compare.GetElementById("merge-form")!)).StatusCode);
 
         string documentKey;
         await using (var scope = source.Services.CreateAsyncScope())

@@ -83,7 +83,8 @@ public static class ImportRegistryCommand
             documents = await CopyDocumentsAsync(folder, manifest!, storage, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbException or InvalidDataException or JsonException or FormatException or DocumentStorageException or InvalidOperationException)
+        catch (Exception e) when (e is DbException or InvalidDataException or JsonException or FormatException or DocumentStorageException or InvalidOperationException
+            or ArgumentException or NotSupportedException or OverflowException or IOException)
         {
             await output.WriteLineAsync($"Failed, nothing was imported (the transaction was rolled back): {e.Message}");
             return 1;
