@@ -113,7 +113,8 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         var mappings = columns.Select(MappingOf).ToArray();
-        var perStatement = Math.Max(1, MaxParameters / columns.Count);
+        // SQL Server also takes at most 1,000 rows in one VALUES list.
+        var perStatement = Math.Clamp(MaxParameters / columns.Count, 1, 1_000);
         DbCommand? full = null;
         var batch = new List<object?[]>(perStatement);
         long count = 0;
