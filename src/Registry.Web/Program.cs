@@ -15,6 +15,7 @@ using Registry.Web.Features.Export;
 using Registry.Web.Features.Facts;
 using Registry.Web.Features.Home;
 using Registry.Web.Features.Merges;
+using Registry.Web.Features.Moving;
 using Registry.Web.Features.Messages;
 using Registry.Web.Features.MyRegistry;
 using Registry.Web.Features.Operations;
@@ -43,7 +44,7 @@ builder.AddRegistryCore()
     .AddAccount().AddTwoFactor().AddSignUp().AddMyRegistry().AddProfile().AddEmployment().AddEducation().AddPermits().AddTraining()
     .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddBringMyRecord().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
-    .AddWorkforce().AddDataQuality().AddOperations()
+    .AddWorkforce().AddDataQuality().AddOperations().AddMoving()
     .AddStaff().AddPeopleImports().AddMerges().AddAttendanceReview().AddSecurityEvents();
 
 var app = builder.Build();

@@ -102,6 +102,100 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>
+    /// Whole rows of one table (every column named, keys included), as a move between hosts writes
+    /// them: many VALUES rows per statement, one prepared statement reused for every full batch, in
+    /// the caller's transaction. Values are the model's (an enum, a DateTimeOffset); each column's
+    /// type mapping converts and types its parameter exactly as EF would.
+    /// </summary>
+    public static async Task<long> TableRowsAsync(RegistryDbContext db, ITable table, IReadOnlyList<IColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var mappings = columns.Select(MappingOf).ToArray();
+        // SQL Server also takes at most 1,000 rows in one VALUES list.
+        var perStatement = Math.Clamp(MaxParameters / columns.Count, 1, 1_000);
+        DbCommand? full = null;
+        var batch = new List<object?[]>(perStatement);
+        long count = 0;
+        try
+        {
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                batch.Add(row);
+                if (batch.Count == perStatement)
+                {
+                    if (full is null)
+                    {
+                        full = Command(batch.Count);
+                        await full.PrepareAsync(ct);
+                    }
+
+                    count += await RunAsync(full, batch);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await using var tail = Command(batch.Count);
+                count += await RunAsync(tail, batch);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+
+        DbCommand Command(int rowCount)
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandTimeout = 0;
+            var values = new List<string>(rowCount);
+            for (var r = 0; r < rowCount; r++)
+            {
+                var names = new string[columns.Count];
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    names[i] = FormattableString.Invariant($"@p{r}_{i}");
+                    command.Parameters.Add(mappings[i].CreateParameter(command, names[i], null, columns[i].IsNullable));
+                }
+
+                values.Add("(" + string.Join(", ", names) + ")");
+            }
+
+            command.CommandText = into + string.Join(", ", values);
+            return command;
+        }
+
+        async Task<int> RunAsync(DbCommand command, List<object?[]> chunk)
+        {
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    command.Parameters[(r * columns.Count) + i].Value = ProviderValue(mappings[i], chunk[r][i]);
+                }
+            }
+
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>A column's type mapping: its property's (converter included), or the store's for a column no one property maps (an owned type kept as JSON).</summary>
+    public static RelationalTypeMapping MappingOf(IColumn column) =>
+        column.PropertyMappings.Count > 0 ? column.PropertyMappings[0].TypeMapping : column.StoreTypeMapping;
+
+    /// <summary>A model value as its column keeps it (the mapping's converter applied), or DBNull.</summary>
+    public static object ProviderValue(RelationalTypeMapping mapping, object? value) =>
+        value is null ? DBNull.Value : mapping.Converter?.ConvertToProvider(value) ?? value;
+
     private static (string Into, IProperty[] Columns, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] Converters) Describe<TEntity>(RegistryDbContext db, IReadOnlyList<string> properties)
     {
         var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");

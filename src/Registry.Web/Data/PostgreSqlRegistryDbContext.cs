@@ -24,7 +24,8 @@ public sealed class PostgreSqlRegistryDbContext : RegistryDbContext
         base.ConfigureConventions(configurationBuilder);
 
         // "timestamp with time zone" stores an instant and Npgsql writes only UTC values: every
-        // DateTimeOffset is stored as its UTC instant (a time typed in Pacific time stays the same moment).
+        // DateTimeOffset is stored as its UTC instant (a time typed in Pacific time stays the same moment),
+        // cut to the tenth of a millisecond every provider keeps (decision 0055).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
 
@@ -37,7 +38,7 @@ public sealed class PostgreSqlRegistryDbContext : RegistryDbContext
         builder.Entity<Domain.Calendar.TrainingEventWord>().Property(w => w.Word).UseCollation("C");
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => KeptTime.Of(v).ToUniversalTime(), v => v);
 }
 
 /// <summary>Lets `dotnet ef` build the PostgreSQL context without a server.</summary>

@@ -17,6 +17,15 @@ public sealed class SqlServerRegistryDbContext : RegistryDbContext
         : base(options, timeProvider)
     {
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // datetimeoffset(7) keeps 100 ns; times are cut to the tenth of a millisecond every provider
+        // keeps, so they read back the same after a move to SQLite or PostgreSQL (decision 0055).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<KeptTimeConverter>();
+    }
 }
 
 /// <summary>

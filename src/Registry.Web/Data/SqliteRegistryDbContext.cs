@@ -24,7 +24,8 @@ public sealed class SqliteRegistryDbContext : RegistryDbContext
         base.ConfigureConventions(configurationBuilder);
 
         // SQLite has no date-time-offset type: stored as UTC ticks (a sortable integer) so that
-        // queries can compare and order times, which EF cannot translate for text.
+        // queries can compare and order times, which EF cannot translate for text. The converter keeps
+        // ticks / 1000: a tenth of a millisecond, the precision every provider is held to (decision 0055).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

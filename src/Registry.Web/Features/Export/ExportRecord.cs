@@ -118,7 +118,7 @@ public static class ExportRecord
                 .Select(a => new { a.EventId, a.Day, a.Hours, CreditedHours = a.Status == Domain.Calendar.AttendanceStatus.Posted ? a.CreditedHours : 0, Reason = Infrastructure.Localization.AttendanceReasons.Of(a.Status, a.Reason, a.DecisionReason) })
                 .ToLookup(a => a.EventId);
             var eventIds = registrations.Keys.Concat(attended.Select(g => g.Key)).Distinct().ToList();
-            var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay)
+            var events = await db.TrainingEvents.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id)).OrderBy(e => e.FirstDay).ThenBy(e => e.Id)
                 .Select(e => new { e.Id, e.Title, e.FirstDay, Sponsor = db.Sponsors.Where(s => s.Id == e.SponsorId).Select(s => s.Name).First() }).ToListAsync(ct);
 
             // Downloading one's record asks for the signed transcript of its verified part too (a new one each time).
@@ -129,10 +129,10 @@ public static class ExportRecord
                 new ProfessionalDto(
                     p.RegistryId, p.FirstName, p.MiddleName, p.LastName, p.FormerLastNames, p.DateOfBirth, p.Email, p.Phone, p.MailingAddress, p.County,
                     p.PreferredLanguage, p.FirstYearInField, p.HighestEducationLevel, p.ReportedEceUnits,
-                    new DemographicsDto(p.RaceEthnicities.Select(r => new RaceEthnicityDto(r.Category, r.Detail)).ToList(), p.RaceEthnicityDeclined, p.Gender, p.GenderSelfDescription,
-                        p.LanguagesSpoken.Select(l => l.Language).ToList()),
+                    new DemographicsDto(p.RaceEthnicities.OrderBy(r => r.Id).Select(r => new RaceEthnicityDto(r.Category, r.Detail)).ToList(), p.RaceEthnicityDeclined, p.Gender, p.GenderSelfDescription,
+                        p.LanguagesSpoken.Select(l => l.Language).Order(StringComparer.Ordinal).ToList()),
                     p.CreatedAt, p.UpdatedAt),
-                p.Employments.OrderBy(e => e.StartDate).Select(e =>
+                p.Employments.OrderBy(e => e.StartDate).ThenBy(e => e.Id).Select(e =>
                 {
                     var employer = e.EmployerId is { } id ? employers[id] : null;
                     return new EmploymentDto(
@@ -140,15 +140,15 @@ public static class ExportRecord
                         e.Role.ToString(), e.RoleDescription, e.StartDate, e.EndDate, e.Schedule.DaysPerWeek, e.Schedule.HoursPerDay, e.SupervisesAdults,
                         e.AgeGroupsServed.ToString(), e.HourlyWage, e.ConfirmedAt, V(e.Verification));
                 }).ToList(),
-                p.Degrees.Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification), d.EarnedIn)).ToList(),
+                p.Degrees.OrderBy(d => d.Id).Select(d => new DegreeDto(d.Level, d.Major, d.Institution, d.ConferredOn, V(d.Verification), d.EarnedIn)).ToList(),
                 p.Courses.OrderBy(c => c.Id).Select(c => new CourseDto(
                     c.Institution, c.CourseNumber, c.Title, c.Units, c.UnitType, Shown(c.SemesterUnits), c.Grade, c.Term, c.CompletedOn, c.Category,
                     !notCounted.ContainsKey(c.Id), notCounted.TryGetValue(c.Id, out var reason) ? reason : null, V(c.Verification))).ToList(),
                 new UnitTotalsDto(Shown(totals.Ece), Shown(totals.Core), Shown(totals.GeneralEducation), Shown(totals.Administration), Shown(totals.AdultSupervision), Shown(totals.Specialization), Shown(totals.InfantToddler), Shown(totals.SchoolAge)),
-                p.Credentials.OrderBy(c => c.IssuedOn).Select(c => new CredentialDto(
+                p.Credentials.OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).Select(c => new CredentialDto(
                     c.Type.ToString(), c.Description, c.SchoolAgeEmphasis, c.Number, c.IssuingBody, c.IssuedOn, c.ExpiresOn, c.ExpiryAssumed, V(c.Verification), c.EarnedIn)).ToList(),
-                p.PermitApplications.OrderBy(a => a.AppliedOn).Select(a => new PermitApplicationDto(a.Type.ToString(), a.AppliedOn)).ToList(),
-                p.TrainingRecords.OrderBy(t => t.AttendedOn).Select(t => new TrainingDto(
+                p.PermitApplications.OrderBy(a => a.AppliedOn).ThenBy(a => a.Id).Select(a => new PermitApplicationDto(a.Type.ToString(), a.AppliedOn)).ToList(),
+                p.TrainingRecords.OrderBy(t => t.AttendedOn).ThenBy(t => t.Id).Select(t => new TrainingDto(
                     t.Title, t.Sponsor, t.AttendedOn, t.ClockHours, t.TopicArea, t.Language, t.DeliveryMode?.ToString(), t.TrustLevel.ToString(), V(t.Verification))).ToList(),
                 documents.Select(d => new DocumentDto($"documents/{d.Id}-{d.FileName}", d.FileName, d.Kind.ToString(), d.FileType.ToString(), d.SizeBytes, d.Sha256, d.UploadedAt, d.HiddenFromEmployers)).ToList(),
                 changes.Select(c => new ChangeDto(
