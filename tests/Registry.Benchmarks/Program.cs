@@ -43,6 +43,12 @@ if (args.Contains("--announce"))
     return await AnnouncementBenchmark.RunAsync(args);
 }
 
+// With --import: 300,000 people and 1,000,000 courses loaded from CSV files (ImportBenchmark).
+if (args.Contains("--import"))
+{
+    return await ImportBenchmark.RunAsync(args);
+}
+
 // With --roster: a director's 200-person roster among 300,000 professionals (RosterBenchmark).
 if (args.Contains("--roster"))
 {

@@ -75,17 +75,6 @@ public static class Moves
         return await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Professionals.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
     }
 
-    /// <summary>The record's JSON with every number written as the decimal it is (10.00 as 10).</summary>
-    public static string NumbersAsDecimals(string json) => Normalized(JsonNode.Parse(json))?.ToJsonString() ?? "null";
-
-    private static JsonNode? Normalized(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Normalized(p.Value)))),
-        JsonArray a => new JsonArray(a.Select(Normalized).ToArray()),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(v.GetValue<decimal>() / 1.000000000000000000000000000000000m),
-        _ => node?.DeepClone(),
-    };
-
     /// <summary>When the revoked grant of a user was revoked, as the app reads it.</summary>
     public static async Task<DateTimeOffset?> RevokedAtAsync(RegistryAppFactory app, string userId)
     {

@@ -24,9 +24,21 @@ public static class ExportRecord
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new PlainDecimals() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>
+    /// Numbers written without trailing zeros (3, 2.5), so a record reads the same whichever database
+    /// holds it: PostgreSQL reads a decimal at its column's scale (10.00), SQLite as it was written (10.0).
+    /// </summary>
+    private sealed class PlainDecimals : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
+    }
 
     public sealed record VerificationDto(VerificationStatus Status, string? Reason, DateTimeOffset? At);
 

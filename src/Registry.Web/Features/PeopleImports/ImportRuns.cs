@@ -54,8 +54,25 @@ public sealed class ImportRuns(ILogger<ImportRuns> logger)
     }
 }
 
-/// <summary>The background service that runs queued imports.</summary>
-public sealed class ImportRunner(ImportRuns runs, IServiceScopeFactory scopes) : BackgroundService
+/// <summary>
+/// The background service that runs queued imports. At start it marks stopped the runs a previous
+/// start of the registry left unfinished (their files went with it): running the same files again
+/// finishes them. (With several instances, each marks what was started before it came up.)
+/// </summary>
+public sealed class ImportRunner(ImportRuns runs, IServiceScopeFactory scopes, TimeProvider time) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => runs.RunQueuedAsync(scopes, stoppingToken);
+    public const string Interrupted = "The registry restarted during this import. People saved before are kept; run the same files again: people already loaded are found by email and nothing is added twice.";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = time.GetUtcNow();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().PeopleImports
+                .Where(i => (i.Status == PeopleImportStatus.Queued || i.Status == PeopleImportStatus.Running) && i.CreatedAt < started)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, PeopleImportStatus.Failed).SetProperty(i => i.Failure, Interrupted).SetProperty(i => i.FinishedAt, started), stoppingToken);
+        }
+
+        await runs.RunQueuedAsync(scopes, stoppingToken);
+    }
 }
