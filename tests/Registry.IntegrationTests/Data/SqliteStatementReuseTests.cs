@@ -39,10 +39,11 @@ public sealed class SqliteStatementReuseTests
     {
         await using var app = new RegistryAppFactory();
 
-        // Request after request, as the pool hands contexts out (the app's background work takes some too):
-        // eight uses meet one connection more than once.
+        // Request after request, as the pool hands contexts out: first in, first out, so the uses go round
+        // every context the app has made so far (its background workers take some at start, one each),
+        // and 40 uses, more than it makes, meet one connection more than once.
         var uses = new List<(SqliteReusingConnection Connection, long ReusedBefore, long ReusedAfter, long Count)>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 40; i++)
         {
             uses.Add(await InScopeAsync(app, async db =>
             {
