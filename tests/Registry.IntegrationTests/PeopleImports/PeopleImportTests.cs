@@ -229,6 +229,17 @@ public sealed partial class PeopleImportTests(MailAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_staff_member_working_in_Spanish_reads_the_report_in_Spanish()
+    {
+        var (staff, _) = await app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var import = await FinishedAsync(await UploadAsync(staff, [("people.csv", [])], "load"));
+        Assert.Equal("No se cargó nada: no se pudo leer un archivo (vea el informe).", import.Failure);
+        var page = await staff.GetPageAsync($"/staff/imports/{import.Id}");
+        Assert.Equal("El archivo está vacío.", page.QuerySelector("table.rejects tbody tr")!.Children[3].TextContent);
+    }
+
+    [Fact]
     public async Task Latin_1_files_and_quoted_cells_with_commas_and_line_breaks_are_read_as_written()
     {
         var (staff, _) = await app.SignedInWithRoleAsync(Roles.RegistryStaff);

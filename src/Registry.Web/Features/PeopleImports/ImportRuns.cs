@@ -12,19 +12,25 @@ namespace Registry.Web.Features.PeopleImports;
 /// </summary>
 public sealed class ImportRuns(ILogger<ImportRuns> logger)
 {
-    private readonly Channel<(int ImportId, string Folder, IReadOnlyList<ImportFile> Files)> _queue = Channel.CreateUnbounded<(int, string, IReadOnlyList<ImportFile>)>();
+    private readonly Channel<(int ImportId, string Folder, IReadOnlyList<ImportFile> Files, string Language)> _queue = Channel.CreateUnbounded<(int, string, IReadOnlyList<ImportFile>, string)>();
 
     /// <summary>Where uploads wait for their run.</summary>
+    /// <summary>Stored as written, and shown through the localizer in the reader's language.</summary>
+    public const string Failed = "The import stopped with an error (the log has it). People saved before it are kept; run the same files again: people already loaded are found by email and nothing is added twice.";
+
     public static string Folder(int importId) => Path.Combine(Path.GetTempPath(), "registry-imports", importId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public void Enqueue(int importId, IReadOnlyList<ImportFile> files) => _queue.Writer.TryWrite((importId, Folder(importId), files));
+    /// <summary>Queues a run; its report is written in the language of the staff member who started it.</summary>
+    public void Enqueue(int importId, IReadOnlyList<ImportFile> files) =>
+        _queue.Writer.TryWrite((importId, Folder(importId), files, System.Globalization.CultureInfo.CurrentUICulture.Name));
 
     public async Task RunQueuedAsync(IServiceScopeFactory scopes, CancellationToken ct)
     {
-        await foreach (var (importId, folder, files) in _queue.Reader.ReadAllAsync(ct))
+        await foreach (var (importId, folder, files, language) in _queue.Reader.ReadAllAsync(ct))
         {
             try
             {
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PeopleImporter>().RunAsync(importId, files, ct);
             }
@@ -35,7 +41,7 @@ public sealed class ImportRuns(ILogger<ImportRuns> logger)
                 var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
                 if (await db.PeopleImports.SingleOrDefaultAsync(i => i.Id == importId, CancellationToken.None) is { } import)
                 {
-                    import.Fail("The import stopped with an error (the log has it). People saved before it are kept; run the same files again: people already loaded are found by email and nothing is added twice.", import.RowsRejected, import.Rejects, DateTimeOffset.UtcNow);
+                    import.Fail(Failed, import.RowsRejected, import.Rejects, DateTimeOffset.UtcNow);
                     await db.SaveChangesAsync(CancellationToken.None);
                 }
             }
@@ -61,6 +67,7 @@ public sealed class ImportRuns(ILogger<ImportRuns> logger)
 /// </summary>
 public sealed class ImportRunner(ImportRuns runs, IServiceScopeFactory scopes, TimeProvider time) : BackgroundService
 {
+    /// <summary>Stored as written, and shown through the localizer in the reader's language.</summary>
     public const string Interrupted = "The registry restarted during this import. People saved before are kept; run the same files again: people already loaded are found by email and nothing is added twice.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
