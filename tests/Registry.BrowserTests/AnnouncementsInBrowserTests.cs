@@ -26,7 +26,7 @@ public sealed class AnnouncementsInBrowserTests : IClassFixture<BrowserApp>
         var reader = await AccountAsync("lucia", county: "Fresno", language: "es");
         await AccountAsync("elsewhere", county: "Alameda", language: "es");
 
-        await using var phone = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await _app.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await _app.SignedInAsync(phone, staff);
         await page.GotoAsync($"{_app.BaseUrl}/announcements");
         await page.ClickAsync("#new-announcement");
@@ -49,7 +49,7 @@ public sealed class AnnouncementsInBrowserTests : IClassFixture<BrowserApp>
         Assert.Equal(reader, email.To.Mailboxes.Single().Address);
         Assert.Contains("Consulte con su director antes de viajar.", email.TextBody, StringComparison.Ordinal);
 
-        await using var hers = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var hers = await _app.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
         var mine = await _app.SignedInAsync(hers, reader);
         await mine.ClickAsync("#my-notices a");
         await mine.WaitForLoadStateAsync();

@@ -118,6 +118,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public LoopbackSmtpServer Smtp { get; } = new();
 
+    /// <summary>
+    /// A new browser context whose waits allow 90 s rather than Playwright's 30: in CI the browser tests
+    /// share two cores with the integration suite, and a page that came in 47 s once failed a test
+    /// (a timeout says nothing about the page; a page that never comes still fails).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots of each step are kept as test artefacts in artifacts/screenshots.</summary>

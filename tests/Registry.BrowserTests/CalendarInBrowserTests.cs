@@ -58,7 +58,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         }
 
         // The sponsor posts an event for today.
-        await using var desk = await _app.Browser.NewContextAsync();
+        await using var desk = await _app.NewContextAsync();
         var sponsorPage = await _app.SignedInAsync(desk, managerEmail);
         await sponsorPage.GotoAsync($"{_app.BaseUrl}/sponsors/{sponsorId}");
         await sponsorPage.ClickAsync("#new-event");
@@ -81,7 +81,7 @@ public sealed class CalendarInBrowserTests : IClassFixture<BrowserApp>
         await Screenshot(sponsorPage, "calendar-1-posted");
 
         // A professional finds it on a phone and registers.
-        await using var phone = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await _app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var teacher = await _app.SignedInAsync(phone, teacherEmail);
         await teacher.GotoAsync($"{_app.BaseUrl}/training");
         await teacher.FillAsync("#Q", "toddlers songs");

@@ -14,7 +14,7 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
     [BrowserFact]
     public async Task With_JavaScript_the_employer_pop_up_opens_as_they_type()
     {
-        await using var context = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US" });
+        await using var context = await _app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         var email = $"browser.js.{Guid.NewGuid():N}@example.org";
 
@@ -37,7 +37,7 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
     [BrowserFact]
     public async Task Without_JavaScript_the_results_page_does_the_same_work()
     {
-        await using var context = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await _app.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         var email = $"browser.nojs.{Guid.NewGuid():N}@example.org";
 
@@ -56,7 +56,7 @@ public sealed partial class CreateProfileInBrowserTests : IClassFixture<BrowserA
     [BrowserFact]
     public async Task Errors_are_summarised_at_the_top_and_the_pages_pass_an_accessibility_check()
     {
-        await using var context = await _app.Browser.NewContextAsync();
+        await using var context = await _app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{_app.BaseUrl}/sign-up/personal");
 

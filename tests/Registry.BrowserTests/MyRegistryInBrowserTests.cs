@@ -32,7 +32,7 @@ public sealed class MyRegistryInBrowserTests : IClassFixture<BrowserApp>
             await db.SaveChangesAsync();
         }
 
-        await using var context = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, AcceptDownloads = true });
+        await using var context = await _app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{_app.BaseUrl}/account/sign-in");
         await page.FillAsync("#Email", email);

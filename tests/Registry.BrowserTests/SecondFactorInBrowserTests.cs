@@ -37,7 +37,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
     public async Task A_passkey_added_on_the_second_factor_page_signs_in_without_a_password()
     {
         var (email, userId) = await AccountAsync("passkey", director: false);
-        await using var laptop = await _app.Browser.NewContextAsync();
+        await using var laptop = await _app.NewContextAsync();
         var page = await _app.SignedInAsync(laptop, email);
         await page.WaitForURLAsync(new Regex("/my-registry$"));
         await page.GotoAsync($"{_app.BaseUrl}/account/two-factor");
@@ -88,7 +88,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
     public async Task Without_JavaScript_the_passkey_parts_say_so_and_stay_out_of_the_way()
     {
         var (email, _) = await AccountAsync("nojs", director: false);
-        await using var context = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        await using var context = await _app.NewContextAsync(new() { JavaScriptEnabled = false });
         var page = await _app.SignedInAsync(context, email);
         await page.GotoAsync($"{_app.BaseUrl}/account/two-factor");
         Assert.True(await page.IsVisibleAsync("#passkey-needs-javascript"));
@@ -101,7 +101,7 @@ public sealed class SecondFactorInBrowserTests : IClassFixture<BrowserApp>
     {
         var run = javaScript ? "js" : "no-js";
         var (email, _) = await AccountAsync("director-" + run, director: true);
-        await using var phone = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await _app.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await phone.NewPageAsync();
 
         // She opens her site's page, signs in with her password, and is sent to set the second factor up.

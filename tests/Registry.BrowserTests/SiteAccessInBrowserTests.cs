@@ -65,7 +65,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         var staff = await AccountAsync("staff", Roles.RegistryStaff);
 
         // The director asks, on a phone-sized screen.
-        await using var phone = await _app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await _app.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await _app.SignedInAsync(phone, director);
         await page.GotoAsync($"{_app.BaseUrl}/access/request");
         await page.FillAsync("#q", License);
@@ -78,7 +78,7 @@ public sealed class SiteAccessInBrowserTests : IClassFixture<BrowserApp>
         await Screenshot(page, "access-1-requested");
 
         // Registry staff approve it.
-        await using var desk = await _app.Browser.NewContextAsync();
+        await using var desk = await _app.NewContextAsync();
         var staffPage = await _app.SignedInAsync(desk, staff);
         await staffPage.GotoAsync($"{_app.BaseUrl}/staff/access-requests");
         await staffPage.ClickAsync("form[action$='/approve'] button[type=submit]");

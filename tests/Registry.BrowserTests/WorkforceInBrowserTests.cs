@@ -25,7 +25,7 @@ public sealed class WorkforceInBrowserTests : IClassFixture<BrowserApp>
             await snapshots.PublishAsync(id, "test", publish: true, CancellationToken.None);
         }
 
-        await using var phone = await _app.Browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var phone = await _app.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"{_app.BaseUrl}/");
         await page.ClickAsync("a.nav-link:has-text('Workforce data')");
