@@ -32,6 +32,7 @@ using Registry.Web.Features.Sponsors;
 using Registry.Web.Features.Staff;
 using Registry.Web.Features.Stipends;
 using Registry.Web.Features.Training;
+using Registry.Web.Features.Translations;
 using Registry.Web.Features.TwoFactor;
 using Registry.Web.Features.Workforce;
 using Registry.Web.Infrastructure.Hosting;
@@ -45,7 +46,7 @@ builder.AddRegistryCore()
     .AddDocuments().AddFacts().AddExport().AddCard().AddSignedCredentials().AddBringMyRecord().AddQualifications().AddMessages()
     .AddEmployers().AddSites().AddRatings().AddStipends().AddAccess().AddCalendar().AddSponsors().AddAnnouncements()
     .AddWorkforce().AddDataQuality().AddOperations().AddMoving()
-    .AddStaff().AddPeopleImports().AddMerges().AddAttendanceReview().AddSecurityEvents();
+    .AddStaff().AddPeopleImports().AddMerges().AddAttendanceReview().AddSecurityEvents().AddTranslations();
 
 var app = builder.Build();
 

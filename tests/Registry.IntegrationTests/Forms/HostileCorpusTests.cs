@@ -78,6 +78,12 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
         Assert.Equal("/my-registry", (await world.App.SignInAsync(spanish, v.Email)).Headers.Location?.OriginalString);
         await run.TryAsync(world, "professional in Spanish", spanish, pages.Where(p => p.StartsWith("/my-registry", StringComparison.Ordinal)), HostileInput.Refused, spanish: true);
 
+        // And in Chinese, asked for as a browser in Taiwan asks (zh-TW, whose parent is zh-Hant).
+        var chinese = world.App.CreateBrowserLikeClient();
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-TW");
+        Assert.Equal("/my-registry", (await world.App.SignInAsync(chinese, v.Email)).Headers.Location?.OriginalString);
+        await run.TryAsync(world, "professional in Chinese", chinese, pages.Where(p => p.StartsWith("/my-registry", StringComparison.Ordinal)), HostileInput.Refused, spanish: true);
+
         Assert.True(run.Fields > 100, $"Only {run.Fields} form fields found.");
         var kinds = run.Failures.GroupBy(f => f[(f.IndexOf(" with ", StringComparison.Ordinal) + 6)..]).Select(g => $"{g.Count()} x {g.Key}");
         Assert.True(run.Failures.Count == 0, $"{run.Failures.Count} of {run.Tried} tries failed:\n" + string.Join("\n", kinds) + "\n\n" + string.Join("\n", run.Failures.Take(60)));
@@ -210,7 +216,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
 
                 if (spanish && messages.FirstOrDefault(EnglishTexts.IsEnglish) is { } english)
                 {
-                    return $"refused on a Spanish page in English: \"{english}\"";
+                    return $"refused on a Spanish or Chinese page in English: \"{english}\"";
                 }
 
                 return after.ChangedSince(before) is { Count: > 0 } changed ? $"refused, but saved to {string.Join(", ", changed)}" : null;
@@ -222,7 +228,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                 var page = await answer.ReadPageAsync();
                 if (spanish && page.QuerySelectorAll("h1, main p").Select(e => e.TextContent.Trim()).FirstOrDefault(EnglishTexts.IsEnglish) is { } english)
                 {
-                    return $"answered {(int)answer.StatusCode} on a Spanish page in English: \"{english}\"";
+                    return $"answered {(int)answer.StatusCode} on a Spanish or Chinese page in English: \"{english}\"";
                 }
 
                 return after.ChangedSince(before) is { Count: > 0 } changed ? $"answered {(int)answer.StatusCode}, but saved to {string.Join(", ", changed)}" : null;
@@ -238,7 +244,7 @@ public sealed class HostileCorpusTests(ScopeTests.World world) : IClassFixture<S
                     if (answer.Headers.Location is { } next && after.ChangedSince(before).Count == 0
                         && Messages(await client.GetPageAsync(next.OriginalString)) is { Count: > 0 } notices)
                     {
-                        return spanish && notices.FirstOrDefault(EnglishTexts.IsEnglish) is { } english ? $"refused on a Spanish page in English: \"{english}\"" : null;
+                        return spanish && notices.FirstOrDefault(EnglishTexts.IsEnglish) is { } english ? $"refused on a Spanish or Chinese page in English: \"{english}\"" : null;
                     }
 
                     return $"accepted ({(int)answer.StatusCode} {answer.Headers.Location}), but not stored as typed (changed: {string.Join(", ", after.ChangedSince(before))})";

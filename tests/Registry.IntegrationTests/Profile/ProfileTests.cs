@@ -40,7 +40,7 @@ public sealed class ProfileTests : IClassFixture<RegistryAppFactory>
     [Theory]
     [InlineData("Zip", "9411", "Zip", "Enter a ZIP code like 94110.")]
     [InlineData("County", "Atlantis", "County", "Choose a county from the list.")]
-    [InlineData("PreferredLanguage", "fr", "PreferredLanguage", "Choose English or Spanish.")]
+    [InlineData("PreferredLanguage", "fr", "PreferredLanguage", "Choose a language from the list.")]
     [InlineData("FirstYearInField", "2999", "FirstYearInField", "Enter the year as four digits, not in the future.")]
     [InlineData("City", "San Francisco", "AddressLine1", "Enter the street address, or leave the whole address empty.")]
     [InlineData("FirstName", "", "FirstName", "Enter your legal first name.")]

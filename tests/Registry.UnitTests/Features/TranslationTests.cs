@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace Registry.UnitTests.Features;
 
-/// <summary>Every text the site shows through the localizer has a Spanish translation.</summary>
+/// <summary>Every text the site shows through the localizer has a Spanish and a Chinese (Traditional) translation.</summary>
 public sealed partial class TranslationTests
 {
     /// <summary>The problem codes the data quality rules give (DataQualityRules.Check), each shown to staff by name.</summary>
@@ -15,11 +15,23 @@ public sealed partial class TranslationTests
 
     private static readonly string[] ImportNotes = ["signature", "revoked", "untrusted", "record", "someone-else"];
 
+    /// <summary>The translation files: one a language, each checked alike.</summary>
+    public static readonly TheoryData<string> TranslationFiles = new() { "SharedResource.es.resx", "SharedResource.zh-Hant.resx" };
+
     [Fact]
-    public void Every_localized_text_has_a_Spanish_translation()
+    public void Every_language_of_the_site_has_its_translation_file()
+    {
+        var files = Registry.Web.Infrastructure.Localization.Languages.All.Skip(1).Select(l => $"SharedResource.{l.Code}.resx");
+
+        Assert.Equal(files.Order(), TranslationFiles.Select(f => (string)f[0]).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(TranslationFiles))]
+    public void Every_localized_text_has_a_translation(string file)
     {
         var web = Path.Combine(RepositoryRoot(), "src", "Registry.Web");
-        var spanish = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.es.resx"))
+        var spanish = XDocument.Load(Path.Combine(web, "Resources", file))
             .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value"));
 
         var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
@@ -30,7 +42,7 @@ public sealed partial class TranslationTests
 
         Assert.NotEmpty(used);
         var missing = used.Where(text => !spanish.TryGetValue(text, out var value) || string.IsNullOrWhiteSpace(value)).Order().ToList();
-        Assert.True(missing.Count == 0, "No Spanish for: " + string.Join(" | ", missing));
+        Assert.True(missing.Count == 0, $"No translation in {file} for: " + string.Join(" | ", missing));
     }
 
     [Fact]
@@ -82,7 +94,7 @@ public sealed partial class TranslationTests
             .Concat(Enum.GetNames<Registry.Web.Domain.BulkLoads.PeopleImportStatus>().Select(n => "Import status " + n))
             .ToList();
 
-        foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx" })
+        foreach (var file in new[] { "SharedResource.resx", "SharedResource.es.resx", "SharedResource.zh-Hant.resx" })
         {
             var keys = XDocument.Load(Path.Combine(resources, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
             Assert.All(names, name => Assert.Contains(name, keys));
@@ -95,27 +107,29 @@ public sealed partial class TranslationTests
     /// </summary>
     private static readonly HashSet<string> SameInBothLanguages = new(StringComparer.Ordinal) { "California", "Error:", "Instructor", "No", "Total" };
 
-    /// <summary>English copied into the Spanish file (a value equal to its English text) reads as untranslated: flagged unless allowed.</summary>
-    [Fact]
-    public void No_Spanish_text_is_the_English_text_copied()
+    /// <summary>English copied into a translation file (a value equal to its English text) reads as untranslated: flagged unless allowed.</summary>
+    [Theory]
+    [MemberData(nameof(TranslationFiles))]
+    public void No_translated_text_is_the_English_text_copied(string file)
     {
         var resources = Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources");
         static Dictionary<string, string> Read(string path) => XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => ((string?)d.Element("value") ?? string.Empty).Trim(), StringComparer.Ordinal);
         var english = Read(Path.Combine(resources, "SharedResource.resx"));
-        var spanish = Read(Path.Combine(resources, "SharedResource.es.resx"));
+        var spanish = Read(Path.Combine(resources, file));
 
         // A key's English is its value in SharedResource.resx when it has one, else the key itself.
         var copied = spanish.Where(s => s.Value.Length > 0 && s.Value == (english.TryGetValue(s.Key, out var en) ? en : s.Key) && !SameInBothLanguages.Contains(s.Value))
             .Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
 
-        Assert.True(copied.Count == 0, "Spanish equal to the English: " + string.Join(" | ", copied));
+        Assert.True(copied.Count == 0, $"In {file}, equal to the English: " + string.Join(" | ", copied));
     }
 
     /// <summary>Resource names that differ only in case collide when compiled: one of them silently shows untranslated.</summary>
     [Theory]
     [InlineData("SharedResource.resx")]
     [InlineData("SharedResource.es.resx")]
+    [InlineData("SharedResource.zh-Hant.resx")]
     public void No_two_texts_differ_only_in_case(string file)
     {
         var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources", file))
@@ -126,10 +140,11 @@ public sealed partial class TranslationTests
         Assert.True(clashes.Count == 0, "Differ only in case: " + string.Join(" | ", clashes));
     }
 
-    [Fact]
-    public void Every_kind_of_entry_and_field_in_the_history_has_a_Spanish_name()
+    [Theory]
+    [MemberData(nameof(TranslationFiles))]
+    public void Every_kind_of_entry_and_field_in_the_history_has_a_translated_name(string file)
     {
-        var spanish = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources", "SharedResource.es.resx"))
+        var spanish = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Registry.Web", "Resources", file))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
         var labels = Registry.Web.Domain.History.HistoryFields.Sections.Values
             .Concat(Registry.Web.Domain.History.HistoryFields.Fields.Values.Select(f => f.Label))

@@ -40,10 +40,13 @@ public sealed record RuleSet
     public bool IsInForceOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day < EffectiveTo);
 }
 
-/// <summary>A text in English and Spanish.</summary>
-public sealed record LocalText(string En, string Es)
+/// <summary>A text in English and Spanish, and in Traditional Chinese (<c>"zh-Hant"</c>; English when a file has none).</summary>
+public sealed record LocalText(string En, string Es, [property: System.Text.Json.Serialization.JsonPropertyName("zh-Hant")] string? ZhHant = null)
 {
-    public string In(string language) => language.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? Es : En;
+    public string In(string language) =>
+        language.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? Es
+        : language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? ZhHant ?? En
+        : En;
 }
 
 public sealed record RuleSource(string Title, string Url, string? Section = null);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Registry.Web.Infrastructure.Email;
 using Registry.Web.Infrastructure.Security;
 using Registry.Web.Infrastructure.Web;
 
@@ -7,11 +9,17 @@ namespace Registry.Web.Features.Home;
 
 [AllowAnonymous]
 [AllowWithoutSecondFactor]
-public sealed class HomeController : Controller
+public sealed class HomeController(IOptions<SiteOptions> site, IOptions<EmailOptions> email) : Controller
 {
     [PublicPage]
     [HttpGet("/")]
     public IActionResult Index() => View();
+
+    /// <summary>The accessibility statement: the standard, how it is checked, what is known not to meet it, and how to report a problem.</summary>
+    [PublicPage]
+    [HttpGet("/accessibility")]
+    public IActionResult Accessibility() =>
+        View(new AccessibilityModel(string.IsNullOrWhiteSpace(site.Value.AccessibilityContact) ? email.Value.FromAddress : site.Value.AccessibilityContact.Trim(), site.Value.Name));
 
     // Any method: a failed POST is re-executed here as a POST.
     [Route("/error/{statusCode:int?}")]
@@ -35,3 +43,11 @@ public sealed class HomeController : Controller
 }
 
 public sealed record ErrorViewModel(int StatusCode, string RequestId);
+
+/// <param name="Contact">The address that takes accessibility reports.</param>
+/// <param name="SiteName">The registry's name (Site:Name).</param>
+public sealed record AccessibilityModel(string Contact, string SiteName)
+{
+    /// <summary>When the statement was last checked against the site.</summary>
+    public static readonly DateOnly Reviewed = new(2026, 12, 6);
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Domain.Credentials;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
@@ -61,15 +62,11 @@ public sealed class RowChecks(
             HasSavedPassword = true,
         };
         (form.BirthDay, form.BirthMonth, form.BirthYear) = Date(row, "birth_date", problems);
-        var language = row.Cell("preferred_language").ToLowerInvariant() switch
-        {
-            "" or "en" or "english" or "inglés" or "ingles" => "en",
-            "es" or "spanish" or "español" or "espanol" => "es",
-            _ => null,
-        };
+        var cell = row.Cell("preferred_language");
+        var language = cell.Length == 0 ? Languages.English : Languages.FromName(cell);
         if (language is null)
         {
-            problems.Add("preferred_language", t["Write en (English) or es (Spanish)."]);
+            problems.Add("preferred_language", t["Write en (English), es (Spanish) or zh-Hant (Chinese)."]);
         }
 
         Validate(people, form, problems, new()

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain;
 using Registry.Web.Domain.Professionals;
@@ -113,7 +114,7 @@ public static class ProfileForms
                 .WithMessage(t["Enter a ZIP code like 94110."]);
             RuleFor(f => f.County).Must(CaliforniaCounties.IsCounty).When(f => !string.IsNullOrWhiteSpace(f.County), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Choose a county from the list."]);
-            RuleFor(f => f.PreferredLanguage).Must(l => l is "en" or "es").WithMessage(t["Choose English or Spanish."]);
+            RuleFor(f => f.PreferredLanguage).Must(Languages.IsSupported).WithMessage(t["Choose a language from the list."]);
             RuleFor(f => f.HighestEducationLevel).Must((f, _) => f.ParsedEducationLevel is not null)
                 .When(f => !string.IsNullOrWhiteSpace(f.HighestEducationLevel), ApplyConditionTo.CurrentValidator)
                 .WithMessage(t["Choose the highest level of education you have completed."]);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Data;
 using Registry.Web.Domain.Education;
 using Registry.Web.Domain.Employments;
@@ -89,7 +89,7 @@ public static class CreateProfile
                     now)
                 {
                     Phone = personal.Phone,
-                    PreferredLanguage = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? "es" : "en",
+                    PreferredLanguage = Languages.Current,
                     HighestEducationLevel = answers.Education.HighestLevel,
                     ReportedEceUnits = answers.Education.EceUnits,
                 };

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Registry.Web.Infrastructure.Localization;
 using Registry.Web.Data;
 using Registry.Web.Infrastructure.Security;
 
@@ -230,7 +231,7 @@ public sealed class AccountEmails(
     private async Task<CultureInfo> PreferredCultureAsync(string userId)
     {
         var language = await db.Professionals.AsNoTracking().IgnoreQueryFilters().Where(p => p.UserId == userId).Select(p => p.PreferredLanguage).FirstOrDefaultAsync();
-        return new CultureInfo(language ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        return Languages.CultureFor(language ?? Languages.Current);
     }
 
     /// <summary>
@@ -242,7 +243,7 @@ public sealed class AccountEmails(
     private OutboxMessage Queue(string kind, string to, string? toName, CultureInfo culture, string subject, string[] paragraphs, string link, string linkText, string[] after)
     {
         var text = new StringBuilder();
-        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><body style=\"font-family:sans-serif\">");
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{culture.Name}\"><body style=\"font-family:sans-serif\">");
         foreach (var paragraph in paragraphs)
         {
             text.AppendLine(paragraph).AppendLine();

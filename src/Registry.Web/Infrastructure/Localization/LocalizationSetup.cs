@@ -5,7 +5,7 @@ namespace Registry.Web.Infrastructure.Localization;
 
 public static class LocalizationSetup
 {
-    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [new("en"), new("es")];
+    public static readonly IReadOnlyList<CultureInfo> SupportedCultures = [.. Languages.All.Select(l => l.Culture)];
 
     public static IServiceCollection AddRegistryLocalization(this IServiceCollection services)
     {
@@ -16,7 +16,11 @@ public static class LocalizationSetup
             options.SupportedCultures = [.. SupportedCultures];
             options.SupportedUICultures = [.. SupportedCultures];
 
-            // The language chosen on the site (a cookie) wins over the browser's; ?culture=es also works.
+            // zh-TW and zh-HK browsers get zh-Hant (their parent culture); ?culture=es also works.
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+
+            // The language chosen on the site (a cookie) wins over the browser's.
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),

@@ -14,7 +14,7 @@ public sealed class QualificationText(IStringLocalizer<SharedResource> t, RuleBo
 {
     private static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
-    public string Language => Culture.TwoLetterISOLanguageName;
+    public string Language => Registry.Web.Infrastructure.Localization.Languages.Of(Culture);
 
     public string Name(LocalText text) => text.In(Language);
 

@@ -35,6 +35,12 @@ public sealed class SiteOptions
     /// <summary>The registry's name as signed credentials and its did:web document give it ("Registry", "Alameda County ECE Registry").</summary>
     public string Name { get; set; } = "Registry";
 
+    /// <summary>
+    /// Where people report an accessibility problem (an email address), named on the accessibility
+    /// statement; when empty, the address the registry's emails come from (Email:FromAddress).
+    /// </summary>
+    public string? AccessibilityContact { get; set; }
+
     /// <summary>The state (or territory) the registry serves, as its two-letter postal code: credentials and the did:web document name it.</summary>
     public string State { get; set; } = "CA";
 

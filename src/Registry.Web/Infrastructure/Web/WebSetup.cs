@@ -88,16 +88,17 @@ public static class WebSetup
 
             await next(context);
         }));
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UsePlainHttpGuard();
             app.UseHsts();
             app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseFormNulCharactersRemoved();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
