@@ -20,7 +20,7 @@ namespace Registry.Web.Infrastructure.Web;
 public sealed partial class PlainHttpGuard(IConfiguration configuration, IServer server, TimeProvider time, ILogger<PlainHttpGuard> log)
 {
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(5);
-    private long _lastLoggedTicks = long.MinValue;
+    private long _lastLoggedTicks;
 
     /// <summary>Whether a request over plain HTTP is refused with the explaining page.</summary>
     public bool Refuses(HttpContext context)
