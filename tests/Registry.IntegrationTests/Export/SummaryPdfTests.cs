@@ -163,6 +163,7 @@ public sealed class SummaryPdfTests : IClassFixture<RegistryAppFactory>
     {
         var page = await client.GetPageAsync("/my-registry");
         var href = page.QuerySelector("a#download-summary-pdf")?.GetAttribute("href");
+        Assert.NotNull(href);
         Assert.Equal("/my-registry/export/summary.pdf", href);
         var response = await client.GetAsync(new Uri(href, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
