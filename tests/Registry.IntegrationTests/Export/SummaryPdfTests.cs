@@ -128,6 +128,7 @@ public sealed class SummaryPdfTests : IClassFixture<RegistryAppFactory>
         }
 
         var text = Text((await DownloadThroughTheLinkAsync(chinese.Client)).Pdf);
+        Assert.Contains("美玲 陳", text, StringComparison.Ordinal);
         Assert.Contains("陽光幼兒園", text, StringComparison.Ordinal);
         Assert.Contains("國立臺北教育大學", text, StringComparison.Ordinal);
     }
@@ -139,7 +140,13 @@ public sealed class SummaryPdfTests : IClassFixture<RegistryAppFactory>
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var p = await db.Professionals.SingleAsync(x => x.Id == id);
         p.PreferredLanguage = language;
-        p.AddDegree(new Degree(DegreeLevel.Associate, language == "zh-Hant" ? "幼兒教育" : "Early Childhood Education", college, new DateOnly(2019, 5, 24)));
+        if (language == "zh-Hant")
+        {
+            // A Chinese name (drawn bold) and a major long enough to wrap between Chinese characters.
+            p.Rename(new PersonName("美玲", null, "陳"));
+        }
+
+        p.AddDegree(new Degree(DegreeLevel.Associate, language == "zh-Hant" ? "幼兒教育與家庭研究：嬰幼兒發展、課程設計、親職教育、社區資源與多元文化幼兒教育之理論與實務整合學程" : "Early Childhood Education", college, new DateOnly(2019, 5, 24)));
         p.AddCourse(new Course("City College", "CD 1", "Child Growth and Development", 3, UnitType.Semester, "A", null, CourseCategory.ChildGrowthAndDevelopment));
         p.AddCourse(new Course("City College", "CD 2", "Child, Family and Community", 4.5m, UnitType.Quarter, "B", null, CourseCategory.ChildFamilyAndCommunity));
         p.AddCourse(new Course("City College", "ENG 1A", "Reading and Composition", 3, UnitType.Semester, "B+", null, CourseCategory.EnglishLanguageArts));

@@ -71,8 +71,9 @@ public sealed class SummaryPdfWriter : IDisposable
         var top = _y + 4;
         var modules = QrCodes.Modules(url);
         var module = side / modules.Count;
-        var area = new XRect(Margin, top, side, side);
-        _structure.BeginElement(PdfIllustrationElementTag.Figure, altText, area);
+        // The figure's bounding box is written as given, in PDF space (from the foot of the page, upwards).
+        var box = new XRect(Margin, _page.PageSize.Height - top - side, side, side);
+        _structure.BeginElement(PdfIllustrationElementTag.Figure, altText, box);
         for (var row = 0; row < modules.Count; row++)
         {
             // One rectangle per run of dark modules: no hairlines between neighbours when printed.
