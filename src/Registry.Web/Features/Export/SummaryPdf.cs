@@ -109,9 +109,9 @@ public static class SummaryPdf
 
             pdf.Heading(3, t["Your units"]);
             pdf.Paragraph(t["In semester units (quarter units count two thirds), counting courses passed with a C or better."]);
-            pdf.Paragraph(t["{0}: {1}", t["ECE / child development"], N(r.UnitTotals.Ece)]);
-            pdf.Paragraph(t["{0}: {1}", t["General education"], N(r.UnitTotals.GeneralEducation)]);
-            pdf.Paragraph(t["{0}: {1}", t["Total units counted"], N(read.TotalUnits)], bold: true);
+            pdf.Paragraph($"{t["ECE / child development"]}: {N(r.UnitTotals.Ece)}");
+            pdf.Paragraph($"{t["General education"]}: {N(r.UnitTotals.GeneralEducation)}");
+            pdf.Paragraph($"{t["Total units counted"]}: {N(read.TotalUnits)}", bold: true);
 
             pdf.Heading(2, t["Permits and credentials"]);
             if (r.Credentials.Count == 0)
