@@ -174,7 +174,7 @@ public static class ExportRecord
                     attended[e.Id].OrderBy(a => a.Day).Select(a => new AttendedDto(a.Day, a.Hours, a.CreditedHours, a.Reason)).ToList())).ToList(),
                 transcript is null ? null : new SignedTranscriptDto("transcript.jwt", "urn:uuid:" + transcript.CredentialId.ToString("D"), issuer.Did, issuer.StatusList(transcript.StatusList), transcript.StatusIndex));
 
-            // The total of counted units, added exactly in quarter units like the other totals (the Education page's sum of its categories).
+            // Every counted course together (ECE, general education and the rest), added exactly in quarter units like the other totals.
             var totalUnits = Shown(UnitMath.ToSemesterUnits(p.Courses.Where(c => !notCounted.ContainsKey(c.Id)).Sum(c => c.QuarterUnits)));
             return new ReadRecord(record, documents, transcript, totalUnits);
         }
