@@ -56,7 +56,7 @@ public sealed class ExportTests : IClassFixture<RegistryAppFactory>
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         Assert.Matches(@"^registry-record-\d{8}\.zip$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(["README.txt", "record.json", "summary.html", "transcript.jwt"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["README.txt", "record.json", "summary.html", "summary.pdf", "transcript.jwt"], zip.Entries.Select(e => e.FullName).Order());
 
         using var json = await JsonDocument.ParseAsync(zip.GetEntry("record.json")!.Open());
         var root = json.RootElement;

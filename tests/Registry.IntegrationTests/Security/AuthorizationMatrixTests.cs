@@ -206,6 +206,7 @@ public sealed partial class AuthorizationMatrixTests : IClassFixture<RegistryApp
         ["POST /my-registry/credentials/{credentialId:int}/withdraw"] = Rule.SignedIn,
         ["GET /my-registry/history"] = Rule.SignedIn,
         ["GET /my-registry/export"] = Rule.SignedIn,
+        ["GET /my-registry/export/summary.pdf"] = Rule.SignedIn,
         ["GET /my-registry/qualifications"] = Rule.SignedIn,
         ["GET /api/my/qualifications"] = Rule.SignedIn,
         ["GET /my-registry/access-log"] = Rule.SignedIn,

@@ -99,9 +99,14 @@ public static class ExportRecord
 
     public sealed record TrainingDto(string Title, string Sponsor, DateOnly AttendedOn, decimal ClockHours, string? TopicArea, string? Language, string? DeliveryMode, string TrustLevel, VerificationDto Verification);
 
-    public sealed class Handler(RegistryDbContext db, Infrastructure.Storage.IDocumentStorage storage, Infrastructure.Signed.CredentialIssuer credentials, Infrastructure.Signed.RegistryIssuer issuer, TimeProvider time)
+    /// <summary>A person's record as read for an export: the DTO written as record.json, the stored documents behind it, the signed transcript (when asked for) and the total of counted units.</summary>
+    public sealed record ReadRecord(RecordDto Record, IReadOnlyList<Domain.Documents.Document> Documents, Domain.Signed.IssuedCredential? Transcript, decimal TotalUnits);
+
+    /// <summary>Reads a person's whole record once, for the ZIP and for the PDF summary alike.</summary>
+    public sealed class RecordReader(RegistryDbContext db, Infrastructure.Signed.CredentialIssuer credentials, Infrastructure.Signed.RegistryIssuer issuer, TimeProvider time)
     {
-        public async Task<(string FileName, byte[] Zip)?> HandleAsync(int professionalId, CancellationToken ct)
+        /// <param name="signTranscript">Ask for a new signed transcript of the verified record (the ZIP does; the PDF alone does not need one).</param>
+        public async Task<ReadRecord?> ReadAsync(int professionalId, bool signTranscript, CancellationToken ct)
         {
             var p = await db.Professionals.AsNoTracking()
                 .Include(x => x.RaceEthnicities).Include(x => x.LanguagesSpoken).Include(x => x.Employments)
@@ -134,7 +139,7 @@ public static class ExportRecord
                 .Select(e => new { e.Id, e.Title, e.FirstDay, Sponsor = db.Sponsors.Where(s => s.Id == e.SponsorId).Select(s => s.Name).First() }).ToListAsync(ct);
 
             // Downloading one's record asks for the signed transcript of its verified part too (a new one each time).
-            var transcript = await credentials.TranscriptAsync(professionalId, ct);
+            var transcript = signTranscript ? await credentials.TranscriptAsync(professionalId, ct) : null;
             var record = new RecordDto(
                 SchemaVersion,
                 time.GetUtcNow(),
@@ -169,11 +174,29 @@ public static class ExportRecord
                     attended[e.Id].OrderBy(a => a.Day).Select(a => new AttendedDto(a.Day, a.Hours, a.CreditedHours, a.Reason)).ToList())).ToList(),
                 transcript is null ? null : new SignedTranscriptDto("transcript.jwt", "urn:uuid:" + transcript.CredentialId.ToString("D"), issuer.Did, issuer.StatusList(transcript.StatusList), transcript.StatusIndex));
 
+            // Every counted course together (ECE, general education and the rest), added exactly in quarter units like the other totals.
+            var totalUnits = Shown(UnitMath.ToSemesterUnits(p.Courses.Where(c => !notCounted.ContainsKey(c.Id)).Sum(c => c.QuarterUnits)));
+            return new ReadRecord(record, documents, transcript, totalUnits);
+        }
+    }
+
+    public sealed class Handler(RecordReader reader, Infrastructure.Storage.IDocumentStorage storage, SummaryPdf.Renderer pdf)
+    {
+        public async Task<(string FileName, byte[] Zip)?> HandleAsync(int professionalId, CancellationToken ct)
+        {
+            if (await reader.ReadAsync(professionalId, signTranscript: true, ct) is not { } read)
+            {
+                return null;
+            }
+
+            var (record, documents, transcript, _) = read;
+            var summaryPdf = await pdf.RenderAsync(professionalId, read, ct);
             using var zip = new MemoryStream();
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
                 await Write(archive, "record.json", JsonSerializer.Serialize(record, Json), ct);
                 await Write(archive, "summary.html", Summary(record), ct);
+                await Write(archive, "summary.pdf", summaryPdf, ct);
                 if (transcript is not null)
                 {
                     await Write(archive, "transcript.jwt", transcript.Token, ct);
@@ -192,17 +215,20 @@ public static class ExportRecord
                 }
 
                 await Write(archive, "README.txt",
-                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\ntranscript.jwt: your verified record as a signed credential (a CLR 2.0 transcript) that anyone can check, and another Registry can import.\r\ndocuments/: every document you uploaded.\r\n", ct);
+                    $"Your Registry record, exported {record.ExportedAt:u}.\r\nrecord.json: everything, schema version {SchemaVersion} (see docs/export-schema.md in the Registry source).\r\nsummary.html: a printable summary of your education, permits and training.\r\nsummary.pdf: the same summary as a PDF in your preferred language, with your employment confirmed by employers, your qualifications as of the day and a QR code to your verification page.\r\ntranscript.jwt: your verified record as a signed credential (a CLR 2.0 transcript) that anyone can check, and another Registry can import.\r\ndocuments/: every document you uploaded.\r\n", ct);
             }
 
-            return ($"registry-record-{p.RegistryId}.zip", zip.ToArray());
+            return ($"registry-record-{record.Professional.RegistryId}.zip", zip.ToArray());
         }
 
-        private static async Task Write(ZipArchive archive, string name, string content, CancellationToken ct)
+        private static Task Write(ZipArchive archive, string name, string content, CancellationToken ct) =>
+            Write(archive, name, Encoding.UTF8.GetBytes(content), ct);
+
+        private static async Task Write(ZipArchive archive, string name, byte[] content, CancellationToken ct)
         {
             var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
             await using var stream = await entry.OpenAsync(ct);
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(content), ct);
+            await stream.WriteAsync(content, ct);
         }
 
         /// <summary>A self-contained page to print: education, permits and training with their statuses.</summary>
