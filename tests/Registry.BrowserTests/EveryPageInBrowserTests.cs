@@ -83,6 +83,10 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
         ["/my-registry/bring-my-record/{importId:int}"] = "needs a record brought from another registry with signed credentials (BringMyRecordTests)",
     };
 
+    /// <summary>Whether the app offers Traditional Chinese yet (another change adds it): the Chinese pass runs once it does.</summary>
+    private static bool ChineseSupported =>
+        Registry.Web.Infrastructure.Localization.LocalizationSetup.SupportedCultures.Any(c => c.Name.StartsWith("zh", StringComparison.Ordinal));
+
     private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
     private const int MaxTabs = 120;
     private const int Parallel = 3;
@@ -173,6 +177,7 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
             output.WriteLine($"{line.Key}: {line.Value}");
         }
 
+        output.WriteLine(ChineseSupported ? "Languages: English and Chinese (zh-Hant)." : "Languages: English; the Chinese pass is skipped until zh-Hant is one of the app's cultures (its pages would be the English ones).");
         output.WriteLine($"Whole sweep: {clock.Elapsed.TotalSeconds:F0} s; {failures.Count} failures.");
         var list = failures.Order(StringComparer.Ordinal).ToList();
         Assert.True(list.Count == 0, $"{list.Count} failures:\n" + string.Join("\n", list));
@@ -224,6 +229,12 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
         var checks = 0;
         foreach (var (language, cookie) in new[] { ("en", "c=en|uic=en"), ("zh", "c=zh-Hant|uic=zh-Hant") })
         {
+            if (language == "zh" && !ChineseSupported)
+            {
+                // Until zh-Hant is one of the app's cultures its pages are the English ones, already checked.
+                continue;
+            }
+
             await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString(cookie), Url = app.BaseUrl }]);
             foreach (var width in new[] { 1280, 360 })
             {
@@ -272,6 +283,11 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
     private async Task CheckAsync(IPage page, Visit visit, int width, bool keyboard, string where, ConcurrentBag<string> failures)
     {
         await page.GotoAsync(app.BaseUrl + visit.Url);
+        if (where.Contains(" zh ", StringComparison.Ordinal) && !(await page.EvaluateAsync<string>("document.documentElement.lang")).StartsWith("zh", StringComparison.Ordinal))
+        {
+            failures.Add($"{where}: not in Chinese (html lang is not zh)");
+        }
+
         var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] }, ResultTypes = [ResultType.Violations] });
         foreach (var violation in results.Violations)
         {
