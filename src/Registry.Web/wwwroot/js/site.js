@@ -27,4 +27,22 @@
     box.appendChild(label);
     field.insertAdjacentElement('afterend', box);
   });
+
+  // A page that follows work in progress reloads itself every few seconds, with a button to stop
+  // (its text from the page, in the page's language); without JavaScript the browser refreshes it.
+  var main = document.getElementById('main');
+  var seconds = main ? parseInt(main.getAttribute('data-refresh'), 10) : NaN;
+  if (seconds > 0) {
+    var timer = window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    var stop = document.createElement('button');
+    stop.type = 'button';
+    stop.className = 'btn btn-sm btn-outline-secondary mb-2';
+    stop.id = 'stop-refreshing';
+    stop.textContent = main.getAttribute('data-refresh-stop');
+    stop.addEventListener('click', function () {
+      window.clearTimeout(timer);
+      stop.remove();
+    });
+    main.insertBefore(stop, main.firstChild);
+  }
 })();
