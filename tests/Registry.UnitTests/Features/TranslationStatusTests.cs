@@ -71,6 +71,17 @@ public sealed class TranslationStatusTests : IDisposable
     public void A_person_is_written_to_in_their_language_or_English(string? preferred, string culture) =>
         Assert.Equal(culture, Languages.CultureFor(preferred).Name);
 
+    [Theory]
+    [InlineData("zh-Hant", "zh-Hant")]
+    [InlineData("中文", "zh-Hant")]
+    [InlineData("Chinese", "zh-Hant")]
+    [InlineData("Español", "es")]
+    [InlineData("EN", "en")]
+    [InlineData("fr", null)]
+    [InlineData("", null)]
+    public void A_language_written_in_an_import_file_is_read_as_a_site_language(string written, string? language) =>
+        Assert.Equal(language, Languages.FromName(written));
+
     private void Write(string file, params (string Name, string Value, string? Comment)[] entries) =>
         File.WriteAllText(Path.Combine(_folder.FullName, file), new System.Xml.Linq.XElement("root", entries.Select(e => new System.Xml.Linq.XElement(
             "data",

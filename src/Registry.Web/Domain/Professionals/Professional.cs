@@ -89,7 +89,7 @@ public sealed class Professional
 
     public string? County { get; set; }
 
-    /// <summary>The language the registry writes to this person in: "en" or "es".</summary>
+    /// <summary>The language the registry writes to this person in: "en", "es" or "zh-Hant" (Infrastructure/Localization/Languages).</summary>
     public string PreferredLanguage { get; set; }
 
     public int? FirstYearInField { get; set; }
