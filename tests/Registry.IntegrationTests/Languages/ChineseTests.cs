@@ -128,7 +128,8 @@ public sealed class ChineseTests(MailAppFactory app) : IClassFixture<MailAppFact
 
         var page = await refused.ReadPageAsync();
         Assert.Equal(Zh("Choose a language from the list."), page.QuerySelector("#PreferredLanguage-error")?.TextContent.Trim());
-        Assert.Equal(("en", "Rosa"), await DbAsync(db => db.Professionals.Where(p => p.Id == professionalId).Select(p => ValueTuple.Create(p.PreferredLanguage, p.FirstName)).SingleAsync()));
+        var stored = await DbAsync(db => db.Professionals.Where(p => p.Id == professionalId).Select(p => new { p.PreferredLanguage, p.FirstName }).SingleAsync());
+        Assert.Equal(("en", "Rosa"), (stored.PreferredLanguage, stored.FirstName));
     }
 
     [Fact]
