@@ -23,6 +23,8 @@ using Registry.Web.Domain.Messages;
 using Registry.Web.Domain.Professionals;
 using Registry.Web.Domain.Training;
 using Registry.Web.Domain.Workforce;
+using Registry.Web.Features.Card;
+using Registry.Web.Features.DataQuality;
 using Registry.Web.Features.Documents;
 using Registry.Web.Features.Workforce;
 using Registry.Web.Infrastructure.Security;
@@ -83,11 +85,9 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
         ["/sign-up/education"] = "a sign-up step: needs the earlier steps' answers in the session (CreateProfileInBrowserTests walks it)",
         ["/sign-up/done"] = "a sign-up step: needs the earlier steps' answers in the session (CreateProfileInBrowserTests walks it)",
         ["/my-registry/bring-my-record/{importId:int}"] = "needs a record brought from another registry with signed credentials (BringMyRecordTests)",
-        // Not yet reached by any persona of the sweep (each answered 404 or a redirect to all nine in the last full run); to seed next:
+        // Redirects, not pages of their own:
         ["/sign-up"] = "redirects to the first step, /sign-up/personal (which is swept)",
         ["/staff"] = "redirects to the verification queue, /staff/review (which is swept)",
-        ["/credentials/card"] = "needs a signed credential's code in ?c=: not seeded yet",
-        ["/data-quality/{rule}"] = "answered 404 to registry staff for RequiredFields with no data quality results computed: not seeded yet",
     };
 
     /// <summary>Whether the app offers Traditional Chinese yet (another change adds it): the Chinese pass runs once it does.</summary>
@@ -585,6 +585,15 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
         await census.FillAsync(snapshot, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<Snapshots.Handler>().PublishAsync(snapshot, "sweep", publish: true, CancellationToken.None);
 
+        // A data quality run over every record: the list of each rule's failures.
+        var qualityRuns = scope.ServiceProvider.GetRequiredService<DataQualityRuns.Handler>();
+        await qualityRuns.RequestAsync(staffUser, CancellationToken.None);
+        Assert.True(await qualityRuns.RunDueAsync(CancellationToken.None));
+
+        // The membership card's signed code: the page its QR code opens.
+        var card = await scope.ServiceProvider.GetRequiredService<MembershipCard.Handler>().CardAsync(pro.Id, CancellationToken.None);
+        Assert.NotNull(card);
+
         var documentId = await db.Documents.Where(d => d.ProfessionalId == pro.Id).Select(d => d.Id).SingleAsync();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -622,7 +631,13 @@ public sealed partial class EveryPageInBrowserTests(BrowserApp app, ITestOutputH
             new("registry staff", staffEmail, SecondFactor: true),
             new("administrator", adminEmail, SecondFactor: true),
         };
-        return (personas, ids, new Dictionary<string, string[]>(StringComparer.Ordinal));
+        var extra = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["/credentials/card"] = ["/credentials/card?c=" + Uri.EscapeDataString(card.SignedPayload)],
+            // The stipend administrator's review of a program in their county (applicants, eligible sites).
+            ["/stipends"] = ["/stipends?program=ab212-example-county&county=San%20Francisco"],
+        };
+        return (personas, ids, extra);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
