@@ -180,7 +180,7 @@ public static class BulkInsert
             {
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    command.Parameters[(r * columns.Count) + i].Value = ProviderValue(mappings[i], chunk[r][i]);
+                    SetValue(command.Parameters[(r * columns.Count) + i], mappings[i], chunk[r][i]);
                 }
             }
 
@@ -191,6 +191,22 @@ public static class BulkInsert
     /// <summary>A column's type mapping: its property's (converter included), or the store's for a column no one property maps (an owned type kept as JSON).</summary>
     public static RelationalTypeMapping MappingOf(IColumn column) =>
         column.PropertyMappings.Count > 0 ? column.PropertyMappings[0].TypeMapping : column.StoreTypeMapping;
+
+    /// <summary>
+    /// Gives a parameter made once for many rows its row's value. The mapping sized the parameter for
+    /// the value it was made with (SQL Server's nvarchar(max) as 4,000, a bounded column as its length),
+    /// and SqlClient and Npgsql cut a longer value to that size without a word; so a longer value
+    /// unsizes the parameter: it goes whole, and a column too short for it refuses it.
+    /// </summary>
+    public static void SetValue(DbParameter parameter, RelationalTypeMapping mapping, object? value)
+    {
+        var provider = ProviderValue(mapping, value);
+        parameter.Value = provider;
+        if (parameter.Size > 0 && ((provider is string text && text.Length > parameter.Size) || (provider is byte[] bytes && bytes.Length > parameter.Size)))
+        {
+            parameter.Size = -1;
+        }
+    }
 
     /// <summary>A model value as its column keeps it (the mapping's converter applied), or DBNull.</summary>
     public static object ProviderValue(RelationalTypeMapping mapping, object? value) =>

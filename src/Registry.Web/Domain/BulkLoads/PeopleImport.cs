@@ -106,6 +106,7 @@ public sealed class PeopleImport
     public void Finish(int rowsRejected, string? rejects, DateTimeOffset at)
     {
         Status = PeopleImportStatus.Finished;
+        Failure = null;
         RowsRejected = rowsRejected;
         Rejects = rejects;
         FinishedAt = at;

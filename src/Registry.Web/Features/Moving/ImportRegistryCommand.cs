@@ -102,6 +102,13 @@ public static class ImportRegistryCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Imported {counts.Count} tables ({counts.Sum(c => c.Rows)} rows) and {documents} documents from {folder}, exported {manifest!.ExportedAt:u} from {manifest.Provider} at migration {manifest.Migration}."));
         await WarnAboutRulesAsync(scope.ServiceProvider, manifest, output, ct);
+        if (manifest.Documents.Missing.Count > 0)
+        {
+            // Rows the old host had with no file behind them (deleted while the export ran, or lost before it): they open nothing here either.
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Warning: {manifest.Documents.Missing.Count} documents named by rows were not in the old host's storage when it exported, so they are not here either: {string.Join(", ", manifest.Documents.Missing)}."));
+        }
+
         return 0;
     }
 
@@ -338,7 +345,7 @@ public static class ImportRegistryCommand
                 var all = values.Concat(key).ToArray();
                 for (var i = 0; i < all.Length; i++)
                 {
-                    command.Parameters[i].Value = BulkInsert.ProviderValue(CanonicalValues.Mapping(columns[i].Column), all[i]);
+                    BulkInsert.SetValue(command.Parameters[i], CanonicalValues.Mapping(columns[i].Column), all[i]);
                 }
 
                 await command.ExecuteNonQueryAsync(ct);
@@ -406,6 +413,14 @@ public static class ImportRegistryCommand
             }
         }
 
+        if (Directory.Exists(here))
+        {
+            var exported = manifest.Rules.Select(r => r.Path.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+            differ.AddRange(Directory.EnumerateFiles(here, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(here, f).Replace('\\', '/'))
+                .Where(f => !exported.Contains(f)).Order(StringComparer.Ordinal));
+        }
+
         if (differ.Count > 0)
         {
             await output.WriteLineAsync($"Warning: the rule files in force here ({here}) differ from the old host's in {string.Join(", ", differ)}; the old host's are in the export's rules/ folder.");
@@ -436,6 +451,17 @@ public static class ImportRegistryCommand
 
     private sealed class IdentityInsertOff(RegistryDbContext db, string table) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await ExecuteAsync(db, $"SET IDENTITY_INSERT {table} OFF", CancellationToken.None);
+        /// <summary>Switched off again; when the transaction already failed this fails too, and the first error is the one reported.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await ExecuteAsync(db, $"SET IDENTITY_INSERT {table} OFF", CancellationToken.None);
+            }
+            catch (DbException)
+            {
+                // The import is being rolled back for the error that brought us here.
+            }
+        }
     }
 }

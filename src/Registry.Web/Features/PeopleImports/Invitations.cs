@@ -41,9 +41,18 @@ public sealed class Invitations(RegistryDbContext db, AccountEmails emails, User
                 break;
             }
 
+            // Someone who set a password another way (a reset link) has claimed the account: no reminder, counted as claimed.
+            var userIds = due.Select(i => i.UserId).ToList();
+            var withPassword = (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.PasswordHash != null).Select(u => u.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var invitation in due)
             {
+                if (withPassword.Contains(invitation.UserId))
+                {
+                    invitation.Claimed(now);
+                    continue;
+                }
+
                 var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
                 var reminder = invitation.SentAt is not null;
                 invitation.Sent(Hash(secret), now, reminder);
@@ -60,7 +69,7 @@ public sealed class Invitations(RegistryDbContext db, AccountEmails emails, User
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            sent += due.Count;
+            sent += due.Count - withPassword.Count;
         }
 
         return sent;

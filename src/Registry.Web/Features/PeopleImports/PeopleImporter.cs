@@ -31,6 +31,7 @@ public sealed class PeopleImporter(
     TimeProvider time,
     QualificationRebuildSignal rebuild,
     InvitationSignal invitations,
+    SecurityAudit audit,
     ILogger<PeopleImporter> logger)
 {
     /// <summary>People saved per transaction.</summary>
@@ -94,6 +95,12 @@ public sealed class PeopleImporter(
         }
 
         var people = Group(rows, rejects);
+        var unreadable = rejects.Where(r => !string.IsNullOrEmpty(r.PersonKey)).Select(r => r.PersonKey!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in people.Where(p => unreadable.Contains(p.Key)))
+        {
+            person.Rejected = true;
+        }
+
         import.Start(people.Count);
         await db.SaveChangesAsync(ct);
         var employers = await EmployersAsync(rows, ct);
@@ -119,7 +126,9 @@ public sealed class PeopleImporter(
             }
 
             counts.Done += batch.Length;
+            // Running again, should another instance's start have marked it stopped while it ran (a command-line load).
             await db.PeopleImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, PeopleImportStatus.Running).SetProperty(i => i.Failure, (string?)null).SetProperty(i => i.FinishedAt, (DateTimeOffset?)null)
                 .SetProperty(i => i.PeopleDone, counts.Done).SetProperty(i => i.PeopleCreated, counts.Created).SetProperty(i => i.PeopleMatched, counts.Matched)
                 .SetProperty(i => i.PossibleDuplicates, counts.Duplicates).SetProperty(i => i.PeopleRejected, counts.Rejected)
                 .SetProperty(i => i.FactsAdded, counts.Facts).SetProperty(i => i.FactsAlreadyThere, counts.FactsThere), ct);
@@ -129,6 +138,8 @@ public sealed class PeopleImporter(
         import = await db.PeopleImports.SingleAsync(i => i.Id == importId, ct);
         import.Progress(counts.Done, counts.Created, counts.Matched, counts.Duplicates, counts.Rejected, counts.Facts, counts.FactsThere);
         import.Finish(rejects.Count, rejects.Count == 0 ? null : RejectsCsv(rejects), time.GetUtcNow());
+        audit.AddOwn(Domain.Accounts.SecurityEventKind.PeopleImported, import.ByUserId, import.ByName, FormattableString.Invariant(
+            $"import {importId} ({(import.DryRun ? "dry run" : "load")} of {import.Files}) finished: {counts.Created} created, {counts.Matched} found by email, {counts.Duplicates} possible duplicates, {counts.Rejected} left out, {counts.Facts} facts added, {rejects.Count} rows rejected"));
         await db.SaveChangesAsync(ct);
         if (!import.DryRun)
         {
@@ -274,7 +285,8 @@ public sealed class PeopleImporter(
             var emails = chunk.Select(p => normalizer.NormalizeEmail(p.Checked!.Email)).ToList();
             var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
             var userIds = users.Select(u => u.Id).ToList();
-            var profiles = await db.Professionals.AsNoTracking().Where(p => userIds.Contains(p.UserId)).Select(p => new { p.Id, p.UserId }).ToListAsync(ct);
+            var profiles = await db.Professionals.AsNoTracking().Where(p => userIds.Contains(p.UserId))
+                .Select(p => new { p.Id, p.UserId, p.NormalizedFirstName, p.NormalizedLastName, p.DateOfBirth }).ToListAsync(ct);
             foreach (var person in chunk)
             {
                 var email = normalizer.NormalizeEmail(person.Checked!.Email);
@@ -285,6 +297,16 @@ public sealed class PeopleImporter(
 
                 if (profiles.FirstOrDefault(p => p.UserId == user.Id) is { } profile)
                 {
+                    // An email typed wrong, or shared in a family, must not put facts (verified ones too) on someone else's record.
+                    var sameName = profile.NormalizedLastName == PersonName.NormalizeForLookup(person.Checked.Name.Last)
+                        || profile.NormalizedFirstName == PersonName.NormalizeForLookup(person.Checked.Name.First);
+                    if (profile.DateOfBirth != person.Checked.BirthDate || !sameName)
+                    {
+                        rejects.Add(new ImportReject(person.Checked.Row.File, person.Checked.Row.Line, "email", t["The email {0} is on the record of someone with another name or date of birth: check the email, the name and the date of birth.", person.Checked.Email]));
+                        person.Rejected = true;
+                        continue;
+                    }
+
                     person.ExistingId = profile.Id;
                 }
                 else
@@ -393,12 +415,15 @@ public sealed class PeopleImporter(
             db.ChangeTracker.Clear();
             foreach (var person in batch)
             {
+                var one = (counts.Created, counts.Matched, counts.Duplicates, counts.Rejected, counts.Facts, counts.FactsThere);
                 try
                 {
                     await SaveAsync(importId, [person], byUserId, counts, ct);
                 }
                 catch (DbUpdateException)
                 {
+                    // Counted as saved before the save failed: counted as left out instead.
+                    (counts.Created, counts.Matched, counts.Duplicates, counts.Rejected, counts.Facts, counts.FactsThere) = one;
                     db.ChangeTracker.Clear();
                     var row = person.Checked?.Row;
                     rejects.Add(new ImportReject(row?.File ?? string.Empty, row?.Line ?? 0, string.Empty, t["The registry could not save this person (their email or another unique value was taken while the import ran); run the import again."]));

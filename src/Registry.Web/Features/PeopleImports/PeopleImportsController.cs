@@ -19,6 +19,7 @@ public sealed class PeopleImportsController(ImportPages pages, IStringLocalizer<
     public IActionResult New() => View();
 
     [HttpPost("new")]
+    [UploadTooLarge(ImportPages.MaxUploadBytes + (1024 * 1024), nameof(New))]
     [RequestSizeLimit(ImportPages.MaxUploadBytes + (1024 * 1024))]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportPages.MaxUploadBytes + (1024 * 1024))]
     public async Task<IActionResult> Start(List<IFormFile>? files, string? mode, CancellationToken ct)

@@ -321,9 +321,15 @@ public sealed class RowChecks(
         return problems;
     }
 
-    /// <summary>A cell a spreadsheet would run: it starts with =, @, or + or - not followed by a digit or space (a phone number or a negative number is not one).</summary>
+    /// <summary>
+    /// A cell a spreadsheet would run: it starts with = or @, or with + or - followed by anything but
+    /// what a phone number or a signed number holds (digits, spaces, dots, hyphens, slashes, brackets):
+    /// "+1 (415) 555-0100" and "-2.5" are values, "-1+cmd|' /C calc'!A0" is a formula.
+    /// </summary>
     public static bool IsFormula(string value) =>
-        value.Length > 0 && (value[0] is '=' or '@' || (value[0] is '+' or '-' && value.Length > 1 && !char.IsDigit(value[1]) && value[1] != ' ' && value[1] != '.'));
+        value.Length > 0 && (value[0] is '=' or '@' || (value[0] is '+' or '-' && value.AsSpan(1).ContainsAnyExcept(NumberCharacters)));
+
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789 .-/()");
 
     private (string?, string?, string?) Date(ImportRow row, string column, Problems problems)
     {
@@ -335,6 +341,12 @@ public sealed class RowChecks(
 
         if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (value.Contains('/', StringComparison.Ordinal) && row.DayFirstAt is { } dayFirst)
+            {
+                problems.Add(column, t["Other dates in this file are written day first (line {0}), so \"{1}\" could be either day: write it year first, such as 2024-03-27.", dayFirst, value]);
+                return ("x", "x", "x");
+            }
+
             return (date.Day.ToString(CultureInfo.InvariantCulture), date.Month.ToString(CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture));
         }
 
