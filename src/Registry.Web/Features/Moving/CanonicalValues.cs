@@ -106,8 +106,9 @@ public static class CanonicalValues
                 json.WriteNumber(name, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
             case decimal number:
-                // As text, scale included ("3.50"): a JSON number read as a double would not survive.
-                json.WriteString(name, number.ToString(CultureInfo.InvariantCulture));
+                // As text (a JSON number read as a double would not survive), without trailing zeros: SQLite
+                // reads 10 back as 10.0 and PostgreSQL's numeric(5,2) as 10.00, and the same value is written the same.
+                json.WriteString(name, number.ToString("0.############################", CultureInfo.InvariantCulture));
                 break;
             case double number:
                 json.WriteString(name, number.ToString("R", CultureInfo.InvariantCulture));
