@@ -142,7 +142,7 @@ public sealed partial class PeopleImportTests(MailAppFactory app) : IClassFixtur
     public async Task People_are_found_by_email_and_a_namesake_born_the_same_day_is_flagged_never_merged()
     {
         var (email, _, existingId) = await app.ProfessionalAsync();
-        var (staff, _) = await app.SignedInWithRoleAsync(Roles.RegistryStaff);
+        var (staff, staffId) = await app.SignedInWithRoleAsync(Roles.RegistryStaff);
         var key = Guid.NewGuid().ToString("N")[..8];
         var people = $"person_key,first_name,last_name,birth_date,email\r\nM-{key},Rosa,Ortiz,1988-05-05,{email.ToUpperInvariant()}\r\nN-{key},ROSA,Ortíz,5/5/1988,other.{key}@example.org\r\n";
         var courses = $"person_key,institution,title,units,unit_type,category\r\nM-{key},Skyline College,Infant Care,3,Semester,InfantToddler\r\n";
@@ -153,6 +153,10 @@ public sealed partial class PeopleImportTests(MailAppFactory app) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var existing = await db.Professionals.Include(p => p.Courses).SingleAsync(p => p.Id == existingId);
         Assert.Equal("Infant Care", Assert.Single(existing.Courses).Title);
+
+        // The person's history says who added it: the staff member who ran the import, not "the registry".
+        Assert.All(await db.RecordChanges.Where(c => c.ProfessionalId == existingId && c.Section == "Course").ToListAsync(), c => Assert.Equal(staffId, c.ByUserId));
+        Assert.True(await db.RecordChanges.AnyAsync(c => c.ProfessionalId == existingId && c.Section == "Course"));
         var namesake = await db.Professionals.SingleAsync(p => p.Email == $"other.{key}@example.org");
         // Flagged as a possible duplicate of a Rosa Ortiz born that day (other tests of this class make more of them).
         var twin = await db.Professionals.SingleAsync(p => p.Id == namesake.PossibleDuplicateOfId);

@@ -44,6 +44,24 @@ public sealed class RecordHistoryInterceptor(IHttpContextAccessor http, TimeProv
         return result;
     }
 
+    private static readonly AsyncLocal<string?> ActingUser = new();
+
+    /// <summary>
+    /// Work done outside a request on someone's behalf (a people import running in the background)
+    /// names them as who made the changes saved until the returned scope is disposed.
+    /// </summary>
+    public static IDisposable ActingAs(string userId)
+    {
+        var before = ActingUser.Value;
+        ActingUser.Value = userId;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(string? before) : IDisposable
+    {
+        public void Dispose() => ActingUser.Value = before;
+    }
+
     private Pending Collect(RegistryDbContext db)
     {
         if (db.ChangeTracker.AutoDetectChangesEnabled)
@@ -51,7 +69,7 @@ public sealed class RecordHistoryInterceptor(IHttpContextAccessor http, TimeProv
             db.ChangeTracker.DetectChanges();
         }
 
-        var pending = new Pending(time.GetUtcNow(), http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier));
+        var pending = new Pending(time.GetUtcNow(), http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ActingUser.Value);
         var entries = db.ChangeTracker.Entries().ToList();
 
         // Owned parts (a verification, a schedule, an address) are tracked apart from their

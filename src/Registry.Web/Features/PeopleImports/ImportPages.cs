@@ -13,7 +13,13 @@ public sealed class ImportPages(RegistryDbContext db, ImportRuns runs, SecurityA
     /// <summary>The largest upload the page takes (all files together); larger loads go through the command line.</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
-    public sealed record Line(PeopleImport Import, int InvitationsSent, int Claimed);
+    /// <summary>A run as the list shows it (its rejects report, which can be long, is not read for the list).</summary>
+    public sealed record Line(int Id, DateTimeOffset CreatedAt, string ByName, string Files, bool DryRun, PeopleImportStatus Status, int Loaded, int RowsRejected)
+    {
+        public int InvitationsSent { get; init; }
+
+        public int Claimed { get; init; }
+    }
 
     public sealed record ListModel(IReadOnlyList<Line> Imports, int Page, int Total);
 
@@ -21,13 +27,14 @@ public sealed class ImportPages(RegistryDbContext db, ImportRuns runs, SecurityA
     {
         page = Math.Max(1, page);
         var total = await db.PeopleImports.CountAsync(ct);
-        var imports = await db.PeopleImports.AsNoTracking().OrderByDescending(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var imports = await db.PeopleImports.AsNoTracking().OrderByDescending(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(i => new Line(i.Id, i.CreatedAt, i.ByName, i.Files, i.DryRun, i.Status, i.PeopleCreated + i.PeopleMatched, i.RowsRejected)).ToListAsync(ct);
         var ids = imports.Select(i => i.Id).ToList();
         var counts = await db.AccountInvitations.AsNoTracking().Where(i => ids.Contains(i.ImportId))
             .GroupBy(i => i.ImportId)
             .Select(g => new { g.Key, Sent = g.Count(i => i.SentAt != null), Claimed = g.Count(i => i.ClaimedAt != null) })
             .ToDictionaryAsync(g => g.Key, ct);
-        return new ListModel(imports.Select(i => new Line(i, counts.TryGetValue(i.Id, out var c) ? c.Sent : 0, counts.TryGetValue(i.Id, out var d) ? d.Claimed : 0)).ToList(), page, total);
+        return new ListModel(imports.Select(i => counts.TryGetValue(i.Id, out var c) ? i with { InvitationsSent = c.Sent, Claimed = c.Claimed } : i).ToList(), page, total);
     }
 
     public sealed record ShowModel(PeopleImport Import, int Invitations, int InvitationsSent, int Reminded, int Claimed, IReadOnlyList<ImportReject> FirstRejects, int TotalRejects);

@@ -110,14 +110,18 @@ public sealed class PeopleImporter(
         await MatchAsync(people, rejects, ct);
 
         var byUser = import.ByUserId;
+
+        // The record history names the staff member who started the import as who added each fact.
+        using var acting = Data.History.RecordHistoryInterceptor.ActingAs(byUser);
         foreach (var batch in people.Chunk(Batch))
         {
             ct.ThrowIfCancellationRequested();
             if (import.DryRun)
             {
+                var existing = await ExistingFactsAsync(batch, ct);
                 foreach (var person in batch)
                 {
-                    Tally(person, counts, await ExistingFactsAsync(person, ct));
+                    Tally(person, counts, Existing(existing, person));
                 }
             }
             else
@@ -137,7 +141,7 @@ public sealed class PeopleImporter(
         db.ChangeTracker.Clear();
         import = await db.PeopleImports.SingleAsync(i => i.Id == importId, ct);
         import.Progress(counts.Done, counts.Created, counts.Matched, counts.Duplicates, counts.Rejected, counts.Facts, counts.FactsThere);
-        import.Finish(rejects.Count, rejects.Count == 0 ? null : RejectsCsv(rejects), time.GetUtcNow());
+        import.Finish(rejects.Count, rejects.Count == 0 ? null : RejectsCsv(Kept(rejects)), time.GetUtcNow());
         audit.AddOwn(Domain.Accounts.SecurityEventKind.PeopleImported, import.ByUserId, import.ByName, FormattableString.Invariant(
             $"import {importId} ({(import.DryRun ? "dry run" : "load")} of {import.Files}) finished: {counts.Created} created, {counts.Matched} found by email, {counts.Duplicates} possible duplicates, {counts.Rejected} left out, {counts.Facts} facts added, {rejects.Count} rows rejected"));
         await db.SaveChangesAsync(ct);
@@ -149,6 +153,22 @@ public sealed class PeopleImporter(
 
         logger.LogInformation("People import {ImportId} ({Mode}): {Created} created, {Matched} matched, {Rejected} rejected, {Facts} facts.",
             importId, import.DryRun ? "dry run" : "load", counts.Created, counts.Matched, counts.Rejected, counts.Facts);
+    }
+
+    /// <summary>At most this many problems are kept in a run's report (a file of wrong layout can give one a row).</summary>
+    public const int MaxKeptRejects = 100_000;
+
+    /// <summary>The problems kept: all of them, or the first <see cref="MaxKeptRejects"/> (in report order) and, first, a line saying how many there were.</summary>
+    private List<ImportReject> Kept(List<ImportReject> rejects)
+    {
+        if (rejects.Count <= MaxKeptRejects)
+        {
+            return rejects;
+        }
+
+        var kept = rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).Take(MaxKeptRejects).ToList();
+        kept.Insert(0, new ImportReject(string.Empty, 0, string.Empty, t["Only the first {0:N0} of {1:N0} problems are listed: fix these and run the import again.", MaxKeptRejects, rejects.Count]));
+        return kept;
     }
 
     /// <summary>The rejects report: one line a problem, with file, line, column and reason; cells a spreadsheet would run are quoted out.</summary>
@@ -176,7 +196,7 @@ public sealed class PeopleImporter(
 
     private async Task FailAsync(PeopleImport import, string why, List<ImportReject> rejects, CancellationToken ct)
     {
-        import.Fail(why, rejects.Count, RejectsCsv(rejects), time.GetUtcNow());
+        import.Fail(why, rejects.Count, RejectsCsv(Kept(rejects)), time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -284,18 +304,20 @@ public sealed class PeopleImporter(
         {
             var emails = chunk.Select(p => normalizer.NormalizeEmail(p.Checked!.Email)).ToList();
             var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
+            var usersByEmail = users.GroupBy(u => u.NormalizedEmail!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var userIds = users.Select(u => u.Id).ToList();
             var profiles = await db.Professionals.AsNoTracking().Where(p => userIds.Contains(p.UserId))
                 .Select(p => new { p.Id, p.UserId, p.NormalizedFirstName, p.NormalizedLastName, p.DateOfBirth }).ToListAsync(ct);
+            var profilesByUser = profiles.GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             foreach (var person in chunk)
             {
                 var email = normalizer.NormalizeEmail(person.Checked!.Email);
-                if (users.FirstOrDefault(u => u.NormalizedEmail == email) is not { } user)
+                if (usersByEmail.GetValueOrDefault(email!) is not { } user)
                 {
                     continue;
                 }
 
-                if (profiles.FirstOrDefault(p => p.UserId == user.Id) is { } profile)
+                if (profilesByUser.GetValueOrDefault(user.Id) is { } profile)
                 {
                     // An email typed wrong, or shared in a family, must not put facts (verified ones too) on someone else's record.
                     var sameName = profile.NormalizedLastName == PersonName.NormalizeForLookup(person.Checked.Name.Last)
@@ -318,12 +340,16 @@ public sealed class PeopleImporter(
 
             var newOnes = chunk.Where(p => p.ExistingId is null && !p.Rejected).ToList();
             var lastNames = newOnes.Select(p => PersonName.NormalizeForLookup(p.Checked!.Name.Last)).Distinct(StringComparer.Ordinal).ToList();
-            var namesakes = await db.Professionals.AsNoTracking().Where(p => lastNames.Contains(p.NormalizedLastName))
-                .Select(p => new { p.Id, p.NormalizedLastName, p.NormalizedFirstName, p.DateOfBirth }).ToListAsync(ct);
+            var firstNames = newOnes.Select(p => PersonName.NormalizeForLookup(p.Checked!.Name.First)).Distinct(StringComparer.Ordinal).ToList();
+            var births = newOnes.Select(p => p.Checked!.BirthDate).Distinct().ToList();
+            var namesakes = (await db.Professionals.AsNoTracking()
+                    .Where(p => lastNames.Contains(p.NormalizedLastName) && firstNames.Contains(p.NormalizedFirstName) && births.Contains(p.DateOfBirth))
+                    .Select(p => new { p.Id, p.NormalizedLastName, p.NormalizedFirstName, p.DateOfBirth }).ToListAsync(ct))
+                .GroupBy(n => (n.NormalizedLastName, n.NormalizedFirstName, n.DateOfBirth)).ToDictionary(g => g.Key, g => g.Min(n => n.Id));
             foreach (var person in newOnes)
             {
-                var (last, first) = (PersonName.NormalizeForLookup(person.Checked!.Name.Last), PersonName.NormalizeForLookup(person.Checked.Name.First));
-                person.TwinOfId = namesakes.FirstOrDefault(n => n.NormalizedLastName == last && n.NormalizedFirstName == first && n.DateOfBirth == person.Checked.BirthDate)?.Id;
+                var key = (PersonName.NormalizeForLookup(person.Checked!.Name.Last), PersonName.NormalizeForLookup(person.Checked.Name.First), person.Checked.BirthDate);
+                person.TwinOfId = namesakes.TryGetValue(key, out var twin) ? twin : null;
             }
         }
 
@@ -342,25 +368,30 @@ public sealed class PeopleImporter(
         }
     }
 
-    private async Task<HashSet<string>> ExistingFactsAsync(Person person, CancellationToken ct)
+    /// <summary>The facts the batch's matched people already have (kind and the fields that make a fact that fact), five queries a batch.</summary>
+    private async Task<Dictionary<int, HashSet<string>>> ExistingFactsAsync(IEnumerable<Person> batch, CancellationToken ct)
     {
-        if (person.ExistingId is not { } id || person.Rejected)
+        var ids = batch.Where(p => !p.Rejected && p.ExistingId is not null).Select(p => p.ExistingId!.Value).Distinct().ToList();
+        var same = ids.ToDictionary(id => id, _ => new HashSet<string>(StringComparer.Ordinal));
+        if (ids.Count == 0)
         {
-            return [];
+            return same;
         }
 
-        var same = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entity in (await db.Employments.AsNoTracking().Where(x => x.ProfessionalId == id).ToListAsync(ct)).Cast<object>()
-            .Concat(await db.Degrees.AsNoTracking().Where(x => x.ProfessionalId == id).ToListAsync(ct))
-            .Concat(await db.Courses.AsNoTracking().Where(x => x.ProfessionalId == id).ToListAsync(ct))
-            .Concat(await db.Credentials.AsNoTracking().Where(x => x.ProfessionalId == id).ToListAsync(ct))
-            .Concat(await db.TrainingRecords.AsNoTracking().Where(x => x.ProfessionalId == id).ToListAsync(ct)))
+        foreach (var (id, entity) in (await db.Employments.AsNoTracking().Where(x => ids.Contains(x.ProfessionalId)).ToListAsync(ct)).Select(x => (x.ProfessionalId, (object)x))
+            .Concat((await db.Degrees.AsNoTracking().Where(x => ids.Contains(x.ProfessionalId)).ToListAsync(ct)).Select(x => (x.ProfessionalId, (object)x)))
+            .Concat((await db.Courses.AsNoTracking().Where(x => ids.Contains(x.ProfessionalId)).ToListAsync(ct)).Select(x => (x.ProfessionalId, (object)x)))
+            .Concat((await db.Credentials.AsNoTracking().Where(x => ids.Contains(x.ProfessionalId)).ToListAsync(ct)).Select(x => (x.ProfessionalId, (object)x)))
+            .Concat((await db.TrainingRecords.AsNoTracking().Where(x => ids.Contains(x.ProfessionalId)).ToListAsync(ct)).Select(x => (x.ProfessionalId, (object)x))))
         {
-            same.Add(Kind(entity) + RowChecks.SameAs(entity));
+            same[id].Add(Kind(entity) + RowChecks.SameAs(entity));
         }
 
         return same;
     }
+
+    private static HashSet<string> Existing(Dictionary<int, HashSet<string>> existing, Person person) =>
+        !person.Rejected && person.ExistingId is { } id && existing.TryGetValue(id, out var facts) ? facts : [];
 
     private static string Kind(object entity) => entity switch
     {
@@ -443,9 +474,10 @@ public sealed class PeopleImporter(
         var matched = await db.Professionals.Where(p => matchedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var ids = await NewRegistryIdsAsync(batch.Count(p => !p.Rejected && p.ExistingId is null), ct);
         var next = 0;
+        var existing = await ExistingFactsAsync(batch, ct);
         foreach (var person in batch)
         {
-            var fresh = Tally(person, counts, await ExistingFactsAsync(person, ct));
+            var fresh = Tally(person, counts, Existing(existing, person));
             if (person.Rejected)
             {
                 continue;
