@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.IntegrationTests.Infrastructure;
+using Registry.Web.Data;
+using Registry.Web.Domain.Professionals;
+using Registry.Web.Infrastructure.Security;
 using Registry.Web.Features.Moving;
 
 namespace Registry.IntegrationTests.Move;
@@ -158,6 +161,57 @@ public sealed class MoveRefusalTests : IDisposable
     }
 
     /// <summary>A registry with one person (and their document) exported into a folder of the test's.</summary>
+    [Fact]
+    public async Task An_export_taken_while_people_sign_up_holds_one_moment_and_imports_whole()
+    {
+        await using var source = AppOn.Fresh();
+        using var stop = new CancellationTokenSource();
+        var written = 0;
+
+        // Two writers, each adding an account and then its record (two saves, as sign-up does), as fast as they can.
+        var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var scope = source.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+                var email = $"during.{Guid.NewGuid():N}@example.org";
+                var user = new RegistryUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant() };
+                db.Users.Add(user);
+                await db.SaveChangesAsync();
+                db.Professionals.Add(new Professional(await TestRegistryIds.NextAsync(db), user.Id, new PersonName("Dora", null, "During"), new DateOnly(1990, 1, 1), email, DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+                Interlocked.Increment(ref written);
+            }
+        })).ToList();
+
+        // Exported until one export ran while people were being added (a small registry exports in well under a second).
+        string? folder = null;
+        for (var attempt = 0; attempt < 20 && folder is null; attempt++)
+        {
+            var before = Volatile.Read(ref written);
+            var candidate = _folder[$"while-writing-{attempt}"];
+            var (code, output) = await Moves.ExportAsync(source, candidate);
+            Assert.True(code == 0, output);
+            if (Volatile.Read(ref written) > before + 1)
+            {
+                folder = candidate;
+            }
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        Assert.True(folder is not null, "No one was added while any of 20 exports ran: the test proves nothing.");
+
+        // Every record the export holds has its account (no row of a later moment): the import, which
+        // checks every foreign key, takes it whole, with the manifest's counts.
+        var manifest = Moves.Manifest(folder);
+        await using var target = AppOn.Fresh();
+        var imported = await Moves.ImportAsync(target, folder);
+        Assert.True(imported.ExitCode == 0, imported.Output);
+        Assert.Equal(new SortedDictionary<string, long>(manifest.Tables.ToDictionary(t => t.Name, t => t.Rows), StringComparer.Ordinal), await Moves.CountsAsync(target));
+    }
+
     private async Task<string> ExportAsync()
     {
         await using var source = AppOn.Fresh();
